@@ -1,0 +1,134 @@
+/** The pipeline: parse → classify → schema → rules → finalize (severity overrides, precedence, order). */
+import type { Node } from 'jsonc-parser';
+import { classify, type Classification } from './classify';
+import { parseDocument, type ParsedDocument } from './parse';
+import { isWholePlaceholder, setExtraPlaceholderPatterns, type PlaceholderField } from './placeholders';
+import { isSuperseded } from './precedence';
+import { ALL_RULES } from './rules';
+import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
+import { checkSchema } from './schema/validate';
+import type { Diagnostic, LintOptions, LintResult, Severity } from './types';
+
+export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
+
+const KIND_LETTER: Partial<Record<Classification['kind'], KindLetter>> = {
+  register: 'R',
+  describe: 'D',
+  'container-array': 'A',
+};
+
+export interface LintOutput extends LintResult {
+  parsed: ParsedDocument;
+  doc: Classification;
+}
+
+export function lint(text: string, options: LintOptions = {}): LintOutput {
+  setExtraPlaceholderPatterns(options.placeholderPatterns);
+  const parsed = parseDocument(text);
+  const doc = classify(parsed, options);
+  const raw: Diagnostic[] = [];
+  const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
+    !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, field)));
+  const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
+  const kindLetter = KIND_LETTER[doc.kind];
+
+  const makeContext = (rule: Rule): RuleContext => ({
+    text,
+    parsed,
+    doc,
+    options,
+    isPlaceholder,
+    launchIs: (letter) => doc.launch.has(letter),
+    report: (r) => raw.push(toDiagnostic(rule.id, rule.severity, r)),
+  });
+
+  for (const rule of ALL_RULES) {
+    if (!rule.check || options.rules?.[rule.id] === 'off') continue;
+    if (!appliesTo(rule, doc, kindLetter)) continue;
+    if (tooBig && !CHEAP_RULES.has(rule.id)) continue;
+    try {
+      rule.check(makeContext(rule));
+    } catch (e) {
+      // A broken rule must never take the others down; the LSP/CLI layer logs it.
+      ruleFailures.push({ rule: rule.id, error: e });
+    }
+  }
+  if (kindLetter && !tooBig) {
+    for (const r of checkSchema({ text, doc, isPlaceholder })) raw.push(toDiagnostic(r.code, severityOf(r.code), r));
+  }
+  if (doc.kind === 'cfn-template') {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: 'This is a CloudFormation template; ecs-taskdef lints task-definition JSON, not CloudFormation resources (yet).',
+      range: { offset: parsed.root?.offset ?? 0, length: 1 },
+    });
+  }
+  if (tooBig && kindLetter) {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `This file is ${text.length} characters long, above the ${options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE}-character limit (setting ecsTaskdef.maxFileSize); only JSON syntax was checked.`,
+      range: { offset: 0, length: 1 },
+    });
+  }
+  return { kind: doc.kind, launchType: doc.launchType, templated: doc.templated, diagnostics: finalize(raw, options), parsed, doc };
+}
+
+/** Rules that stay on for huge files: they only look at the parse result. */
+const CHEAP_RULES = new Set(['json-syntax', 'duplicate-key', 'task-definition-too-large']);
+
+export const ruleFailures: Array<{ rule: string; error: unknown }> = [];
+
+function appliesTo(rule: Rule, doc: Classification, kind: KindLetter | undefined): boolean {
+  if (rule.id === 'json-syntax' || rule.id === 'duplicate-key') return true; // every JSON document
+  if (!kind || !rule.kinds.includes(kind)) return false;
+  if (rule.launch === 'any') return true;
+  if (doc.launch.size === 0) return rule.launch.includes('U');
+  return rule.launch.some((l) => l !== 'U' && doc.launch.has(l));
+}
+
+const SEVERITY_BY_ID = new Map<string, Severity>();
+function severityOf(code: string): Severity {
+  if (SEVERITY_BY_ID.size === 0) for (const r of ALL_RULES) SEVERITY_BY_ID.set(r.id, r.severity);
+  return SEVERITY_BY_ID.get(code) ?? 'error';
+}
+
+function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
+  const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
+  const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: r.message, range };
+  if (r.related?.length) {
+    d.related = r.related.map((x) => ({
+      range: x.range ?? (x.node ? { offset: x.node.offset, length: x.node.length } : range),
+      message: x.message,
+    }));
+  }
+  if (r.fixes?.length) d.fixes = r.fixes;
+  if (r.placeholder) d.placeholder = true;
+  if (r.dedupeKey) d.dedupeKey = r.dedupeKey;
+  return d;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] {
+  const byKey = new Map<string, Diagnostic[]>();
+  for (const d of raw) {
+    const key = d.dedupeKey ?? `${d.range.offset}:${d.range.length}`;
+    const list = byKey.get(key);
+    if (list) list.push(d);
+    else byKey.set(key, [d]);
+  }
+  const out: Diagnostic[] = [];
+  for (const list of byKey.values()) {
+    for (const d of list) {
+      if (list.some((o) => isSuperseded(d.code, o.code))) continue;
+      const override = options.rules?.[d.code];
+      if (override === 'off') continue;
+      if (override) d.severity = override;
+      if (d.placeholder && SEVERITY_RANK[d.severity] < SEVERITY_RANK.warning) d.severity = 'warning';
+      out.push(d);
+    }
+  }
+  return out.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,134 @@
+/**
+ * Template placeholders (RULES.md §1.4). CI templates must never get an error about a placeholder value,
+ * so every check asks here first.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Explicit syntaxes, in the order they are tried. Each is matched anywhere inside a string.
+const EXPLICIT_SOURCES = [
+  String.raw`\$\$?\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}`, // ${NAME}, ${ expr }, $${…}
+  String.raw`\{\{[\s\S]*?\}\}`, // {{ … }} Go templates, Mustache, Jinja2
+  String.raw`\{%[\s\S]*?%\}`, // {% … %} Jinja2 statements
+  String.raw`#\{[^}]*\}`, // #{Var} Octopus
+  String.raw`\${3,4}[A-Za-z_][A-Za-z0-9_]*\${3,4}`, // $$$NAME$$$
+  String.raw`\$[A-Za-z_][A-Za-z0-9_]*`, // $NAME (never $(...), a Fluent Bit record accessor)
+  String.raw`<[^<>"'\s][^<>"']*>`, // <IMAGE1_NAME>, <your account id>
+  String.raw`\[[^\[\]"]*\s[^\[\]"]*\]`, // [account id]
+];
+const EXPLICIT = new RegExp(EXPLICIT_SOURCES.join('|'), 'g');
+
+const BARE_WORDS = new Set(['IMAGE', 'REGION', 'FAMILY', 'ROLE', 'ACCOUNT', 'ENV', 'CONTAINERNAME', 'LOGGROUP']);
+const BARE_PREFIX = /^(YOUR_|CHANGEME|CHANGE_ME|REPLACE_ME|REPLACEME)/i;
+const X_RUN = /^[Xx]{4,}$/;
+const UPPER_WORD = /^[A-Z][A-Z0-9_]*$/;
+
+let extraPatterns: RegExp[] = [];
+
+/** Adds user-configured placeholder patterns (regex sources). Invalid patterns are ignored. */
+export function setExtraPlaceholderPatterns(sources: readonly string[] | undefined): void {
+  extraPatterns = [];
+  for (const source of sources ?? []) {
+    try {
+      extraPatterns.push(new RegExp(source, 'g'));
+    } catch {
+      // A broken user pattern must not break linting; the CLI/LSP layer validates and reports it.
+    }
+  }
+}
+
+/** Spans of explicit placeholder syntax inside `s`. */
+export function findPlaceholders(s: string): Span[] {
+  if (!mayContainPlaceholder(s)) return [];
+  const spans: Span[] = [];
+  for (const re of [EXPLICIT, ...extraPatterns]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function mayContainPlaceholder(s: string): boolean {
+  return /[${<#[]/.test(s) || extraPatterns.length > 0;
+}
+
+/** A bare word that sed-style templates use as a placeholder (ACCOUNT_ID, REGION, CHANGEME_X, XXXX). */
+export function isBareWordPlaceholder(s: string): boolean {
+  const t = s.trim();
+  if (X_RUN.test(t) || BARE_PREFIX.test(t)) return true;
+  return UPPER_WORD.test(t) && (t.includes('_') || BARE_WORDS.has(t));
+}
+
+export interface PlaceholderField {
+  /** The field has an enum in the schema: bare words there are values, right or wrong. */
+  enumField?: boolean;
+  /** The field is a name (container, volume, env var, secret): bare words there are names. */
+  nameField?: boolean;
+}
+
+/** True when the whole string is a placeholder, so no value check applies to it. */
+export function isWholePlaceholder(s: string, field: PlaceholderField = {}): boolean {
+  const t = s.trim();
+  if (t.length === 0) return false;
+  const spans = findPlaceholders(t);
+  if (spans.length > 0 && coversAll(t, spans)) return true;
+  if (field.enumField || field.nameField) return false;
+  return isBareWordPlaceholder(t);
+}
+
+/** True when the string contains a placeholder anywhere (explicit syntax, or a bare word as a whole). */
+export function containsPlaceholder(s: string): boolean {
+  return findPlaceholders(s).length > 0 || isBareWordPlaceholder(s);
+}
+
+/**
+ * True when one slot of a structured value (an ARN's account or region, an ECR host part) is a placeholder:
+ * explicit syntax, a bare upper-case word, or a run of X.
+ */
+export function isPlaceholderSlot(segment: string): boolean {
+  if (segment.length === 0) return false;
+  const spans = findPlaceholders(segment);
+  if (spans.length > 0 && coversAll(segment, spans)) return true;
+  return X_RUN.test(segment) || BARE_PREFIX.test(segment) || UPPER_WORD.test(segment);
+}
+
+/** Replaces every explicit placeholder in `s` by `replacement` (for structural checks of partial templates). */
+export function replacePlaceholders(s: string, replacement = 'x'): string {
+  const spans = findPlaceholders(s);
+  if (spans.length === 0) return s;
+  let out = '';
+  let last = 0;
+  for (const span of mergeSpans(spans)) {
+    out += s.slice(last, span.start) + replacement;
+    last = span.end;
+  }
+  return out + s.slice(last);
+}
+
+function coversAll(s: string, spans: Span[]): boolean {
+  let pos = 0;
+  for (const span of mergeSpans(spans)) {
+    if (s.slice(pos, span.start).trim() !== '') return false;
+    pos = Math.max(pos, span.end);
+  }
+  return s.slice(pos).trim() === '';
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}

@@ -1,0 +1,43 @@
+/** "One diagnostic per mistake" (RULES.md §1.1): which rule wins when two flag the same node. */
+
+const GENERIC = new Set([
+  'misplaced-property',
+  'unknown-property',
+  'wrong-type',
+  'invalid-enum-value',
+  'missing-required',
+  'value-out-of-range',
+  'invalid-format',
+  'null-value',
+]);
+
+/** Lower = more specific. */
+export function tierOf(code: string): number {
+  if (code === 'unrendered-template-reference') return 0;
+  if (code.startsWith('fargate-') || code === 'external-unsupported-parameter' || code === 'windows-unsupported-parameter') return 1;
+  switch (code) {
+    case 'misplaced-property':
+      return 3;
+    case 'unknown-property':
+      return 4;
+    case 'wrong-type':
+    case 'invalid-enum-value':
+    case 'missing-required':
+    case 'null-value':
+      return 5;
+    case 'value-out-of-range':
+    case 'invalid-format':
+      return 6;
+    default:
+      return 2;
+  }
+}
+
+/** True when `loser` must be dropped because `winner` reported the same mistake. */
+export function isSuperseded(loser: string, winner: string): boolean {
+  if (loser === winner) return false;
+  const lt = tierOf(loser);
+  const wt = tierOf(winner);
+  if (wt >= lt) return false;
+  return GENERIC.has(loser) || wt === 0;
+}

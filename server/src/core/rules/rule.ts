@@ -1,0 +1,83 @@
+/** The shape of a rule: metadata as data plus one check function (STYLE.md). */
+import type { Node } from 'jsonc-parser';
+import type { Classification } from '../classify';
+import type { ParsedDocument } from '../parse';
+import type { PlaceholderField } from '../placeholders';
+import type { Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
+
+/** R register input, D describe output, A container-definitions array (RULES.md §1.2). */
+export type KindLetter = 'R' | 'D' | 'A';
+
+export type RuleCategory =
+  | 'document'
+  | 'fargate'
+  | 'roles'
+  | 'networking'
+  | 'containers'
+  | 'health'
+  | 'security';
+
+export interface RuleMeta {
+  /** Catalog id (kebab-case, stable): the diagnostic code. */
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  kinds: KindLetter[];
+  /** 'any' includes unknown; a list fires only when the launch set meets it ('U' = unknown launch type). */
+  launch: 'any' | Array<LaunchLetter | 'U'>;
+  category: RuleCategory;
+  /** One line for tables: what it catches. */
+  summary: string;
+  /** Markdown, our own words: what the user did wrong, why ECS cares, how to fix it. */
+  docs: string;
+  /** Bad and good examples (JSONC) for the docs page. */
+  examples?: { bad: string; good: string };
+  /** What the fixes do, for the docs page. */
+  fixDocs?: string;
+  /** Sub-case severities, for the docs page (e.g. "warning: numeric strings"). */
+  subCases?: string[];
+  /** Where the facts come from (URLs or short citations). */
+  sources?: string[];
+  /**
+   * Reported by the schema validator (ajv error translation) rather than by `check`; the rule file then
+   * holds metadata only and the schema module is its implementation.
+   */
+  fromSchema?: boolean;
+}
+
+export interface Report {
+  /** The offending key or value; or give `range`. */
+  node?: Node;
+  range?: OffsetRange;
+  message: string;
+  /** A sub-case severity; user overrides still replace it. */
+  severity?: Severity;
+  related?: Array<{ node?: Node; range?: OffsetRange; message: string }>;
+  fixes?: Fix[];
+  /** The reported value is or contains a template placeholder (caps the severity at warning). */
+  placeholder?: boolean;
+  /** Same key = same mistake; the higher-precedence rule's report wins. Defaults to the range. */
+  dedupeKey?: string;
+}
+
+export interface RuleContext {
+  text: string;
+  parsed: ParsedDocument;
+  doc: Classification;
+  options: LintOptions;
+  report(r: Report): void;
+  /** True when the node's whole value is a template placeholder (skip value checks on it). */
+  isPlaceholder(node: Node | undefined, field?: PlaceholderField): boolean;
+  /** True when the launch set contains this letter. */
+  launchIs(letter: LaunchLetter): boolean;
+}
+
+export interface Rule extends RuleMeta {
+  /** Absent only for `fromSchema` rules, which the schema validator implements. */
+  check?(ctx: RuleContext): void;
+}
+
+/** Identity helper that gives rule files type checking and a uniform shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,44 @@
+import type { Node } from 'jsonc-parser';
+import { child, str } from '../tree';
+
+/** Resolves an ajv instance path ("/containerDefinitions/0/image") to the node under `base`. */
+export function nodeAtPointer(base: Node, pointer: string): Node | undefined {
+  if (pointer === '') return base;
+  let node: Node | undefined = base;
+  for (const seg of segmentsOf(pointer)) {
+    if (!node) return undefined;
+    if (node.type === 'array') node = node.children?.[Number(seg)];
+    else if (node.type === 'object') node = child(node, String(seg));
+    else return undefined;
+  }
+  return node;
+}
+
+export function segmentsOf(pointer: string): Array<string | number> {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** A readable location: "the task definition", "container 'web'", "container 'web' › portMappings[0]". */
+export function describeLocation(base: Node, segs: ReadonlyArray<string | number>, isArrayDoc: boolean): string {
+  const containerDepth = isArrayDoc ? 1 : 2;
+  const inContainer = isArrayDoc ? typeof segs[0] === 'number' : segs[0] === 'containerDefinitions' && typeof segs[1] === 'number';
+  if (segs.length === 0) return isArrayDoc ? 'the container list' : 'the task definition';
+  if (!inContainer || segs.length < containerDepth) return dotted(segs);
+  const containerNode = nodeAtPointer(base, '/' + segs.slice(0, containerDepth).join('/'));
+  const name = str(child(containerNode, 'name'));
+  const idx = segs[containerDepth - 1];
+  const head = name ? `container '${name}'` : `containerDefinitions[${idx}]`;
+  const rest = segs.slice(containerDepth);
+  return rest.length === 0 ? head : `${head} › ${dotted(rest)}`;
+}
+
+function dotted(segs: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const s of segs) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

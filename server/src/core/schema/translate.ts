@@ -1,0 +1,286 @@
+/** One ajv error → one of our diagnostics, on the offending key or value, in our own words. */
+import type { ErrorObject } from 'ajv';
+import type { Node } from 'jsonc-parser';
+import { removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
+import { replacePlaceholders } from '../placeholders';
+import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../tree';
+import type { Fix } from '../types';
+import { misplacedTarget, placeOf } from './misplaced';
+import { describeLocation, nodeAtPointer, segmentsOf } from './pointer';
+import { closestKeys, suggestEnumValues, suggestKeys } from './suggest';
+import type { SchemaReport } from './validate';
+
+export interface TranslateContext {
+  base: Node;
+  isArrayDoc: boolean;
+  text: string;
+  isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+  /** The `required` list of the schema object at this instance path. */
+  requiredAt(segs: ReadonlyArray<string | number>): string[];
+}
+
+type SchemaObject = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+
+const NAME_KEYS = new Set(['name', 'family', 'containerName', 'sourceVolume', 'sourceContainer']);
+
+export function translateError(err: ErrorObject, ctx: TranslateContext): SchemaReport | undefined {
+  const node = nodeAtPointer(ctx.base, err.instancePath);
+  if (!node) return undefined;
+  const segs = segmentsOf(err.instancePath);
+  const key = lastKey(segs);
+  const parentSchema = (err.parentSchema ?? {}) as SchemaObject;
+  switch (err.keyword) {
+    case 'additionalProperties':
+      return unknownKey(node, (err.params as { additionalProperty: string }).additionalProperty, segs, parentSchema, ctx);
+    case 'required':
+      return missing(node, (err.params as { missingProperty: string }).missingProperty, segs, ctx);
+    case 'type':
+      return wrongType(node, key, String((err.params as { type: string | string[] }).type), segs, ctx);
+    case 'enum':
+      return badEnum(node, key, (err.params as { allowedValues: unknown[] }).allowedValues, segs, ctx);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return outOfRange(node, key, parentSchema, ctx);
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+      return badSize(node, key, err.keyword, Number((err.params as { limit: number }).limit), segs, ctx);
+    case 'pattern':
+      return badPattern(node, key, parentSchema, ctx);
+    default:
+      return undefined; // combinators and the like: their branches already reported the real problem
+  }
+}
+
+function lastKey(segs: ReadonlyArray<string | number>): string {
+  for (let i = segs.length - 1; i >= 0; i--) if (typeof segs[i] === 'string') return segs[i] as string;
+  return 'value';
+}
+
+function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number>, schema: SchemaObject, ctx: TranslateContext): SchemaReport | undefined {
+  const keyNode = propNode(obj, prop)?.children?.[0];
+  if (!keyNode) return undefined;
+  const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
+  const remove: Fix = { title: `Remove '${prop}'`, edits: removeEdits(ctx.text, keyNode) };
+  const target = misplacedTarget(placeOf(segs, ctx.isArrayDoc), prop, ctx.isArrayDoc);
+  if (target) {
+    return {
+      code: 'misplaced-property',
+      node: keyNode,
+      message: `'${prop}' belongs in ${target.target}, not in ${where}. Here the AWS CLI rejects it and Terraform drops it silently.`,
+      fixes: [remove],
+    };
+  }
+  const valid = Object.keys(schema.properties ?? {});
+  const suggestions = suggestKeys(prop, valid);
+  const caseOnly = suggestions[0] !== undefined && suggestions[0].toLowerCase() === prop.toLowerCase();
+  const hint = suggestions.length > 0
+    ? `Did you mean '${suggestions[0]}'?`
+    : `Valid keys here include: ${closestKeys(prop, valid).join(', ')}.`;
+  const extra = caseOnly && ctx.isArrayDoc ? ' Terraform accepts the wrong case, but the AWS CLI rejects it.' : '';
+  return {
+    code: 'unknown-property',
+    node: keyNode,
+    severity: caseOnly && ctx.isArrayDoc ? 'warning' : undefined,
+    message: `Unknown property '${prop}' in ${where}. ${hint}${extra}`,
+    fixes: [
+      ...suggestions.map((s, i) => ({ title: `Rename to '${s}'`, preferred: i === 0, edits: [renameKeyEdit(keyNode, s)] })),
+      remove,
+    ],
+  };
+}
+
+function missing(obj: Node, prop: string, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
+  if (obj.type !== 'object') return undefined;
+  const present = propNode(obj, prop);
+  if (present) return undefined; // present but null/empty: the type/minLength error reports it
+  const all = entries(obj);
+  if (all.length > 0 && all.every(([, , v]) => isEmptyValue(v))) return allEmpty(obj, ctx);
+  const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
+  const label = where.charAt(0).toUpperCase() + where.slice(1);
+  return {
+    code: 'missing-required',
+    range: anchorOf(obj),
+    message: `${label} needs '${prop}'.`,
+    dedupeKey: `missing:${obj.offset}:${prop}`,
+  };
+}
+
+/** An object whose every key is null/empty is as good as absent: report it once, as a whole. */
+function allEmpty(obj: Node, ctx: TranslateContext): SchemaReport {
+  const keyNode = keyOf(obj);
+  const name = typeof keyNode?.value === 'string' ? keyNode.value : 'this object';
+  return {
+    code: 'null-value',
+    node: keyNode ?? obj,
+    message: `'${name}' holds only empty values. The AWS CLI rejects it; remove it to get the default.`,
+    dedupeKey: `allempty:${obj.offset}`,
+    fixes: keyNode ? [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
+  };
+}
+
+function isRequired(node: Node, key: string, ctx: TranslateContext): boolean {
+  const valueSegs = segmentsOf(pointerOf(node, ctx.base));
+  return ctx.requiredAt(valueSegs.slice(0, -1)).includes(key);
+}
+
+/** The JSON pointer of `node` relative to `base`. */
+function pointerOf(node: Node, base: Node): string {
+  const parts: string[] = [];
+  let n: Node | undefined = node;
+  while (n && n !== base) {
+    const p: Node | undefined = n.parent;
+    if (!p) break;
+    if (p.type === 'property') {
+      parts.unshift(String(p.children?.[0]?.value));
+      n = p.parent;
+    } else {
+      if (p.type === 'array') parts.unshift(String(p.children!.indexOf(n)));
+      n = p;
+    }
+  }
+  return parts.length ? '/' + parts.join('/') : '';
+}
+
+function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaReport | undefined {
+  const parentObj = node.parent?.parent;
+  if (parentObj?.type === 'object') {
+    const all = entries(parentObj);
+    if (all.length > 0 && all.every(([, , v]) => isEmptyValue(v)) && keyOf(parentObj)) return allEmpty(parentObj, ctx);
+  }
+  const what = node.type === 'null' ? 'null' : 'empty';
+  const fixes: Fix[] = [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, node) }];
+  if (key === 'image' && node.type === 'string') {
+    return { code: 'null-value', node, severity: 'information', message: `'image' is empty; a render step (such as amazon-ecs-render-task-definition) must fill it before registering.`, fixes: [] };
+  }
+  if (isRequired(node, key, ctx) && node.parent?.type === 'property') {
+    return { code: 'missing-required', node, message: `'${key}' is required and must not be ${what}.`, dedupeKey: `missing:${parentObj?.offset}:${key}` };
+  }
+  return { code: 'null-value', node, message: `'${key}' is ${what}. The AWS CLI rejects it; leave the key out to get the default.`, fixes };
+}
+
+function wrongType(node: Node, key: string, expected: string, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
+  void segs;
+  if (node.type === 'null') return emptyOrNull(node, key, ctx);
+  if (ctx.isPlaceholder(node)) return undefined;
+  const value = node.value;
+  const numericString = node.type === 'string' && /^-?\d+$/.test(String(value).trim());
+  const fixes: Fix[] = [];
+  let converted: unknown;
+  if (expected === 'integer' || expected === 'number') {
+    if (numericString) converted = Number(String(value).trim());
+  } else if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) converted = String(value);
+  else if (expected === 'boolean' && node.type === 'string' && /^(true|false)$/.test(String(value))) converted = value === 'true';
+  if (converted !== undefined) fixes.push({ title: `Convert to ${expected} ${JSON.stringify(converted)}`, preferred: true, edits: [replaceNodeEdit(node, converted)] });
+  const subCase = numericString && (expected === 'integer' || expected === 'number');
+  return {
+    code: 'wrong-type',
+    node,
+    severity: subCase ? 'warning' : undefined,
+    message:
+      `'${key}' must be ${article(expected)}; got ${article(jsonType(node))} ${preview(node, ctx.text)}.` +
+      (subCase ? ' The AWS CLI rejects a quoted number; only the GitHub deploy action converts it for you.' : ''),
+    fixes,
+  };
+}
+
+function badEnum(node: Node, key: string, allowed: unknown[], segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
+  void segs;
+  if (node.type === 'string' && node.value === '') return emptyOrNull(node, key, ctx);
+  if (ctx.isPlaceholder(node, { enumField: true })) return undefined;
+  const values = allowed.map(String);
+  const value = String(node.value);
+  const candidates = suggestEnumValues(value, values);
+  const capPrefix = /^CAP_/i.test(value) && candidates.length > 0 && candidates[0] === value.slice(4).toUpperCase();
+  const listed = values.length > 16 ? `${candidates.length ? candidates.join(', ') + ', or another of ' : ''}the ${values.length} values listed in the docs` : values.join(', ');
+  return {
+    code: 'invalid-enum-value',
+    node,
+    severity: capPrefix ? 'warning' : undefined,
+    message: capPrefix
+      ? `'${value}' carries the CAP_ prefix; ECS capability names are written without it: '${candidates[0]}'.`
+      : `'${value}' is not a valid ${key}. Use one of: ${listed}.`,
+    fixes: candidates.map((c, i) => ({ title: `Change to '${c}'`, preferred: i === 0, edits: [replaceNodeEdit(node, c)] })),
+  };
+}
+
+function outOfRange(node: Node, key: string, schema: SchemaObject, ctx: TranslateContext): SchemaReport | undefined {
+  if (node.type !== 'number') return undefined;
+  const min = (schema.minimum ?? schema.exclusiveMinimum) as number | undefined;
+  const max = (schema.maximum ?? schema.exclusiveMaximum) as number | undefined;
+  const value = node.value as number;
+  const range = min !== undefined && max !== undefined ? `allowed range is ${min}–${max}` : min !== undefined ? `it must be at least ${min}` : `it must be at most ${max}`;
+  const fixes: Fix[] = [];
+  if (min !== undefined && value < min) fixes.push({ title: `Set to ${min}`, preferred: true, edits: [replaceNodeEdit(node, min)] });
+  if (max !== undefined && value > max) fixes.push({ title: `Set to ${max}`, preferred: true, edits: [replaceNodeEdit(node, max)] });
+  void ctx;
+  return { code: 'value-out-of-range', node, message: `${key} is ${value}; ${range}.`, fixes };
+}
+
+function badSize(node: Node, key: string, keyword: string, limit: number, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
+  if (keyword === 'minLength' && node.type === 'string' && node.value === '') return emptyOrNull(node, key, ctx);
+  if (keyword === 'minItems' && (node.children?.length ?? 0) === 0) {
+    const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
+    const what = key === 'containerDefinitions' ? 'at least one container' : `at least ${limit} item${limit === 1 ? '' : 's'}`;
+    return { code: 'missing-required', node: keyOf(node) ?? node, message: `'${key}' in ${where} is empty; it needs ${what}.`, dedupeKey: `missing:${node.parent?.parent?.offset}:${key}` };
+  }
+  if (ctx.isPlaceholder(node)) return undefined;
+  if (keyword === 'maxItems') {
+    const n = node.children?.length ?? 0;
+    return { code: 'value-out-of-range', node: keyOf(node) ?? node, message: `'${key}' has ${n} entries; at most ${limit} are allowed.` };
+  }
+  if (keyword === 'maxLength' && node.type === 'string') {
+    return { code: 'value-out-of-range', node, message: `'${key}' is ${String(node.value).length} characters long; at most ${limit} are allowed.` };
+  }
+  if (keyword === 'minItems') {
+    return { code: 'value-out-of-range', node: keyOf(node) ?? node, message: `'${key}' has ${node.children?.length ?? 0} entries; it needs at least ${limit}.` };
+  }
+  return undefined;
+}
+
+function badPattern(node: Node, key: string, schema: SchemaObject, ctx: TranslateContext): SchemaReport | undefined {
+  if (node.type !== 'string') return undefined;
+  const nameField = NAME_KEYS.has(key);
+  if (ctx.isPlaceholder(node, { nameField })) return undefined;
+  const value = String(node.value);
+  const pattern = String(schema.pattern ?? '');
+  // A partial placeholder: judge only the literal part ("${env}-web" is a fine container name).
+  const literal = replacePlaceholders(value, 'x');
+  if (literal !== value && safeTest(pattern, literal)) return undefined;
+  const what = (schema['x-format-name'] as string | undefined) ?? key;
+  const hint = (schema['x-format-hint'] as string | undefined) ?? formatHint(pattern);
+  return { code: 'invalid-format', node, message: `'${value}' is not a valid ${what}: ${hint}.` };
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}
+
+function formatHint(pattern: string): string {
+  if (pattern.includes('A-Za-z0-9_-]{1,255}')) return "use 1–255 letters, digits, '-' or '_'";
+  if (pattern.includes('[a-z0-9_][a-z0-9_-]{0,63}')) return "use up to 64 lowercase letters, digits, '_' or '-', not starting with '-'";
+  return `expected the form ${pattern}`;
+}
+
+function jsonType(node: Node): string {
+  return node.type === 'number' ? (Number.isInteger(node.value) ? 'integer' : 'number') : node.type;
+}
+
+function article(type: string): string {
+  const word = type === 'integer' ? 'an integer' : type === 'object' ? 'an object' : type === 'array' ? 'an array' : `a ${type}`;
+  return word.replace(/,/g, ' or ');
+}
+
+function preview(node: Node, text: string): string {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  return raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+}
+
+export { rangeOf };

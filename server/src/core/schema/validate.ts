@@ -1,0 +1,96 @@
+/**
+ * Schema validation with ajv, translated into our own diagnostics: every ajv error becomes one catalog rule
+ * (unknown-property, misplaced-property, wrong-type, invalid-enum-value, missing-required, value-out-of-range,
+ * invalid-format, null-value) placed on the offending key or value. Never ajv's wording.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { getNodeValue, type Node } from 'jsonc-parser';
+import taskSchema from '../../../../schemas/task-definition.schema.json';
+import containersSchema from '../../../../schemas/container-definitions.schema.json';
+import type { Classification } from '../classify';
+import { DESCRIBE_ONLY_KEYS } from '../classify';
+import type { Report } from '../rules/rule';
+import { translateError } from './translate';
+export { nodeAtPointer } from './pointer';
+
+let validators: { task: ValidateFunction; containers: ValidateFunction } | undefined;
+
+function getValidators(): { task: ValidateFunction; containers: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    ajv.addSchema(taskSchema as object);
+    validators = {
+      task: ajv.getSchema((taskSchema as { $id: string }).$id)!,
+      containers: ajv.compile(containersSchema as object),
+    };
+  }
+  return validators;
+}
+
+export interface SchemaReport extends Report {
+  code: string;
+}
+
+export interface SchemaCheckInput {
+  text: string;
+  doc: Classification;
+  isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+}
+
+/** Validates the task object (or container array) and returns translated reports. */
+export function checkSchema(input: SchemaCheckInput): SchemaReport[] {
+  const { doc } = input;
+  const isArrayDoc = doc.kind === 'container-array';
+  const base = isArrayDoc ? doc.containersNode : doc.task;
+  if (!base) return [];
+  const v = getValidators();
+  const validate = isArrayDoc ? v.containers : v.task;
+  const value = getNodeValue(base);
+  if (validate(value)) return [];
+  const out: SchemaReport[] = [];
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    if (isDescribeOnly(err, isArrayDoc)) continue;
+    const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc, segs);
+    const report = translateError(err, { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, requiredAt });
+    if (!report) continue;
+    const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(report);
+  }
+  return out;
+}
+
+function isDescribeOnly(err: ErrorObject, isArrayDoc: boolean): boolean {
+  return (
+    !isArrayDoc &&
+    err.keyword === 'additionalProperties' &&
+    err.instancePath === '' &&
+    (DESCRIBE_ONLY_KEYS as readonly string[]).includes((err.params as { additionalProperty: string }).additionalProperty)
+  );
+}
+
+
+type Schema = Record<string, unknown>;
+
+function deref(schema: Schema | undefined): Schema | undefined {
+  let s = schema;
+  for (let guard = 0; s && typeof s.$ref === 'string' && guard < 10; guard++) {
+    const fragment = (s.$ref as string).split('#')[1] ?? '';
+    let target: unknown = taskSchema;
+    for (const part of fragment.split('/').filter(Boolean)) target = (target as Schema | undefined)?.[part];
+    s = target as Schema | undefined;
+  }
+  return s;
+}
+
+/** Walks the schema along an instance path and returns that object's `required` list. */
+function requiredAtPath(isArrayDoc: boolean, segs: ReadonlyArray<string | number>): string[] {
+  let s = deref((isArrayDoc ? containersSchema : taskSchema) as Schema);
+  for (const seg of segs) {
+    if (!s) return [];
+    s = typeof seg === 'number' ? deref(s.items as Schema) : deref((s.properties as Record<string, Schema> | undefined)?.[seg]);
+  }
+  return (s?.required as string[] | undefined) ?? [];
+}

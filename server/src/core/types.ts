@@ -1,0 +1,80 @@
+/** Shared types of the core. Offsets are UTF-16 code-unit offsets into the document text. */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export type SeveritySetting = Severity | 'off';
+
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** A text replacement on the original document (as produced by jsonc-parser `modify`). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Marked `isPreferred` in the editor; applied by `ecs-taskdef fix` and fix-on-save. */
+  preferred?: boolean;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  range: OffsetRange;
+  message: string;
+}
+
+export interface Diagnostic {
+  /** Rule id from the catalog; also the LSP `code`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: OffsetRange;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  /** Set when the value at `range` is (or contains) a template placeholder: caps severity at warning. */
+  placeholder?: boolean;
+  /** Two diagnostics with the same dedupe key describe one mistake; the higher-precedence rule wins. */
+  dedupeKey?: string;
+}
+
+/** Document kinds of RULES.md §1.2. */
+export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'not-task-definition' | 'invalid';
+
+/** Launch-type letters of RULES.md §1.3 (U = unknown is the empty set). */
+export type LaunchLetter = 'F' | 'E' | 'X' | 'M';
+export type LaunchTypeName = 'FARGATE' | 'EC2' | 'EXTERNAL' | 'MANAGED_INSTANCES';
+export const LAUNCH_LETTERS: Record<LaunchTypeName, LaunchLetter> = {
+  FARGATE: 'F',
+  EC2: 'E',
+  EXTERNAL: 'X',
+  MANAGED_INSTANCES: 'M',
+};
+
+export type OsFamily = 'linux' | 'windows' | 'unknown';
+
+export interface LintOptions {
+  /** File name, used for messages only (the core never reads files). */
+  fileName?: string;
+  /** Launch type to assume when the document declares none (setting, config file or CLI flag). */
+  defaultLaunchType?: LaunchTypeName;
+  /** Per-rule severity overrides; 'off' disables the rule. */
+  rules?: Record<string, SeveritySetting>;
+  /** Above this many characters, costly rules are skipped (one information diagnostic says so). */
+  maxFullLintSize?: number;
+  /** Extra placeholder regexes (source strings) from settings/config. */
+  placeholderPatterns?: string[];
+}
+
+export interface LintResult {
+  kind: DocKind;
+  /** Launch type as shown to users: "FARGATE", "EC2", "EC2,EXTERNAL" or "unknown". */
+  launchType: string;
+  /** True when the document contains template placeholders. */
+  templated: boolean;
+  diagnostics: Diagnostic[];
+}
