@@ -109,11 +109,11 @@ class Builder {
       const schema: JsonObject = { type: 'array', ...meta, ...launch, items };
       if (po.minItems !== undefined) schema.minItems = po.minItems;
       if (po.maxItems !== undefined) schema.maxItems = po.maxItems;
-      checkNoValueRules(where, po, []);
+      checkNoValueRules(where, po);
       return schema;
     }
     if (t.kind === 'ref' && this.isStructure(t.name)) {
-      checkNoValueRules(where, po, []);
+      checkNoValueRules(where, po);
       return { $ref: `#/definitions/${this.requestDefinition(where, t.name, po.definition)}`, ...meta, ...launch };
     }
     if (po.definition) throw new Error(`${where}: 'definition' needs a structure-typed field`);
@@ -197,8 +197,8 @@ function valueRules(where: string, t: FieldType, r: ValueRules & { allowEmpty?: 
   return out;
 }
 
-function checkNoValueRules(where: string, po: PropOverlay, allowed: string[]): void {
-  const keys = ['enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'formatName', 'allowEmpty'];
-  const bad = keys.filter((k) => !allowed.includes(k) && (po as Record<string, unknown>)[k] !== undefined);
+function checkNoValueRules(where: string, po: PropOverlay): void {
+  const keys = ['enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'formatName', 'allowEmpty'] as const;
+  const bad = keys.filter((k) => po[k] !== undefined);
   if (bad.length) throw new Error(`${where}: ${bad.join(', ')} only apply to scalar fields (use 'items' for arrays)`);
 }
