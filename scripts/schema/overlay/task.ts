@@ -30,14 +30,14 @@ export const taskOverlay: Overlay = {
         md: 'Data volumes that containers mount through `mountPoints`: bind mounts (`host`), Docker volumes, Amazon EFS, FSx for Windows File Server, S3 Files, or an EBS volume supplied at launch.',
       },
       placementConstraints: {
-        md: 'Limits the container instances the task may be placed on (`memberOf` with a cluster query). At most 10, including constraints added at run time. Fargate does no placement and rejects them.',
+        md: 'Limits the container instances the task may be placed on (`memberOf` with a cluster query). At most 10, including constraints added at run time. Fargate rejects them.',
         maxItems: 10, launch: 'Not supported on Fargate',
       },
       requiresCompatibilities: {
         md: 'Launch types this definition must be valid for: `EC2`, `FARGATE`, `EXTERNAL` (ECS Anywhere), `MANAGED_INSTANCES`. ECS checks the definition against each listed type when it is registered and refuses it if one check fails. Left out, no such checks run.',
       },
       cpu: {
-        md: 'CPU for the whole task, **as a string**: CPU units (`"1024"` = 1 vCPU) or vCPUs (`"1 vCPU"`, `".25 vcpu"`); ECS stores units. Required on Fargate, where only fixed cpu/memory pairs exist (256 units with 512–2048 MiB up to 16384 with 32–120 GB). Optional on EC2 and EXTERNAL (128–196608 units). Windows containers on EC2 ignore it.',
+        md: 'CPU for the whole task, **as a string**: CPU units (`"1024"` = 1 vCPU) or vCPUs (`"1 vCPU"`, `".25 vcpu"`); ECS stores units. Required on Fargate, where only fixed cpu/memory pairs exist (from 256 units with 512–2048 MiB up to 32768 units with 60, 120 or 244 GB). Optional on EC2 and EXTERNAL (128–196608 units). Windows containers on EC2 ignore it.',
         pattern: CPU_PATTERN, formatName: 'task CPU', launch: 'Fargate: required, fixed cpu/memory pairs',
       },
       memory: {

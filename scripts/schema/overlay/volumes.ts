@@ -48,7 +48,7 @@ export const volumesOverlay: Overlay = {
         md: '`task`: the volume is created when the task starts and removed when it stops. `shared`: it survives the task and other tasks on the instance can reuse it.',
       },
       autoprovision: {
-        md: 'With `scope: shared`, create the volume when it does not exist yet. Ignored for `task` scope. Default `false`.',
+        md: 'With `scope: shared`, create the volume when it does not exist yet. Ignored for `task` scope.',
       },
       driver: {
         md: 'Volume driver name exactly as Docker reports it (`docker plugin ls` for plugins), e.g. `local`. ECS also uses it for task placement.',
