@@ -1,0 +1,34 @@
+/** The VS Code client: starts the language server and does little else (commands live in commands.ts). */
+import * as path from 'node:path';
+import { type ExtensionContext, workspace } from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'jsonc' },
+    ],
+    synchronize: { configurationSection: 'ecsTaskdef' },
+    initializationOptions: { settings: workspace.getConfiguration('ecsTaskdef') },
+  };
+  client = new LanguageClient('ecsTaskdef', 'ECS Task Definition', serverOptions, clientOptions);
+  await client.start();
+  for (const register of CLIENT_FEATURES) register(context, client);
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
+
+/** Client features (commands, status item) register here. */
+export const CLIENT_FEATURES: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];

@@ -1,0 +1,76 @@
+/** Output formats of `ecs-taskdef lint`: ESLint-like text and the JSON contract. */
+import { LineIndex } from '../core/positions';
+import type { Diagnostic, LintResult, Severity } from '../core/types';
+
+export interface FileResult {
+  file: string;
+  text: string;
+  result: LintResult;
+}
+
+export interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  fixes: Array<{ title: string; preferred: boolean }>;
+}
+
+export interface JsonFileResult {
+  file: string;
+  kind: string;
+  launchType: string;
+  diagnostics: JsonDiagnostic[];
+}
+
+export function toJson(results: readonly FileResult[]): JsonFileResult[] {
+  return results.map(({ file, text, result }) => {
+    const idx = new LineIndex(text);
+    return {
+      file,
+      kind: result.kind,
+      launchType: result.launchType,
+      diagnostics: result.diagnostics.map((d) => jsonDiagnostic(d, idx)),
+    };
+  });
+}
+
+function jsonDiagnostic(d: Diagnostic, idx: LineIndex): JsonDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: { start: idx.positionAt(d.range.offset), end: idx.positionAt(d.range.offset + d.range.length) },
+    fixes: (d.fixes ?? []).map((f) => ({ title: f.title, preferred: f.preferred === true })),
+  };
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(toJson(results), null, 2) + '\n';
+}
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+
+/** `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. */
+export function formatText(results: readonly FileResult[], color = false): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const { file, text, result } of results) {
+    const idx = new LineIndex(text);
+    for (const d of result.diagnostics) {
+      counts[d.severity]++;
+      const p = idx.positionAt(d.range.offset);
+      const sev = color ? `${COLORS[d.severity]}${d.severity}\x1b[0m` : d.severity;
+      const rule = color ? `\x1b[2m${d.code}\x1b[0m` : d.code;
+      lines.push(`${file}:${p.line + 1}:${p.character + 1}  ${sev}  ${d.message}  ${rule}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = results.length;
+  lines.push(
+    total === 0
+      ? `✔ ${files} file${files === 1 ? '' : 's'} checked, no problems`
+      : `${counts.error > 0 ? '✖' : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`,
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,70 @@
+/** The `ecs-taskdef` command line. */
+import { join } from 'node:path';
+import { explain, listRules } from './explain';
+import { UsageError } from './files';
+import { runLint } from './lint-command';
+
+declare const ECS_TASKDEF_VERSION: string | undefined;
+
+const HELP = `ecs-taskdef — lint Amazon ECS task definitions
+
+Usage:
+  ecs-taskdef lint [--format text|json] [--launch-type TYPE] FILE|DIR...
+  ecs-taskdef explain RULE-ID        show a rule's documentation
+  ecs-taskdef explain --list         list all rules
+  ecs-taskdef server --stdio         run the language server (any LSP editor)
+  ecs-taskdef --version
+
+Directories are searched for task definitions (by file name or content).
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+`;
+
+export type Command = (argv: string[], out: (s: string) => void) => number | undefined;
+
+/** Commands by name; other modules add theirs here (fix, strip, …). */
+export const COMMANDS: Record<string, Command> = {
+  lint: runLint,
+  explain: (argv, out) => {
+    if (argv[0] === '--list') out(listRules());
+    else if (argv.length !== 1) throw new UsageError('explain needs exactly one RULE-ID.');
+    else out(explain(argv[0]));
+    return 0;
+  },
+  server: () => {
+    // The server bundle sits next to this one; it reads --stdio/--node-ipc from process.argv itself.
+    require(join(__dirname, 'server.js'));
+    return undefined;
+  },
+};
+
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number | undefined {
+  const [cmd, ...rest] = argv;
+  try {
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      out(HELP);
+      return cmd ? 0 : 2;
+    }
+    if (cmd === '--version' || cmd === '-v') {
+      out(`${typeof ECS_TASKDEF_VERSION === 'string' ? ECS_TASKDEF_VERSION : 'dev'}\n`);
+      return 0;
+    }
+    const command = COMMANDS[cmd];
+    if (!command) throw new UsageError(`Unknown command '${cmd}'. Run 'ecs-taskdef --help'.`);
+    return command(rest, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`ecs-taskdef: ${e.message}\n`);
+      return 2;
+    }
+    err(`ecs-taskdef: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+/** Entry point for bin/ecs-taskdef.js and `node dist/cli.js`. */
+export function run(): void {
+  const code = main(process.argv.slice(2));
+  if (code !== undefined) process.exitCode = code;
+}
+
+if (require.main === module) run();

@@ -1,0 +1,65 @@
+/** Which files are task definitions: by name, by content, or by user globs (same logic for the CLI and the LSP). */
+
+const NAME_PATTERNS = [
+  /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition
+  /task[-_]definition/i,
+  /container[-_]?definition/i,
+  /^ecs[-_].*task.*\.json$/i,
+];
+
+/** True when the file name looks like a task definition (`*task-def*.json`, `*taskdef*.jsonc`, …). */
+export function isTaskDefinitionFileName(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (!/\.jsonc?$/i.test(base) && !/\.json\.tpl$/i.test(base)) return false;
+  return /(^|\/)\.aws\/[^/]*\.json$/i.test(p) || NAME_PATTERNS.some((re) => re.test(base));
+}
+
+const HEAD = 64 * 1024;
+
+/** True when the content looks like a task definition: containerDefinitions, a taskDefinition wrapper, or a container array. */
+export function looksLikeTaskDefinition(text: string): boolean {
+  const head = text.slice(0, HEAD);
+  if (/"containerDefinitions"\s*:/.test(head)) return !/"AWSTemplateFormatVersion"|"Resources"\s*:/.test(head);
+  if (/"taskDefinition"\s*:\s*\{/.test(head)) return true;
+  const first = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(\S)/.exec(head);
+  if (first?.[1] === '[') return /"image"\s*:/.test(head) && /"name"\s*:/.test(head);
+  return false;
+}
+
+/** Converts a glob (`**`, `*`, `?`, `{a,b}`) to a RegExp matched against forward-slash paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let inBraces = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      re += '(?:';
+      inBraces = true;
+    } else if (c === '}' && inBraces) {
+      re += ')';
+      inBraces = false;
+    } else if (c === ',' && inBraces) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  // A glob without a slash matches the base name anywhere (like .gitignore and VS Code's files.associations).
+  return glob.includes('/') ? new RegExp(`^(?:.*/)?${re}$`) : new RegExp(`(?:^|/)${re}$`);
+}
+
+export function matchesAnyGlob(path: string, globs: readonly string[] | undefined): boolean {
+  if (!globs?.length) return false;
+  const p = path.replace(/\\/g, '/');
+  return globs.some((g) => globToRegExp(g).test(p));
+}
+
+/** The decision the LSP and the CLI directory scan share. */
+export function shouldLint(path: string, text: string, extraGlobs?: readonly string[]): boolean {
+  return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text);
+}

@@ -1,0 +1,65 @@
+/** One lint result per document version, shared by diagnostics, code actions, hover and completion. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI_PATH } from './uri';
+import { matchesAnyGlob, shouldLint } from '../core/file-detection';
+import { lint, ruleFailures, type LintOutput } from '../core/lint';
+import type { LaunchTypeName } from '../core/types';
+import type { Settings } from './settings';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** False when the document is not a task definition (no diagnostics, no features). */
+  enabled: boolean;
+  output?: LintOutput;
+}
+
+export class AnalysisCache {
+  private readonly cache = new Map<string, Analysis>();
+  constructor(private readonly log: (msg: string) => void) {}
+
+  get(doc: TextDocument, settings: Settings): Analysis {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const analysis = this.compute(doc, settings);
+    this.cache.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  /** Cached analysis for exactly this version, if any (never recomputes). */
+  peek(uri: string, version: number): Analysis | undefined {
+    const hit = this.cache.get(uri);
+    return hit && hit.version === version ? hit : undefined;
+  }
+
+  delete(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private compute(doc: TextDocument, settings: Settings): Analysis {
+    const text = doc.getText();
+    const path = URI_PATH(doc.uri);
+    if (!settings.enable || !shouldLint(path, text, settings.files)) return { uri: doc.uri, version: doc.version, enabled: false };
+    const before = ruleFailures.length;
+    const output = lint(text, {
+      fileName: path,
+      rules: settings.rules,
+      defaultLaunchType: launchTypeFor(path, settings),
+      maxFullLintSize: settings.maxFileSize,
+      placeholderPatterns: settings.placeholderPatterns,
+    });
+    for (const f of ruleFailures.splice(before)) {
+      this.log(`rule ${f.rule} failed on ${doc.uri}: ${(f.error as Error)?.stack ?? String(f.error)}`);
+    }
+    return { uri: doc.uri, version: doc.version, enabled: true, output };
+  }
+}
+
+function launchTypeFor(path: string, settings: Settings): LaunchTypeName | undefined {
+  for (const [glob, type] of Object.entries(settings.launchType)) if (matchesAnyGlob(path, [glob])) return type;
+  return undefined;
+}

@@ -1,0 +1,2 @@
+/** Registers the feature modules with the server (each feature: one file). */
+export {};

@@ -1,0 +1,122 @@
+/** The language server: wiring only. Features live in their own files and work on the shared analysis. */
+import {
+  createConnection,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis';
+import { toLspDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../shared/protocol';
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache((m) => connection.console.error(m));
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  const settingsByUri = new Map<string, Promise<Settings>>();
+
+  connection.onInitialize((params) => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    configurationSupport = !!caps.workspace?.configuration;
+    const init = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    globalSettings = init;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'ecs-taskdef' },
+    };
+  });
+
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationSupport) return Promise.resolve(globalSettings);
+    let s = settingsByUri.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'ecsTaskdef' })
+        .then(normalizeSettings, () => globalSettings);
+      settingsByUri.set(uri, s);
+    }
+    return s;
+  }
+
+  async function diagnosticsFor(doc: TextDocument) {
+    const settings = await settingsFor(doc.uri);
+    const analysis = cache.get(doc, settings);
+    if (!analysis.enabled || !analysis.output) return [];
+    return analysis.output.diagnostics.map((d, i) => toLspDiagnostic(doc, d, i));
+  }
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const doc = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnosticsFor(doc) : [] };
+  });
+
+  // Push fallback for clients without pull diagnostics; results for stale versions are dropped.
+  const pending = new Map<string, NodeJS.Immediate>();
+  function schedulePush(doc: TextDocument): void {
+    if (pullDiagnostics) return;
+    clearImmediate(pending.get(doc.uri));
+    pending.set(
+      doc.uri,
+      setImmediate(async () => {
+        pending.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current || current.version !== doc.version) return;
+        const diagnostics = await diagnosticsFor(current);
+        if (documents.get(doc.uri)?.version !== current.version) return;
+        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      }),
+    );
+  }
+
+  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    cache.clear();
+    const s = (change.settings as { ecsTaskdef?: unknown } | undefined)?.ecsTaskdef;
+    if (s) globalSettings = normalizeSettings(s);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedulePush(doc);
+  });
+
+  connection.onRequest(DOCUMENT_INFO_REQUEST, async (params: { uri: string }): Promise<DocumentInfo | null> => {
+    const doc = documents.get(params.uri);
+    if (!doc) return null;
+    const analysis = cache.get(doc, await settingsFor(doc.uri));
+    if (!analysis.enabled || !analysis.output) return { linted: false };
+    const { kind, launchType, templated } = analysis.output;
+    return { linted: true, kind, launchType, templated };
+  });
+
+  for (const register of FEATURES) register({ connection, documents, cache, settingsFor });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+export interface FeatureContext {
+  connection: ReturnType<typeof createConnection>;
+  documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
+  settingsFor(uri: string): Promise<Settings>;
+}
+
+/** Feature modules (code actions, hover, completion, …) register themselves here. */
+export const FEATURES: Array<(ctx: FeatureContext) => void> = [];

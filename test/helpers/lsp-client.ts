@@ -1,0 +1,104 @@
+/** Spawns the built server (dist/server.js --stdio) and talks LSP to it, for protocol-level tests. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface LspDiagnostic {
+  code?: string | number;
+  severity?: number;
+  message: string;
+  source?: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  codeDescription?: { href: string };
+  data?: unknown;
+}
+
+export class TestClient {
+  readonly connection: MessageConnection;
+  private readonly proc: ChildProcess;
+  private readonly published = new Map<string, Array<{ version?: number; diagnostics: LspDiagnostic[] }>>();
+  private readonly waiters: Array<() => void> = [];
+  stderr = '';
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: LspDiagnostic[] }) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push({ version: p.version, diagnostics: p.diagnostics });
+      this.published.set(p.uri, list);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.listen();
+  }
+
+  settings: unknown = {};
+
+  async initialize(opts: { pull?: boolean; configuration?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const capabilities = {
+      textDocument: {
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+      },
+      workspace: { configuration: !!opts.configuration },
+    };
+    const result = (await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities })) as { capabilities: Record<string, unknown> };
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, version = 1, languageId = 'json'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: Array<{ range?: LspDiagnostic['range']; text: string }>): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Waits until the server has published diagnostics for `uri` with `version` (push mode). */
+  async waitForDiagnostics(uri: string, version?: number, timeoutMs = 10000): Promise<LspDiagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const list = this.published.get(uri) ?? [];
+      const hit = [...list].reverse().find((p) => version === undefined || p.version === version);
+      if (hit) return hit.diagnostics;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  publishedFor(uri: string) {
+    return this.published.get(uri) ?? [];
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the process may already be gone
+    }
+    this.connection.dispose();
+    this.proc.kill();
+  }
+}
