@@ -189,8 +189,8 @@ function wrongType(node: Node, key: string, expected: string, segs: ReadonlyArra
 
 function badEnum(node: Node, key: string, allowed: unknown[], segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
   void segs;
-  if (node.type === 'string' && node.value === '') return emptyOrNull(node, key, ctx);
-  if (ctx.isPlaceholder(node, { enumField: true })) return undefined;
+  if (node.type === 'null' || (node.type === 'string' && node.value === '')) return emptyOrNull(node, key, ctx);
+  if (node.type !== 'string' || ctx.isPlaceholder(node, { enumField: true })) return undefined; // the type error covers non-strings
   const values = allowed.map(String);
   const value = String(node.value);
   const candidates = suggestEnumValues(value, values);
