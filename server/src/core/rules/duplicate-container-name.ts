@@ -1,0 +1,41 @@
+import { replaceNodeEdit } from '../edits';
+import { containerIndex, nextFreeName } from '../task-index';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'duplicate-container-name',
+  severity: 'error',
+  kinds: ['R', 'D', 'A'],
+  launch: 'any',
+  category: 'containers',
+  summary: 'Two containers share a name',
+  docs: `Two containers in the same task have the same \`name\`. Container names identify containers inside a
+task: \`dependsOn\`, \`links\`, \`volumesFrom\`, the proxy configuration, load balancers and Service Connect all
+refer to them by name, so ECS refuses a task definition that repeats one.
+
+The first container keeps the name; each later one is reported. Give it a name that says what it runs.
+Names are compared exactly (\`web\` and \`Web\` are different names).`,
+  fixDocs: "Rename the later container to '{name}-2' (or the next free suffix).",
+  examples: {
+    bad: '[ { "name": "web", "image": "nginx:1.27" }, { "name": "web", "image": "php-fpm:8.3" } ]',
+    good: '[ { "name": "web", "image": "nginx:1.27" }, { "name": "php", "image": "php-fpm:8.3" } ]',
+  },
+  sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html'],
+  check(ctx) {
+    const idx = containerIndex(ctx.doc, ctx.parsed);
+    const taken = new Set(idx.entries.map((e) => e.name).filter((n): n is string => n !== undefined));
+    for (const e of idx.entries) {
+      if (e.name === undefined || e.name === '' || e.templatedName || !e.nameNode) continue;
+      const first = idx.byName.get(e.name);
+      if (!first || first === e) continue;
+      const renamed = nextFreeName(e.name, taken);
+      taken.add(renamed);
+      ctx.report({
+        node: e.nameNode,
+        message: `Container name '${e.name}' is already used by container #${first.index + 1}.`,
+        related: [{ node: first.nameNode, message: `container #${first.index + 1} is named '${e.name}'` }],
+        fixes: [{ title: `Rename to '${renamed}'`, preferred: true, edits: [replaceNodeEdit(e.nameNode, renamed)] }],
+      });
+    }
+  },
+});
