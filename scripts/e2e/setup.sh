@@ -93,6 +93,10 @@ if [ ! -f "$CS_DIR/.done" ] || [ ! -f "$CS_BIN" ]; then
     npm install --prefix "$CS_DIR" --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
     >"$STEP_LOG" 2>&1 || fail "npm install code-server@$CODE_SERVER_VERSION failed (see $STEP_LOG)"
   [ -f "$CS_BIN" ] || fail "code-server entry point $CS_BIN missing after install"
+  # npm 11 warns that install scripts will need approval; if a future npm skips them, the
+  # native modules are missing and code-server fails at run time. Catch it here instead.
+  [ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] ||
+    fail "code-server's native modules were not built (did npm skip install scripts? see $STEP_LOG)"
   "$NODE_BIN" "$CS_BIN" --version >>"$STEP_LOG" 2>&1 || fail "code-server --version failed (see $STEP_LOG)"
   touch "$CS_DIR/.done"
 fi
