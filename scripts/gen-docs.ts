@@ -90,7 +90,7 @@ export function renderRulePage(rule: Rule): string {
   if (rule.fromSchema) out.push('| Checked by | the JSON Schema validation of the task definition (`schemas/task-definition.schema.json`) |');
   out.push('', '## What it means', '', rule.docs.trim(), '');
   if (rule.subCases?.length) {
-    out.push('## Other severities', '', 'Some cases of this rule report at a different default severity:', '');
+    out.push('## Sub-cases', '');
     for (const s of rule.subCases) out.push(`- ${s}`);
     out.push('');
   }

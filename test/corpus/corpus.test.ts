@@ -1,0 +1,104 @@
+/**
+ * Regression over 80 real task definitions (test/corpus/files, provenance in INDEX.tsv).
+ * 1. Every JSON-like file lints without throwing, and its full result equals the reviewed expected.json.
+ * 2. Independently of expected.json: the catalog's corpus targets (targets.ts, RULES.md §5) are found with the
+ *    right rule and severity, and files without an error target get no error.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { shouldLint } from '../../server/src/core/file-detection';
+import { corpusFiles, EXPECTED_PATH, FILES_DIR, isSkipped, lintCorpusFile, readCorpusFile, readIndex, type CorpusResult } from './corpus-lint';
+import { CORPUS_TARGETS, MISTAKE_FILES } from './targets';
+
+const files = corpusFiles();
+const linted = files.filter((f) => !isSkipped(f));
+const index = readIndex();
+const expected = JSON.parse(readFileSync(EXPECTED_PATH, 'utf8')) as { skipped: string[]; files: Record<string, CorpusResult> };
+
+const results = new Map<string, CorpusResult>();
+function result(file: string): CorpusResult {
+  let r = results.get(file);
+  if (!r) results.set(file, (r = lintCorpusFile(file)));
+  return r;
+}
+
+function lineText(file: string, line: number): string {
+  return readCorpusFile(file).split(/\r\n|\r|\n/)[line - 1] ?? '';
+}
+
+describe('corpus integrity', () => {
+  it('INDEX.tsv lists exactly the 80 files in files/', () => {
+    assert.equal(files.length, 80);
+    assert.deepEqual(index.map((r) => r.file).sort(), files);
+  });
+  it('files are byte-exact copies (sizes match the INDEX notes)', () => {
+    for (const row of index) {
+      const m = /(\d+) bytes/.exec(row.notes);
+      assert.ok(m, `${row.file}: INDEX note has no byte count`);
+      assert.equal(readFileSync(join(FILES_DIR, row.file)).length, Number(m[1]), `${row.file} was modified`);
+    }
+  });
+  it('skipped files are exactly the YAML templates, and the file detection never lints them', () => {
+    const skipped = files.filter(isSkipped);
+    assert.deepEqual(skipped, expected.skipped);
+    for (const f of skipped) {
+      assert.equal(index.find((r) => r.file === f)?.kind, 'cfn-template', `${f} is not a CloudFormation template`);
+      assert.equal(shouldLint(f, readCorpusFile(f)), false, `${f} would be picked up by the file detection`);
+    }
+  });
+});
+
+describe('corpus results equal test/corpus/expected.json (regenerate: npm run corpus:update, then review)', () => {
+  it('expected.json covers exactly the linted files', () => {
+    assert.deepEqual(Object.keys(expected.files).sort(), linted);
+  });
+  for (const file of linted) {
+    it(file, () => {
+      const got = result(file); // throws (and fails) if the linter crashes
+      assert.deepEqual(got, expected.files[file]);
+    });
+  }
+});
+
+describe('corpus targets of the catalog (RULES.md §5)', () => {
+  for (const entry of CORPUS_TARGETS) {
+    describe(entry.file, () => {
+      it('is a corpus file', () => assert.ok(existsSync(join(FILES_DIR, entry.file)), entry.file));
+      for (const t of entry.targets) {
+        it(`${t.rule} → ${t.severity}${t.count ? ` ×${t.count}` : ''}`, () => {
+          const hits = result(entry.file).diagnostics.filter((d) => d.code === t.rule && d.severity === t.severity);
+          const all = result(entry.file).diagnostics.filter((d) => d.code === t.rule);
+          const shown = JSON.stringify(all.map((d) => `${d.line} ${d.severity}: ${d.message}`));
+          assert.ok(hits.length > 0, `${entry.label}: expected ${t.rule} (${t.severity}); this rule reported ${shown}`);
+          if (t.count !== undefined) assert.equal(hits.length, t.count, `${t.rule} count; got ${shown}`);
+          for (const at of t.at ?? []) {
+            assert.ok(hits.some((d) => lineText(entry.file, d.line).includes(at)), `no ${t.rule} on a line containing ${at}; got ${shown}`);
+          }
+        });
+      }
+      if (MISTAKE_FILES.has(entry.file)) {
+        it('its only errors are the expected ones', () => {
+          const allowed = new Set(entry.targets.filter((t) => t.severity === 'error').map((t) => t.rule));
+          const extra = result(entry.file).diagnostics.filter((d) => d.severity === 'error' && !allowed.has(d.code));
+          assert.deepEqual(extra, [], 'errors beyond the catalog targets');
+        });
+      }
+    });
+  }
+});
+
+describe('files that work get no error', () => {
+  for (const file of linted.filter((f) => !MISTAKE_FILES.has(f))) {
+    it(file, () => {
+      const errors = result(file).diagnostics.filter((d) => d.severity === 'error');
+      assert.deepEqual(errors, []);
+    });
+  }
+  it('a CloudFormation template in JSON gets exactly one "not linted" information', () => {
+    for (const row of index.filter((r) => r.kind === 'cfn-template' && !isSkipped(r.file))) {
+      assert.deepEqual(result(row.file).diagnostics.map((d) => `${d.code} ${d.severity}`), ['not-linted information'], row.file);
+    }
+  });
+});
