@@ -1,0 +1,127 @@
+// End-to-end run: the packaged extension in a real VS Code (code-server + Chromium), then the
+// standalone server in Neovim. `npm run test:e2e`. Exits non-zero when anything fails.
+//
+//   1. scripts/e2e/setup.sh      (seconds when cached)
+//   2. npm run package           (vsix into a temp dir, not the repo root)
+//   3. VS Code: install the vsix into a fresh profile, open a copy of test/e2e/workspace, and
+//      read the Problems panel: every file must get the rule ids in test/e2e/expected.json
+//   4. screenshots into docs/images/ (problems-panel.png, editor-squiggles.png)
+//   5. Neovim: node --test test/nvim/nvim.test.ts
+//
+// Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode,
+//        --images DIR (default docs/images).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO, IMAGES_DIR, copyWorkspace, launchVSCode } from './harness.mjs';
+
+const args = process.argv.slice(2);
+const flag = (f) => args.includes(f);
+const opt = (f) => { const i = args.indexOf(f); return i >= 0 ? args[i + 1] : undefined; };
+const imagesDir = path.resolve(opt('--images') ?? IMAGES_DIR);
+const expected = JSON.parse(fs.readFileSync(path.join(REPO, 'test/e2e/expected.json'), 'utf8')).files;
+
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const results = [];   // { name, ok, ms, detail }
+const log = (m) => console.log(`[e2e] ${m}`);
+
+async function phase(name, fn) {
+  const start = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, ms: Date.now() - start, detail });
+    log(`ok   ${name} (${secs(Date.now() - start)})${detail ? ` — ${detail}` : ''}`);
+    return true;
+  } catch (err) {
+    results.push({ name, ok: false, ms: Date.now() - start, detail: err.message });
+    log(`FAIL ${name} (${secs(Date.now() - start)}): ${err.stack ?? err.message}`);
+    return false;
+  }
+}
+
+function run(cmd, cmdArgs, what, extra = {}) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit', ...extra });
+  if (r.error) throw new Error(`${what}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${what} exited with ${r.status ?? r.signal}`);
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-e2e-run-'));
+let vsix = opt('--vsix');
+let ready = true;
+
+if (!flag('--skip-setup')) {
+  ready = await phase('setup (scripts/e2e/setup.sh)', () => run('bash', [path.join(REPO, 'scripts/e2e/setup.sh')], 'scripts/e2e/setup.sh'));
+}
+
+if (ready && !flag('--no-vscode') && !flag('--skip-package')) {
+  ready = await phase('npm run package', () => {
+    vsix = path.join(tmp, 'ecs-taskdef.vsix');
+    run('npm', ['run', 'package', '--', '--out', vsix], 'npm run package');
+    if (!fs.existsSync(vsix)) throw new Error(`npm run package did not write ${vsix}`);
+    return `${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`;
+  });
+}
+
+/** Problems of one file that came from our server. */
+const ours = (problems, file) => problems.filter((p) => p.file === file && p.source === 'ecs-taskdef');
+
+if (ready && !flag('--no-vscode')) {
+  await phase('VS Code (code-server): Problems panel shows our rule ids', async () => {
+    if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
+    const ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
+    // Keep every opened file in its own tab (no preview replacement) so all diagnostics stay listed.
+    const vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
+    try {
+      const files = Object.keys(expected);
+      for (const f of files) await vs.openFileFromExplorer(f);
+      let problems;
+      try {
+        problems = await vs.readProblems((list) => files.every((f) => {
+          const codes = new Set(ours(list, f).map((p) => p.code));
+          return expected[f].present.every((id) => codes.has(id));
+        }));
+      } catch (err) {
+        const seen = await vs.readProblems();
+        throw new Error(`${err.message}\nProblems panel shows:\n${seen.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.source}(${p.code}) ${p.message}`).join('\n') || '  (nothing)'}`);
+      }
+      const errors = [];
+      for (const f of files) {
+        const codes = new Set(ours(problems, f).map((p) => p.code));
+        for (const id of expected[f].absent) if (codes.has(id)) errors.push(`${f}: unexpected ${id}`);
+      }
+      const cpu = ours(problems, 'web-fargate-taskdef.json').find((p) => p.code === 'fargate-cpu-memory');
+      if (cpu && !(cpu.line === 6 && cpu.severity === 'error')) errors.push(`fargate-cpu-memory should be an error on line 6 ("memory"), got ${JSON.stringify(cpu)}`);
+      if (errors.length) throw new Error(errors.join('\n'));
+
+      // Pictures: the Problems panel with all files, then the editor with the squiggle and its hover.
+      await vs.openFileFromExplorer('web-fargate-taskdef.json');
+      await vs.openProblems();
+      await vs.screenshot('problems-panel');
+      if (cpu) {
+        await vs.hoverAt(cpu.line, cpu.col + 1);
+        await vs.screenshot('editor-squiggles');
+      }
+      const all = await vs.readProblems();
+      return `${all.length} problems listed; ` + files.map((f) => `${f}: ${[...new Set(ours(all, f).map((p) => p.code))].join(', ')}`).join('; ');
+    } finally {
+      await vs.close();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+}
+
+if (!flag('--no-nvim') && results.every((r) => r.name !== 'setup (scripts/e2e/setup.sh)' || r.ok)) {
+  await phase('Neovim LSP client (test/nvim/nvim.test.ts)', () =>
+    run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/nvim/nvim.test.ts'], 'node --test test/nvim/nvim.test.ts'));
+}
+
+fs.rmSync(tmp, { recursive: true, force: true });
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log('');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}  ${secs(r.ms)}`);
+console.log(`e2e total ${secs(Date.now() - t0)}; screenshots in ${path.relative(REPO, imagesDir) || imagesDir}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
