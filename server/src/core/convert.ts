@@ -1,0 +1,193 @@
+/**
+ * describe-task-definition output → register-task-definition input, as a text transformation that keeps the
+ * user's comments, key order and formatting (RULES.md `read-only-property`, "Convert to register input").
+ * Used by that rule's fix, the CLI `strip` command and the editor's "Convert describe output" command.
+ */
+import { createScanner, type Node, SyntaxKind } from 'jsonc-parser';
+import { DESCRIBE_ONLY_KEYS } from './classify';
+import { parseDocument } from './parse';
+import { child, isEmptyValue, propNode } from './tree';
+import type { TextEdit } from './types';
+import { applyTextEdits } from './edits';
+
+const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);
+
+/**
+ * Unwraps `{"taskDefinition": {...}, "tags": [...]}`, re-indents the body one level, drops every describe-only
+ * key, and moves a non-empty sibling `tags` array into the task (an empty one is dropped). Comments that sat
+ * outside the task object are kept above it. Text that is already register input comes back unchanged, so the
+ * function is idempotent.
+ */
+export function toRegisterInput(text: string): string {
+  const first = parseDocument(text);
+  const root = first.root;
+  if (root?.type !== 'object') return text;
+  const wrapper = child(root, 'taskDefinition');
+  const task = wrapper?.type === 'object' ? wrapper : root;
+  const removed = removePropertiesEdits(text, task, (key) => READ_ONLY.has(key));
+  const stripped = applyTextEdits(text, removed);
+  if (task === root) return stripped;
+  return unwrap(stripped);
+}
+
+/** The edit that turns `text` into `toRegisterInput(text)`, trimmed to the part that changes. */
+export function toRegisterInputEdit(text: string): TextEdit | undefined {
+  const out = toRegisterInput(text);
+  return out === text ? undefined : diffEdit(text, out);
+}
+
+/** One edit that turns `before` into `after`, covering only the span between their common prefix and suffix. */
+export function diffEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endOld = before.length;
+  let endNew = after.length;
+  while (endOld > start && endNew > start && before[endOld - 1] === after[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return { offset: start, length: endOld - start, content: after.slice(start, endNew) };
+}
+
+/**
+ * Edits that remove the properties of `obj` whose key matches, keeping comments on other lines and fixing up
+ * commas: a property on its own line goes with its line; the last kept property loses its comma when
+ * everything after it is removed.
+ */
+export function removePropertiesEdits(text: string, obj: Node, match: (key: string, prop: Node) => boolean): TextEdit[] {
+  const props = obj.children ?? [];
+  const doomed = props.filter((p) => typeof p.children?.[0]?.value === 'string' && match(p.children[0].value as string, p));
+  if (doomed.length === 0) return [];
+  const ranges: Array<[number, number]> = doomed.map((p) => propertyRange(text, p, p === props[props.length - 1]));
+  const kept = props.filter((p) => !doomed.includes(p));
+  const lastKept = kept[kept.length - 1];
+  if (lastKept && doomed.includes(props[props.length - 1])) {
+    const comma = commaAfter(text, lastKept.offset + lastKept.length);
+    if (comma !== undefined) ranges.push([comma, comma + 1]);
+  }
+  return mergeRanges(ranges).map(([s, e]) => ({ offset: s, length: e - s, content: '' }));
+}
+
+function propertyRange(text: string, prop: Node, isLast: boolean): [number, number] {
+  let start = prop.offset;
+  let end = prop.offset + prop.length;
+  const comma = commaAfter(text, end);
+  if (comma !== undefined) end = comma + 1;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const restOfLine = /^[ \t]*(\/\/[^\r\n]*)?(\r?\n|$)/.exec(text.slice(end));
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && restOfLine) {
+    start = lineStart;
+    end += restOfLine[0].length;
+  } else if (isLast) {
+    start -= /[ \t]*$/.exec(text.slice(lineStart, start))![0].length;
+  } else {
+    end += /^[ \t]*/.exec(text.slice(end))![0].length;
+  }
+  return [start, end];
+}
+
+/** Offset of the comma that follows `offset` (skipping whitespace and comments), if the next token is one. */
+function commaAfter(text: string, offset: number): number | undefined {
+  const scanner = createScanner(text.slice(offset), false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.CommaToken) return offset + scanner.getTokenOffset();
+    if (!isTrivia(kind)) return undefined;
+  }
+  return undefined;
+}
+
+function isTrivia(kind: SyntaxKind): boolean {
+  return (
+    kind === SyntaxKind.Trivia ||
+    kind === SyntaxKind.LineBreakTrivia ||
+    kind === SyntaxKind.LineCommentTrivia ||
+    kind === SyntaxKind.BlockCommentTrivia
+  );
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Replaces the wrapper object by its `taskDefinition` body, one indentation level shallower. */
+function unwrap(text: string): string {
+  const parsed = parseDocument(text);
+  const root = parsed.root!;
+  const inner = child(root, 'taskDefinition')!;
+  const tagsProp = propNode(root, 'tags');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const comments = commentsOutside(parsed.analysisText, root, [inner, tagsProp]);
+  let body = dedent(text.slice(inner.offset, inner.offset + inner.length), indentToStrip(text, inner));
+  const tags = tagsProp?.children?.[1];
+  if (tags && !isEmptyValue(tags)) body = withTags(body, text.slice(tags.offset, tags.offset + tags.length), eol);
+  const before = text.slice(0, root.offset);
+  const after = text.slice(root.offset + root.length);
+  return before + comments.map((c) => c + eol).join('') + body + after;
+}
+
+/** Comments inside `root` but outside the given nodes (they would be lost when the wrapper goes). */
+function commentsOutside(text: string, root: Node, skip: Array<Node | undefined>): string[] {
+  const out: string[] = [];
+  const scanner = createScanner(text.slice(root.offset, root.offset + root.length), false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
+    const at = root.offset + scanner.getTokenOffset();
+    if (skip.some((n) => n && at >= n.offset && at < n.offset + n.length)) continue;
+    out.push(text.slice(at, at + scanner.getTokenLength()));
+  }
+  return out;
+}
+
+/** The indentation that the wrapper's closing brace (or its key) sits at: one level of the body. */
+function indentToStrip(text: string, inner: Node): string {
+  const close = inner.offset + inner.length - 1;
+  const closeLine = text.slice(text.lastIndexOf('\n', close - 1) + 1, close);
+  if (/^[ \t]*$/.test(closeLine)) return closeLine;
+  const key = inner.parent?.children?.[0];
+  if (!key) return '';
+  const keyLine = text.slice(text.lastIndexOf('\n', key.offset - 1) + 1, key.offset);
+  return /^[ \t]*$/.test(keyLine) ? keyLine : '';
+}
+
+function dedent(body: string, prefix: string): string {
+  if (prefix === '') return body;
+  const lines = body.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const lead = /^[ \t]*/.exec(line)![0].length;
+    lines[i] = line.startsWith(prefix) ? line.slice(prefix.length) : line.slice(Math.min(lead, prefix.length));
+  }
+  return lines.join('\n');
+}
+
+/** Puts the sibling `tags` text into the task object, replacing an empty `tags` there; a non-empty one wins. */
+function withTags(body: string, tagsText: string, eol: string): string {
+  const parsed = parseDocument(body);
+  const obj = parsed.root;
+  if (obj?.type !== 'object') return body;
+  const existing = child(obj, 'tags');
+  if (existing && !isEmptyValue(existing)) return body;
+  if (existing) return applyTextEdits(body, [{ offset: existing.offset, length: existing.length, content: tagsText }]);
+  const props = obj.children ?? [];
+  const last = props[props.length - 1];
+  if (!last) return `{${eol}  "tags": ${tagsText}${eol}}`;
+  const lastEnd = last.offset + last.length;
+  const comma = commaAfter(body, lastEnd);
+  const lineStart = body.lastIndexOf('\n', last.offset - 1) + 1;
+  const lead = body.slice(lineStart, last.offset);
+  const ownLine = /^[ \t]*$/.test(lead);
+  const property = `${ownLine ? eol + lead : ' '}"tags": ${tagsText}`;
+  let insertAt = comma !== undefined ? comma + 1 : lastEnd;
+  // Keep a trailing line comment with the property it belongs to.
+  const trailing = /^[ \t]*\/\/[^\r\n]*/.exec(body.slice(insertAt));
+  if (ownLine && trailing) insertAt += trailing[0].length;
+  if (comma !== undefined) return body.slice(0, insertAt) + property + body.slice(insertAt);
+  return body.slice(0, lastEnd) + ',' + body.slice(lastEnd, insertAt) + property + body.slice(insertAt);
+}

@@ -1,0 +1,78 @@
+import type { Node } from 'jsonc-parser';
+import { diffEdit } from '../convert';
+import { applyTextEdits, setValueEdits } from '../edits';
+import { FARGATE_CPU_TIERS, smallestFargateSize } from '../facts';
+import { anchorOf, child, isEmptyValue, num, pathOf } from '../tree';
+import type { Fix } from '../types';
+import { taskCpu, taskMemory } from './_task-size';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'fargate-task-size-required',
+  severity: 'error',
+  kinds: ['R', 'D'],
+  launch: ['F'],
+  category: 'fargate',
+  summary: 'Fargate task without task-level cpu or memory',
+  docs: `On EC2 the task-level \`cpu\` and \`memory\` are optional, but Fargate bills and places a task by exactly
+these two values, so a Fargate task definition must set both at the task level (container-level values only share
+out the task's size). Without them registration fails.
+
+Add both as strings from the Fargate size table; the smallest size is 256 CPU units with 512 MiB.`,
+  fixDocs:
+    '"Add cpu {c} / memory {m}" (preferred): the smallest Fargate size that covers the sum of the containers\' cpu and memoryReservation (else memory), or 256/512 when the containers declare nothing; a value that is already there is kept when it fits. Written as integer strings.',
+  examples: {
+    bad: '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27", "memory": 700 } ] }',
+    good: '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "1024", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27", "memory": 700 } ] }',
+  },
+  sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html'],
+  check(ctx) {
+    const task = ctx.doc.task;
+    if (!task) return;
+    const cpuNode = child(task, 'cpu');
+    const memNode = child(task, 'memory');
+    const missing = [isEmptyValue(cpuNode) ? 'cpu' : undefined, isEmptyValue(memNode) ? 'memory' : undefined].filter(
+      (k): k is 'cpu' | 'memory' => !!k,
+    );
+    if (missing.length === 0) return;
+    const fix = addSizeFix(ctx, task, missing);
+    // A present-but-empty value is the offending node; a missing one points at the task object.
+    const onlyEmpty = missing.length === 1 ? (missing[0] === 'cpu' ? cpuNode : memNode) : undefined;
+    ctx.report({
+      ...(onlyEmpty ? { node: onlyEmpty } : { range: anchorOf(task) }),
+      message: `Fargate needs task-level '${missing.join("' and '")}'. The smallest size is 256 CPU / 512 MiB.`,
+      fixes: fix ? [fix] : [],
+    });
+  },
+});
+
+function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory'>): Fix | undefined {
+  let needCpu = 0;
+  let needMem = 0;
+  for (const c of ctx.doc.containers) {
+    needCpu += num(child(c, 'cpu')) ?? 0;
+    needMem += num(child(c, 'memoryReservation')) ?? num(child(c, 'memory')) ?? 0;
+  }
+  const os = ctx.doc.os === 'windows' ? 'windows' : undefined;
+  const have = { cpu: taskCpu(ctx)?.value.units, memory: taskMemory(ctx)?.value.mib };
+  let size: { cpu: number; memory: number } | undefined;
+  if (missing.length === 2) size = smallestFargateSize(needCpu, needMem, os);
+  else if (missing[0] === 'memory' && have.cpu !== undefined) {
+    const tier = FARGATE_CPU_TIERS.find((t) => t.cpu === have.cpu);
+    const memory = tier?.memories.find((m) => m >= needMem) ?? tier?.memories[tier.memories.length - 1];
+    size = memory !== undefined ? { cpu: have.cpu, memory } : undefined;
+  } else if (missing[0] === 'cpu' && have.memory !== undefined) {
+    const tier = FARGATE_CPU_TIERS.find((t) => t.cpu >= needCpu && t.memories.includes(have.memory!) && (!os || t.os.includes(os)));
+    size = tier ? { cpu: tier.cpu, memory: have.memory } : undefined;
+  }
+  size ??= smallestFargateSize(needCpu, needMem, os);
+  if (!size) return undefined;
+  const base = pathOf(task);
+  // Insert one value after the other, then express both as a single edit so the insertions cannot collide.
+  let text = ctx.text;
+  const values = { cpu: String(size.cpu), memory: String(size.memory) };
+  for (const key of missing) text = applyTextEdits(text, setValueEdits(text, [...base, key], values[key]));
+  const title = missing.map((k) => `${k} ${values[k]}`).join(' / ');
+  return { title: `Add ${title}`, preferred: true, edits: [diffEdit(ctx.text, text)] };
+}
+

@@ -1,0 +1,58 @@
+import { DESCRIBE_ONLY_KEYS } from '../classify';
+import { removePropertiesEdits, toRegisterInputEdit } from '../convert';
+import { entries, keyOf } from '../tree';
+import type { Fix } from '../types';
+import { defineRule } from './rule';
+
+const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);
+
+export default defineRule({
+  id: 'read-only-property',
+  severity: 'warning',
+  kinds: ['R', 'D'],
+  launch: 'any',
+  category: 'document',
+  summary: 'Keys that only describe-task-definition returns, or its taskDefinition wrapper',
+  docs: `This file was saved from \`aws ecs describe-task-definition\` (or the console's JSON view), not written
+as input for \`register-task-definition\`. The describe call wraps the definition in \`{"taskDefinition": …}\` and
+adds keys that ECS computes itself: \`taskDefinitionArn\`, \`revision\`, \`status\`, \`requiresAttributes\`,
+\`compatibilities\`, \`registeredAt\`, \`registeredBy\`, \`deregisteredAt\` and \`deleteRequestedAt\`.
+
+The AWS CLI refuses all of them. The GitHub action amazon-ecs-deploy-task-definition silently deletes the first
+eight keys before registering, which is why such files often "work" in CI — but it neither unwraps
+\`taskDefinition\` nor drops \`deleteRequestedAt\`. Keep the file as register input: the "Convert to register input"
+fix unwraps the object, drops the computed keys and moves the describe call's \`tags\` into the task.`,
+  fixDocs:
+    "\"Convert to register input\" (preferred): unwraps `taskDefinition` and re-indents its body, removes every read-only key, moves a non-empty sibling `tags` array into the task and drops an empty one; comments and formatting are kept. \"Remove '{key}'\" removes one key.",
+  examples: {
+    bad: '{ "taskDefinition": { "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7", "revision": 7, "status": "ACTIVE", "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }, "tags": [] }',
+    good: '{ "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }',
+  },
+  sources: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html',
+    'https://github.com/aws-actions/amazon-ecs-deploy-task-definition',
+  ],
+  check(ctx) {
+    const { task, wrapper } = ctx.doc;
+    if (!task || (!wrapper && !entries(task).some(([k]) => READ_ONLY.has(k)))) return;
+    const convertEdit = toRegisterInputEdit(ctx.text);
+    const convert: Fix[] = convertEdit ? [{ title: 'Convert to register input', preferred: true, edits: [convertEdit] }] : [];
+    const wrapperKey = keyOf(wrapper);
+    if (wrapperKey) {
+      ctx.report({
+        node: wrapperKey,
+        message: "This is describe-task-definition output; the register input is the object inside 'taskDefinition'.",
+        fixes: convert,
+      });
+    }
+    for (const [key, keyNode] of entries(task)) {
+      if (!READ_ONLY.has(key)) continue;
+      const propNode = keyNode.parent!;
+      ctx.report({
+        node: keyNode,
+        message: `'${key}' comes from describe-task-definition; register-task-definition does not accept it.`,
+        fixes: [...convert, { title: `Remove '${key}'`, edits: removePropertiesEdits(ctx.text, task, (_k, p) => p === propNode) }],
+      });
+    }
+  },
+});
