@@ -1,4 +1,4 @@
-import { removeEdits } from '../edits';
+import { replaceNodeEdit } from '../edits';
 import { containerIndex, containerLabel, essentialOf } from '../task-index';
 import { anchorOf, child } from '../tree';
 import { defineRule } from './rule';
@@ -20,7 +20,7 @@ init or migration containers.
 
 When the container list is partly templated (a whole container comes from a placeholder), the rule stays
 silent: the missing container may be the essential one.`,
-  fixDocs: "Make a container essential by removing its `\"essential\": false` (preferred: the first container with port mappings, else the first container).",
+  fixDocs: "Make a container essential by setting its `essential` to true (preferred: the first container with port mappings, else the first container). Deleting the line has the same effect.",
   examples: {
     bad: '[ { "name": "app", "image": "app:1.0", "essential": false }, { "name": "log", "image": "fluent-bit:3.1", "essential": false } ]',
     good: '[ { "name": "app", "image": "app:1.0" }, { "name": "log", "image": "fluent-bit:3.1", "essential": false } ]',
@@ -44,7 +44,7 @@ silent: the missing container may be the essential one.`,
       fixes: ordered.map((e, i) => ({
         title: `Make '${containerLabel(e)}' essential`,
         preferred: i === 0,
-        edits: removeEdits(ctx.text, child(e.node, 'essential')!),
+        edits: [replaceNodeEdit(child(e.node, 'essential')!, true)],
       })),
     });
   },
