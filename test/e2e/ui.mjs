@@ -24,7 +24,12 @@ export async function readProblemsPanel(page) {
   const rows = new Map();
   const list = page.locator('.markers-panel .monaco-list').first();
   await list.waitFor({ state: 'visible' });
-  const scrollable = list.locator('.monaco-scrollable-element').first();
+  const box = await list.boundingBox();
+  if (box) { // start at the top
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+    await sleep(150);
+  }
   for (let i = 0; i < 200; i++) {
     const batch = await list.evaluate((el) => [...el.querySelectorAll('.monaco-list-row')].map((r) => ({
       index: Number(r.getAttribute('data-index')),
@@ -37,16 +42,16 @@ export async function readProblemsPanel(page) {
       pos: r.querySelector('.marker-line')?.textContent ?? '',
       severity: r.querySelector('.marker-icon')?.className ?? '',
     })));
-    let added = 0;
-    for (const b of batch) if (!rows.has(b.index)) { rows.set(b.index, b); added++; }
-    const more = await scrollable.evaluate((el) => {
-      const before = el.scrollTop;
-      el.dispatchEvent(new WheelEvent('wheel', { deltaY: el.clientHeight * 0.8, bubbles: true }));
-      return { before, max: el.scrollHeight - el.clientHeight };
-    });
-    await sleep(100);
-    if (added === 0 && more.before >= more.max - 1) break;
-    if (added === 0 && i > 3) break;
+    for (const b of batch) if (!rows.has(b.index)) rows.set(b.index, b);
+    // The list only renders the rows in view: wheel down over it until the last row is in.
+    const lastIndex = Math.max(...batch.map((b) => b.index));
+    const atEnd = await list.evaluate((el) => [...el.querySelectorAll('.monaco-list-row')].some((r) => r.getAttribute('data-last-element') === 'true'));
+    if (atEnd || batch.length === 0 || !box) break;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, Math.max(44, box.height * 0.8));
+    await sleep(150);
+    const after = await list.evaluate((el) => Math.max(...[...el.querySelectorAll('.monaco-list-row')].map((r) => Number(r.getAttribute('data-index')))));
+    if (after <= lastIndex) break;
   }
   const out = [];
   let file = '';
