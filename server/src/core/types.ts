@@ -68,6 +68,8 @@ export interface LintOptions {
   maxFullLintSize?: number;
   /** Extra placeholder regexes (source strings) from settings/config. */
   placeholderPatterns?: string[];
+  /** Image tags that move (setting ecsTaskdef.mutableTags); default ["latest"]. Used by image-mutable-tag. */
+  mutableTags?: string[];
 }
 
 export interface LintResult {

@@ -1,0 +1,92 @@
+/**
+ * Small read-only views over a classified task definition that several container, volume and hygiene rules
+ * share: names, volumes, log configuration, health checks. Pure functions over the jsonc tree.
+ */
+import type { Node } from 'jsonc-parser';
+import { bool, child, isObject, str } from './tree';
+
+/** The container's `name` string, if it has one. */
+export function containerName(container: Node): string | undefined {
+  return str(child(container, 'name'));
+}
+
+/** How messages refer to a container: its name, or its position when it has none. */
+export function containerLabel(container: Node): string {
+  const name = containerName(container);
+  if (name) return name;
+  const index = container.parent?.children?.indexOf(container) ?? -1;
+  return `container #${index + 1}`;
+}
+
+/** `essential` defaults to true; only an explicit `false` turns it off. */
+export function isEssential(container: Node): boolean {
+  return bool(child(container, 'essential')) !== false;
+}
+
+/** True for an explicit `true` (not a string, not a placeholder). */
+export function isTrue(node: Node | undefined): boolean {
+  return bool(node) === true;
+}
+
+/** An object-valued property, or undefined for absent, null and non-objects. */
+export function objectChild(obj: Node | undefined, key: string): Node | undefined {
+  const v = child(obj, key);
+  return isObject(v) ? v : undefined;
+}
+
+/** `logConfiguration.logDriver` of a container, with its node. */
+export function logDriverOf(container: Node): { driver?: string; node?: Node; config?: Node } {
+  const config = objectChild(container, 'logConfiguration');
+  const node = child(config, 'logDriver');
+  return { driver: str(node), node, config };
+}
+
+/** The container's `healthCheck` object, if any. */
+export function healthCheckOf(container: Node): Node | undefined {
+  return objectChild(container, 'healthCheck');
+}
+
+/** True when the task-level key holds something other than null / empty. */
+export function hasValue(node: Node | undefined): boolean {
+  if (!node || node.type === 'null') return false;
+  if (node.type === 'array' || node.type === 'object') return (node.children?.length ?? 0) > 0;
+  if (node.type === 'string') return node.value !== '';
+  return true;
+}
+
+export interface EfsTlsNeed {
+  /** What requires transit encryption: an access point, IAM authorization, or both. */
+  reasons: Array<'access point' | 'IAM authorization'>;
+  /** The nodes that set them. */
+  nodes: Node[];
+}
+
+/**
+ * Why an EFS volume must use transit encryption (an access point or `iam: "ENABLED"`), or undefined when
+ * nothing requires it. A placeholder access point still counts: it is set, whatever it renders to.
+ */
+export function efsTlsNeed(efs: Node): EfsTlsNeed | undefined {
+  const auth = objectChild(efs, 'authorizationConfig');
+  const need: EfsTlsNeed = { reasons: [], nodes: [] };
+  const ap = child(auth, 'accessPointId');
+  if (str(ap)) {
+    need.reasons.push('access point');
+    need.nodes.push(ap!);
+  }
+  const iam = child(auth, 'iam');
+  if (str(iam) === 'ENABLED') {
+    need.reasons.push('IAM authorization');
+    need.nodes.push(iam!);
+  }
+  return need.reasons.length > 0 ? need : undefined;
+}
+
+/**
+ * Where to report something missing from a container: its `name` value (what the user reads the container by),
+ * else the container's opening brace.
+ */
+export function containerAnchor(container: Node): { offset: number; length: number } {
+  const name = child(container, 'name');
+  if (name && name.type === 'string') return { offset: name.offset, length: name.length };
+  return { offset: container.offset, length: 1 };
+}

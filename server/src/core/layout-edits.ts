@@ -1,0 +1,145 @@
+/**
+ * Fix edits that keep the user's layout. jsonc-parser's formatter re-flows every line an insertion or removal
+ * touches (a one-line object becomes several lines), so these helpers build the text themselves: a one-line
+ * parent gets a one-line insertion, a multi-line parent gets a new line at the indentation of its last member.
+ */
+import { type JSONPath, type Node, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { applyTextEdits, formattingOf } from './edits';
+import type { TextEdit } from './types';
+
+/** `{ "a": 1, "b": [1, 2] }` style JSON for one-line contexts. */
+export function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const body = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+    return body.length ? `{ ${body.join(', ')} }` : '{}';
+  }
+  return JSON.stringify(value);
+}
+
+function isMultiLine(text: string, node: Node): boolean {
+  return /[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
+}
+
+/** The whitespace that starts the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** Multi-line JSON at `indent`; arrays of plain values stay on one line (`["CMD-SHELL", "…"]`). */
+function blockJson(text: string, value: unknown, indent: string): string {
+  const fmt = formattingOf(text);
+  const unit = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
+  const render = (v: unknown, at: string): string => {
+    const inner = at + unit;
+    if (Array.isArray(v)) {
+      if (v.every((x) => x === null || typeof x !== 'object')) return inlineJson(v);
+      return v.length ? `[${fmt.eol}${v.map((x) => inner + render(x, inner)).join(`,${fmt.eol}`)}${fmt.eol}${at}]` : '[]';
+    }
+    if (v && typeof v === 'object') {
+      const body = Object.entries(v).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${render(x, inner)}`);
+      return body.length ? `{${fmt.eol}${body.join(`,${fmt.eol}`)}${fmt.eol}${at}}` : '{}';
+    }
+    return JSON.stringify(v);
+  };
+  return render(value, indent);
+}
+
+/** Inserts `"key": value` as the last member of `obj` (which must not already hold `key`). */
+export function insertPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
+  return insertMember(text, obj, `${JSON.stringify(key)}: `, value);
+}
+
+/** Appends `value` as the last element of the array `arr`. */
+export function appendElementEdits(text: string, arr: Node, value: unknown): TextEdit[] {
+  return insertMember(text, arr, '', value);
+}
+
+function insertMember(text: string, parent: Node, prefix: string, value: unknown): TextEdit[] {
+  const last = parent.children?.[parent.children.length - 1];
+  if (!last) return [{ offset: parent.offset + 1, length: parent.length - 2, content: ` ${prefix}${inlineJson(value)} ` }];
+  const end = last.offset + last.length;
+  if (!isMultiLine(text, parent)) return [{ offset: end, length: 0, content: `, ${prefix}${inlineJson(value)}` }];
+  const indent = lineIndent(text, last.offset);
+  return [{ offset: end, length: 0, content: `,${formattingOf(text).eol}${indent}${prefix}${blockJson(text, value, indent)}` }];
+}
+
+/** Sets `obj[key]`: replaces an existing value in place, or inserts the property. */
+export function setPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
+  const prop = obj.children?.find((p) => p.children?.[0]?.value === key);
+  const current = prop?.children?.[1];
+  if (current) return [{ offset: current.offset, length: current.length, content: isMultiLine(text, current) ? blockJson(text, value, lineIndent(text, current.offset)) : inlineJson(value) }];
+  return insertPropertyEdits(text, obj, key, value);
+}
+
+/** Removes the property holding `node` (or the array element `node`), with its comma, without re-flowing. */
+export function removeNodeEdits(text: string, node: Node): TextEdit[] {
+  const path = pathTo(node);
+  return path ? removePathEdits(text, path) : [];
+}
+
+/** Removes the value at `path` (a property or an array element) without re-flowing neighbours. */
+export function removePathEdits(text: string, path: JSONPath): TextEdit[] {
+  return modify(text, path, undefined, {}).map((e) => {
+    // jsonc-parser takes the whitespace after '{' / '[' along with a first member: give it back.
+    const removed = text.slice(e.offset, e.offset + e.length);
+    const lead = /^\s*/.exec(removed)![0];
+    if (e.content !== '' || lead.length === 0 || !/[{[]/.test(text[e.offset - 1] ?? '')) return e;
+    return { offset: e.offset + lead.length, length: e.length - lead.length, content: '' };
+  });
+}
+
+function pathTo(node: Node): JSONPath | undefined {
+  const path: JSONPath = [];
+  let n: Node | undefined = node.parent?.type === 'property' ? node.parent : node;
+  while (n?.parent) {
+    const p: Node = n.parent;
+    if (n.type === 'property') {
+      path.unshift(n.children![0].value as string);
+      n = p;
+    } else if (p.type === 'array') {
+      path.unshift(p.children!.indexOf(n));
+      n = p;
+    } else n = p;
+  }
+  return path;
+}
+
+export type EditStep = (text: string, root: Node | undefined) => TextEdit[];
+
+/**
+ * Several edits whose ranges could overlap (neighbouring removals share a comma) are applied one after another,
+ * each computed on the previous result; returns the whole change as one edit.
+ */
+export function chainEdits(text: string, steps: readonly EditStep[]): TextEdit[] {
+  let current = text;
+  for (const step of steps) current = applyTextEdits(current, step(current, parseTree(current, [], { allowTrailingComma: true })));
+  return diffEdit(text, current);
+}
+
+/** A chain step that removes the value at `path`. */
+export const removeStep = (path: JSONPath): EditStep => (t) => removePathEdits(t, path);
+
+/** A chain step that sets `key` in the object at `path`. */
+export const setStep =
+  (path: JSONPath, key: string, value: unknown): EditStep =>
+  (t, root) => {
+    const obj = root && findNodeAtLocation(root, path);
+    return obj?.type === 'object' ? setPropertyEdits(t, obj, key, value) : [];
+  };
+
+/** The smallest single replacement turning `before` into `after`. */
+export function diffEdit(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  return [{ offset: start, length: endB - start, content: after.slice(start, endA) }];
+}

@@ -1,0 +1,90 @@
+import { containerName, logDriverOf, objectChild } from '../container-facts';
+import { replaceNodeEdit } from '../edits';
+import { setPropertyEdits } from '../layout-edits';
+import { anchorOf, child, str } from '../tree';
+import type { Node } from '../tree';
+import { defineRule } from './rule';
+
+const REQUIRED = ['awslogs-group', 'awslogs-region'] as const;
+const MODES = ['blocking', 'non-blocking'];
+const REGION_IN_TEXT = /arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):|\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\./;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+/** A real region the document already uses (another awslogs-region, an ARN, an ECR host), for the fix. */
+function regionFromDocument(containers: readonly Node[], text: string): string | undefined {
+  for (const c of containers) {
+    const r = str(child(objectChild(logDriverOf(c).config, 'options'), 'awslogs-region'));
+    if (r && REGION.test(r)) return r;
+  }
+  const m = REGION_IN_TEXT.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export default defineRule({
+  id: 'awslogs-options',
+  severity: 'error',
+  kinds: ['R', 'D', 'A'],
+  launch: 'any',
+  category: 'containers',
+  summary: 'awslogs driver without awslogs-group or awslogs-region, or with a bad mode',
+  docs: `The \`awslogs\` log driver writes a container's output to CloudWatch Logs and needs to know where:
+\`awslogs-group\` (the log group) and \`awslogs-region\` (the Region of that group) are both required, and the
+container fails to start without them. \`mode\`, when set, is either \`blocking\` or \`non-blocking\`; any other
+spelling is rejected. (Since mid-2025 ECS uses non-blocking delivery unless the account setting or \`mode\` says
+otherwise; \`max-buffer-size\` only matters in non-blocking mode.)
+
+On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate-awslogs-stream-prefix\`.`,
+  fixDocs: '"Add awslogs-group \'/ecs/{family}\'" · "Add awslogs-region \'{a Region the file already uses}\'" · "Set mode to \'non-blocking\'".',
+  examples: {
+    bad: '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app", "mode": "nonblocking" } }',
+    good: '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "mode": "non-blocking", "max-buffer-size": "25m" } }',
+  },
+  sources: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html',
+    'cfn-lint E3046',
+    'https://aws-samples.github.io/sample-apex-skills/docs/skills/ecs/ecs-observability/references/log-delivery',
+  ],
+  check(ctx) {
+    const family = str(child(ctx.doc.task, 'family'));
+    let region: string | null | undefined = null;
+    for (const container of ctx.doc.containers) {
+      const { driver, config } = logDriverOf(container);
+      if (driver !== 'awslogs' || !config) continue;
+      const optionsNode = child(config, 'options');
+      if (optionsNode && optionsNode.type !== 'object' && optionsNode.type !== 'null') continue; // wrong-type
+      const options = objectChild(config, 'options');
+      const missing = REQUIRED.filter((k) => {
+        const v = child(options, k);
+        return !v || v.type === 'null' || (v.type === 'string' && v.value.trim() === '');
+      });
+      if (missing.length > 0) {
+        if (region === null) region = regionFromDocument(ctx.doc.containers, ctx.text);
+        const group = `/ecs/${family && !ctx.isPlaceholder(child(ctx.doc.task, 'family')) ? family : (containerName(container) ?? 'app')}`;
+        const adds: Record<string, string | undefined> = { 'awslogs-group': group, 'awslogs-region': region };
+        const fixes = missing
+          .filter((k) => adds[k])
+          .map((k) => ({
+            title: `Add ${k} '${adds[k]}'`,
+            edits: options ? setPropertyEdits(ctx.text, options, k, adds[k]) : setPropertyEdits(ctx.text, config, 'options', { [k]: adds[k] }),
+          }));
+        const emptyValue = missing.length === 1 ? child(options, missing[0]) : undefined;
+        ctx.report({
+          ...(emptyValue ? { node: emptyValue } : { range: anchorOf(options ?? config) }),
+          message: `The awslogs driver needs ${missing.map((k) => `'${k}'`).join(' and ')}${emptyValue ? ' to be non-empty' : ''}; the container cannot start without ${missing.length > 1 ? 'them' : 'it'}.`,
+          fixes,
+        });
+      }
+      const mode = child(options, 'mode');
+      const m = str(mode);
+      if (m !== undefined && !MODES.includes(m) && !ctx.isPlaceholder(mode, { enumField: true })) {
+        const guess = m.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^non-?blocking$/, 'non-blocking');
+        const to = MODES.includes(guess) ? guess : 'non-blocking';
+        ctx.report({
+          node: mode,
+          message: `mode must be 'blocking' or 'non-blocking'; got '${m}'.`,
+          fixes: [{ title: `Set mode to '${to}'`, preferred: MODES.includes(guess), edits: [replaceNodeEdit(mode!, to)] }],
+        });
+      }
+    }
+  },
+});

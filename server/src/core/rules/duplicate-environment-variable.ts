@@ -1,0 +1,50 @@
+import { containerLabel } from '../container-facts';
+import { removeNodeEdits } from '../layout-edits';
+import { child, items, str } from '../tree';
+import type { Node } from '../tree';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'duplicate-environment-variable',
+  severity: 'warning',
+  kinds: ['R', 'D', 'A'],
+  launch: 'any',
+  category: 'containers',
+  summary: 'The same environment variable set twice in one container',
+  docs: `Two entries of a container's \`environment\` list have the same \`name\`. ECS registers the definition,
+but the container can only see one value, and which one wins is not documented — so a later edit to "the"
+variable may change nothing. It is usually a merge or copy-and-paste leftover.
+
+Keep one entry per name. (Entries in \`environment\` also override the same name in \`environmentFiles\`; that
+is documented and not reported here.)`,
+  fixDocs: '"Remove this earlier entry" (preferred) deletes the reported, earlier entry and keeps the last one.',
+  examples: {
+    bad: '{ "environment": [ { "name": "LOG_LEVEL", "value": "info" }, { "name": "LOG_LEVEL", "value": "debug" } ] }',
+    good: '{ "environment": [ { "name": "LOG_LEVEL", "value": "debug" } ] }',
+  },
+  sources: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html'],
+  check(ctx) {
+    for (const container of ctx.doc.containers) {
+      const byName = new Map<string, Node[]>();
+      for (const entry of items(child(container, 'environment'))) {
+        const nameNode = child(entry, 'name');
+        const name = str(nameNode);
+        if (!name || ctx.isPlaceholder(nameNode, { nameField: true })) continue;
+        const list = byName.get(name) ?? [];
+        list.push(nameNode!);
+        byName.set(name, list);
+      }
+      for (const [name, nodes] of byName) {
+        const last = nodes[nodes.length - 1];
+        for (const earlier of nodes.slice(0, -1)) {
+          ctx.report({
+            node: earlier,
+            message: `'${name}' is set twice in the environment of '${containerLabel(container)}'; one value silently wins.`,
+            related: [{ node: last, message: `the other '${name}'` }],
+            fixes: [{ title: 'Remove this earlier entry', preferred: true, edits: removeNodeEdits(ctx.text, earlier.parent!.parent!) }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,111 @@
+import { containerLabel, healthCheckOf } from '../container-facts';
+import { replaceNodeEdit } from '../edits';
+import { removeNodeEdits } from '../layout-edits';
+import { findPlaceholders } from '../placeholders';
+import { child, items } from '../tree';
+import type { Node } from '../tree';
+import type { Fix } from '../types';
+import { defineRule } from './rule';
+
+const SHELL_OPS = /\|\||&&|[|>;$]/;
+const CONSOLE_STYLE = /^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)(\S[\s\S]*)$/i;
+const KEYWORDS: Record<string, string> = { CMD: 'CMD', 'CMD-SHELL': 'CMD-SHELL', CMDSHELL: 'CMD-SHELL', NONE: 'NONE' };
+
+const looksShell = (s: string): boolean => /\s/.test(s.trim()) || SHELL_OPS.test(s);
+const spanEdit = (from: Node, to: Node, content: string) => ({ offset: from.offset, length: to.offset + to.length - from.offset, content });
+
+export default defineRule({
+  id: 'health-check-command',
+  severity: 'error',
+  kinds: ['R', 'D', 'A'],
+  launch: 'any',
+  category: 'health',
+  summary: 'Health check command not starting with CMD or CMD-SHELL',
+  docs: `\`healthCheck.command\` is a list whose first element says how to run the rest: \`"CMD"\` runs the next
+element as a program with the following ones as its arguments, \`"CMD-SHELL"\` hands the next element to the
+container's \`sh -c\`. Docker knows no other first element (apart from \`NONE\`): with anything else — a path such
+as \`"/healthcheck"\`, a whole command line, \`"cmd-shell"\` in lower case — it logs an unknown health check type
+and never runs a probe. The container then never becomes healthy, and containers that wait for it with
+\`dependsOn … HEALTHY\` never start.
+
+Related slips that register but misbehave (warnings):
+- \`CMD-SHELL\` followed by several elements: only the first one is the shell script; the others become \`$0\`,
+  \`$1\`, … of that script and are silently ignored by most commands.
+- \`CMD\` followed by one element with spaces or shell operators (\`|\`, \`&&\`, \`>\`, \`$\`): the whole string is taken
+  as one program name, which does not exist.
+- \`NONE\` switches off the image's own HEALTHCHECK as well, so ECS never sees a health status.`,
+  subCases: [
+    'warning: CMD-SHELL followed by more than one element',
+    'warning: CMD followed by a single shell command line',
+    'warning: NONE',
+  ],
+  fixDocs: 'Missing keyword: "Prefix with CMD" or "Convert to CMD-SHELL" (preferred when the command is a shell line). Wrong case: "Use \'CMD-SHELL\'". Console-style "CMD-SHELL, …": split it in two. Several shell elements: "Join into one string". Shell line under CMD: "Switch to CMD-SHELL". NONE: "Remove healthCheck".',
+  examples: {
+    bad: '{ "healthCheck": { "command": ["curl -f http://localhost:8080/health || exit 1"] } }',
+    good: '{ "healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"] } }',
+  },
+  sources: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
+    'moby daemon/health.go (probe types CMD, CMD-SHELL, NONE)',
+  ],
+  check(ctx) {
+    for (const container of ctx.doc.containers) {
+      const hc = healthCheckOf(container);
+      const els = items(child(hc, 'command'));
+      const first = els[0];
+      if (!first || first.type !== 'string') continue;
+      const f = first.value as string;
+      if (ctx.isPlaceholder(first, { enumField: true }) || findPlaceholders(f).length > 0) continue;
+      const rest = els.slice(1);
+      const strings = els.every((e) => e.type === 'string') ? els.map((e) => e.value as string) : undefined;
+      const label = containerLabel(container);
+      if (f === 'CMD' || f === 'CMD-SHELL') {
+        if (rest.length === 0) {
+          ctx.report({ node: first, message: `healthCheck.command of '${label}' has nothing to run after "${f}".` });
+        } else if (f === 'CMD-SHELL' && rest.length > 1) {
+          ctx.report({
+            range: { offset: rest[1].offset, length: rest[rest.length - 1].offset + rest[rest.length - 1].length - rest[1].offset },
+            severity: 'warning',
+            message: `Only ${ctx.text.slice(rest[0].offset, rest[0].offset + rest[0].length)} runs under CMD-SHELL; the later elements become $0, $1… of that shell. Join the command into one string.`,
+            fixes: strings ? [{ title: 'Join into one string', preferred: true, edits: [spanEdit(rest[0], rest[rest.length - 1], JSON.stringify(strings.slice(1).join(' ')))] }] : undefined,
+          });
+        } else if (f === 'CMD' && rest.length === 1 && rest[0].type === 'string' && looksShell(rest[0].value) && !ctx.isPlaceholder(rest[0])) {
+          ctx.report({
+            node: rest[0],
+            severity: 'warning',
+            message: `"${rest[0].value}" will be executed as a single program name; use CMD-SHELL for a shell command line.`,
+            fixes: [{ title: 'Switch to CMD-SHELL', preferred: true, edits: [replaceNodeEdit(first, 'CMD-SHELL')] }],
+          });
+        }
+        continue;
+      }
+      if (f === 'NONE') {
+        ctx.report({
+          node: first,
+          severity: 'warning',
+          message: `"NONE" turns off the image's own health check too, so ECS never gets a health status for '${label}'. Remove healthCheck if no check is wanted.`,
+          fixes: [{ title: 'Remove healthCheck', edits: removeNodeEdits(ctx.text, hc!) }],
+        });
+        continue;
+      }
+      const oneLine = CONSOLE_STYLE.exec(f);
+      const keyword = KEYWORDS[f.trim().toUpperCase().replace(/_/g, '-')];
+      const fixes: Fix[] = [];
+      let message = `healthCheck.command must start with "CMD" or "CMD-SHELL"; with '${f}' first, Docker runs no probe and '${label}' never reports healthy.`;
+      if (oneLine) {
+        const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
+        message = `"${f}" is the console's one-line form; in JSON the keyword and the command are separate elements, otherwise Docker runs no probe.`;
+        fixes.push({ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] });
+      } else if (keyword) {
+        message = `The health check type is case-sensitive: write "${keyword}", not "${f}"; Docker runs no probe otherwise.`;
+        fixes.push({ title: `Use '${keyword}'`, preferred: true, edits: [replaceNodeEdit(first, keyword)] });
+      } else if (strings) {
+        const shell = strings.some(looksShell);
+        const last = els[els.length - 1];
+        fixes.push({ title: 'Prefix with CMD', preferred: !shell, edits: [{ offset: first.offset, length: 0, content: '"CMD", ' }] });
+        fixes.push({ title: 'Convert to CMD-SHELL', preferred: shell, edits: [spanEdit(first, last, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`)] });
+      }
+      ctx.report({ node: first, message, fixes });
+    }
+  },
+});
