@@ -1,0 +1,66 @@
+import { documentAccount, documentRegion } from '../doc-identity';
+import { removeEdits, setValueEdits } from '../edits';
+import { isHarmlessValue, isSecretLookingName } from '../secret-names';
+import { child, items, type Node, pathOf, str } from '../tree';
+import { RESOURCE_NAME_REGEX } from '../facts/limits';
+import type { TextEdit } from '../types';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'plaintext-secret',
+  severity: 'warning',
+  kinds: ['R', 'D', 'A'],
+  launch: 'any',
+  category: 'roles',
+  summary: 'A secret-looking environment variable stored in plain text',
+  docs: `An \`environment\` entry whose name looks like a credential (\`…PASSWORD\`, \`…TOKEN\`, \`…SECRET\`, \`API_KEY\`,
+\`AWS_SECRET_ACCESS_KEY\`, …) has its value written into the task definition. Anyone allowed to describe task
+definitions — and every tool that logs them — can read it, and it stays in every old revision.
+
+Store the value in Secrets Manager or SSM Parameter Store and reference it from \`secrets\`; the ECS agent then
+injects it as the same environment variable when the container starts. A template placeholder does not help:
+the rendered definition still contains the real value. Names ending in \`_ARN\`, \`_NAME\`, \`_ID\`, \`_PATH\`,
+\`_FILE\`, \`_URL\` and similar, and values that are empty, booleans, numbers, ARNs or absolute paths, are ignored.`,
+  fixDocs: 'Move to secrets (not preferred): replaces the entry with a `secrets` entry pointing at an SSM parameter named after the family and variable. Create the parameter first; a secret also needs executionRoleArn.',
+  examples: {
+    bad: '{ "environment": [ { "name": "DATABASE_PASSWORD", "value": "hunter2" } ] }',
+    good: '{ "secrets": [ { "name": "DATABASE_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/app/DATABASE_PASSWORD" } ] }',
+  },
+  sources: [
+    'https://github.com/aquasecurity/defsec/tree/master/avd_docs/aws/ecs (AVD-AWS-0036)',
+    'https://hub.steampipe.io/mods/turbot/aws_compliance/controls/control.foundational_security_ecs_8',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html',
+  ],
+  check(ctx) {
+    for (const c of ctx.doc.containers) {
+      // A name that is also a secret is secret-environment-collision's mistake.
+      const secretNames = new Set(items(child(c, 'secrets')).map((s) => str(child(s, 'name'))));
+      for (const entry of items(child(c, 'environment'))) {
+        const nameNode = child(entry, 'name');
+        const name = str(nameNode);
+        const valueNode = child(entry, 'value');
+        if (!nameNode || !name || ctx.isPlaceholder(nameNode, { nameField: true }) || !isSecretLookingName(name) || secretNames.has(name)) continue;
+        const templated = !!valueNode && (ctx.isPlaceholder(valueNode) || ctx.parsed.placeholderOffsets.has(valueNode.offset));
+        const value = str(valueNode);
+        if (!templated && (value === undefined || isHarmlessValue(value))) continue;
+        ctx.report({
+          node: nameNode,
+          placeholder: templated,
+          message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
+          fixes: [{ title: 'Move to secrets', edits: moveEdits(ctx, c, entry, name) }],
+        });
+      }
+    }
+  },
+});
+
+function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string): TextEdit[] {
+  const family = str(child(ctx.doc.task, 'family'));
+  const { account, partition } = documentAccount(ctx.parsed.root);
+  const prefix = family && RESOURCE_NAME_REGEX.test(family) ? `${family}/` : '';
+  const secret = { name, valueFrom: `arn:${partition}:ssm:${documentRegion(ctx.parsed.root)}:${account}:parameter/${prefix}${name}` };
+  const secrets = child(container, 'secrets');
+  const path = [...pathOf(container), 'secrets'];
+  const add = secrets?.type === 'array' ? setValueEdits(ctx.text, [...path, -1], secret) : setValueEdits(ctx.text, path, [secret]);
+  return [...removeEdits(ctx.text, entry), ...add];
+}

@@ -1,0 +1,85 @@
+import { roleIdentity, sameRole } from '../arn';
+import { removeEdits, renameKeyEdit, replaceNodeEdit, setValueEdits } from '../edits';
+import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
+import { nonTaskRoleKind } from '../facts/roles';
+import { child, keyOf, type Node, pathOf, str } from '../tree';
+import type { TextEdit } from '../types';
+import { defineRule } from './rule';
+
+const KIND_TEXT = {
+  'container-instance': 'a container instance role (trusted by ec2.amazonaws.com)',
+  'service-linked': 'a service-linked role (trusted by an AWS service, not by tasks)',
+  service: 'the legacy ECS service role (trusted by ecs.amazonaws.com)',
+} as const;
+
+export default defineRule({
+  id: 'role-confusion',
+  severity: 'warning',
+  kinds: ['R', 'D'],
+  launch: 'any',
+  category: 'roles',
+  summary: 'Same role for task and execution, a role in the wrong field, or a role tasks cannot assume',
+  docs: `ECS uses two different roles. The **execution role** (\`executionRoleArn\`) is for the ECS agent: pull
+images, read secrets, ship logs. The **task role** (\`taskRoleArn\`) is what your application's AWS SDK calls run
+as. This rule warns when:
+
+- both fields name the same role — your code then holds the agent's rights to every secret and image, and the
+  agent holds whatever your code needs; give each its own role;
+- \`executionRoleArn\` is empty, the task needs it, and \`taskRoleArn\` holds a role whose name says
+  "execution" — it was probably put in the wrong field;
+- a field names a role that ECS tasks cannot assume: the EC2 container instance role (\`ecsInstanceRole\`),
+  the old \`ecsServiceRole\`, or a service-linked role such as \`AWSServiceRoleForECS\`. Their trust policies
+  name \`ec2.amazonaws.com\` or an AWS service, not \`ecs-tasks.amazonaws.com\`.`,
+  fixDocs: 'For a likely execution role in taskRoleArn: "Use it as executionRoleArn" (moves it; preferred) or "Also set it as executionRoleArn" (copies it).',
+  examples: {
+    bad: '{ "taskRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
+    good: '{ "taskRoleArn": "arn:aws:iam::123456789012:role/orders-api-task", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
+  },
+  sources: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-iam-roles.html',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+    'https://github.com/bridgecrewio/checkov (CKV_AWS_249)',
+  ],
+  check(ctx) {
+    const task = ctx.doc.task;
+    const taskNode = child(task, 'taskRoleArn');
+    const execNode = child(task, 'executionRoleArn');
+    const usable = (n: typeof taskNode) => (n && !ctx.isPlaceholder(n) && (str(n) ?? '').trim() !== '' ? str(n)!.trim() : undefined);
+    const taskRole = usable(taskNode);
+    const execRole = usable(execNode);
+    for (const [node, value] of [[execNode, execRole], [taskNode, taskRole]] as const) {
+      const kind = value ? nonTaskRoleKind(value) : undefined;
+      if (node && value && kind) ctx.report({ node, message: `'${roleIdentity(value)?.name ?? value}' is ${KIND_TEXT[kind]}; ECS tasks cannot assume it.` });
+    }
+    if (!taskNode || !taskRole) return;
+    const t = roleIdentity(taskRole);
+    if (!t || nonTaskRoleKind(taskRole)) return;
+    const e = execRole ? roleIdentity(execRole) : undefined;
+    if (execNode && e && sameRole(t, e)) {
+      ctx.report({
+        node: taskNode,
+        message: `The task and the ECS agent share role '${t.name}': your app gets the agent's secret and image-pull rights, and the agent gets your app's. Use two roles.`,
+        related: [{ node: execNode, message: 'the same role as executionRoleArn' }],
+      });
+      return;
+    }
+    if (!executionRoleMissing(task) || !/execution/i.test(t.name)) return;
+    if (!ctx.doc.containers.some((c) => containerTriggers(c, ctx.doc).length > 0)) return;
+    const execPath = [...pathOf(task!), 'executionRoleArn'];
+    const copy = setValueEdits(ctx.text, execPath, taskRole);
+    ctx.report({
+      node: taskNode,
+      message: `'${t.name}' looks like an execution role but is set as taskRoleArn; executionRoleArn is empty.`,
+      fixes: [
+        { title: 'Use it as executionRoleArn', preferred: true, edits: moveEdits(ctx.text, taskNode, execNode, taskRole) },
+        { title: 'Also set it as executionRoleArn', edits: copy },
+      ],
+    });
+  },
+});
+
+/** Renames the key when executionRoleArn is absent; else fills the empty executionRoleArn and drops taskRoleArn. */
+function moveEdits(text: string, taskNode: Node, execNode: Node | undefined, value: string): TextEdit[] {
+  if (!execNode) return [renameKeyEdit(keyOf(taskNode)!, 'executionRoleArn')];
+  return [replaceNodeEdit(execNode, value), ...removeEdits(text, taskNode)];
+}

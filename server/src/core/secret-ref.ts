@@ -1,0 +1,123 @@
+/**
+ * Secret references in `secrets[].valueFrom`, `logConfiguration.secretOptions[].valueFrom` and
+ * `repositoryCredentials.credentialsParameter` (rule secret-value-from-format; reused by hover and the
+ * execution-role trigger list). The ECS agent splits a Secrets Manager ARN's resource on ':' and accepts only
+ * `secret:<id>` or `secret:<id>:<json-key>:<version-stage>:<version-id>` (amazon-ecs-agent asmsecret.go).
+ */
+import { accountProblem, isPlaceholderField, parseArn, partitionProblem, regionProblem } from './arn';
+import { type Field, maskPlaceholders, splitMasked } from './template-mask';
+
+export type SecretStore = 'ssm' | 'secretsmanager';
+/** `secret`: secrets[] and secretOptions[] (SSM or Secrets Manager); `registry`: credentialsParameter (Secrets Manager only). */
+export type SecretField = 'secret' | 'registry';
+
+export interface SecretRefFix {
+  title: string;
+  /** The whole replacement value. */
+  value: string;
+  preferred?: boolean;
+}
+
+export interface SecretRefProblem {
+  message: string;
+  fixes: SecretRefFix[];
+}
+
+const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+const SM_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SM_REFERENCE_PREFIX = /^\/?aws\/reference\/secretsmanager\//;
+
+/** Which store a reference reads from; undefined when a placeholder hides it. */
+export function secretStoreOf(value: string): SecretStore | undefined {
+  const arn = parseArn(value);
+  if (arn) {
+    if (arn.service?.text === 'secretsmanager') return 'secretsmanager';
+    if (arn.service?.text === 'ssm') return 'ssm';
+    return undefined;
+  }
+  if (SM_REFERENCE_PREFIX.test(value)) return 'secretsmanager';
+  const m = maskPlaceholders(value);
+  if (m.spans.length > 0 && m.spans[0].start === 0) return undefined;
+  return 'ssm';
+}
+
+/** Checks one reference; undefined when ECS can use it. The caller skips values that are entirely a placeholder. */
+export function secretRefProblem(value: string, field: SecretField): SecretRefProblem | undefined {
+  const problem = (reason: string): SecretRefProblem => ({ message: `'${value}' is not a usable secret reference: ${reason}.`, fixes: [] });
+  const arn = parseArn(value);
+  if (!arn) {
+    const m = maskPlaceholders(value);
+    const lead = m.spans[0];
+    if (lead && lead.start === 0 && m.masked[lead.end] === ':') {
+      // `${SECRET_ARN}:key::` — only the literal suffix can be counted.
+      const parts = splitMasked(m, ':', lead.end + 1);
+      return parts.length === 3 ? undefined : fieldCountProblem(value, [{ text: value.slice(0, lead.end), start: 0, end: lead.end }, ...parts], true);
+    }
+    if (field === 'registry') return SM_NAME.test(m.masked) ? undefined : problem('a Secrets Manager secret name uses letters, digits and / _ + = . @ - only');
+    if (SSM_NAME.test(m.masked)) return undefined;
+    if (/\/\//.test(m.masked)) return problem("an SSM parameter name cannot contain '//'");
+    if (m.masked.endsWith('/')) return problem("an SSM parameter name cannot end with '/'");
+    return problem("an SSM parameter name uses letters, digits and _ . - / only; other stores need a full ARN");
+  }
+  if (!arn.resource) return problem(`an ARN has at least 6 ':'-separated parts (arn:partition:service:region:account:resource), this one has ${arn.fields.length}`);
+  const slot = partitionProblem(arn) ?? regionProblem(arn) ?? accountProblem(arn);
+  const service = arn.service!;
+  if (isPlaceholderField(arn, service)) return slot ? problem(slot) : undefined;
+  if (service.text === 'ssm') {
+    if (field === 'registry') return problem('repositoryCredentials reads registry credentials from Secrets Manager only, not from SSM Parameter Store');
+    if (slot) return problem(slot);
+    return ssmArnProblem(value, arn.resource, problem);
+  }
+  if (service.text !== 'secretsmanager') {
+    return problem(`this is ${/^[aeiou]/.test(service.text) ? 'an' : 'a'} '${service.text}' ARN; ECS reads secrets from Secrets Manager (arn:…:secretsmanager:…) or SSM Parameter Store (arn:…:ssm:…)`);
+  }
+  if (slot) return problem(slot);
+  const res = arn.resource;
+  if (!res.text.startsWith('secret:')) return problem("a Secrets Manager ARN's resource part is 'secret:<secret-id>'");
+  return secretsManagerParts(value, splitMasked(arn.masked, ':', res.start + 'secret:'.length, res.end), problem);
+}
+
+function ssmArnProblem(value: string, res: Field, problem: (r: string) => SecretRefProblem): SecretRefProblem | undefined {
+  if (!res.text.startsWith('parameter/')) return problem("an SSM parameter ARN's resource part is 'parameter/<name>'");
+  const name = res.text.slice('parameter/'.length);
+  if (name === '') return problem("the parameter name after 'parameter/' is missing");
+  if (name.startsWith('/')) {
+    return {
+      message: `'${value}' is not a usable secret reference: in an SSM parameter ARN the name's leading '/' is dropped (parameter/prod/db, not parameter//prod/db).`,
+      fixes: [{ title: "Remove the extra '/'", value: value.slice(0, res.start) + 'parameter/' + name.replace(/^\/+/, ''), preferred: true }],
+    };
+  }
+  const masked = maskPlaceholders(name).masked;
+  return SSM_NAME.test(masked) ? undefined : problem("an SSM parameter name uses letters, digits and _ . - / only");
+}
+
+function secretsManagerParts(value: string, parts: Field[], problem: (r: string) => SecretRefProblem): SecretRefProblem | undefined {
+  if (parts[0].text === '') return problem("the secret id after 'secret:' is empty");
+  if (parts.length !== 1 && parts.length !== 4) return fieldCountProblem(value, parts);
+  if (parts.length === 4 && parts[2].text !== '' && parts[3].text !== '') {
+    const [, , stage, id] = parts;
+    return {
+      message: `'${value}' names both a version stage ('${stage.text}') and a version id ('${id.text}'); ECS accepts one of them at most.`,
+      fixes: [
+        { title: 'Drop version-stage', value: value.slice(0, stage.start) + value.slice(stage.end) },
+        { title: 'Drop version-id', value: value.slice(0, id.start) + value.slice(id.end) },
+      ],
+    };
+  }
+  return undefined;
+}
+
+/** `parts`: the secret id first, then every further ':'-separated part. */
+function fieldCountProblem(value: string, parts: Field[], templatedArn = false): SecretRefProblem {
+  const n = parts.length;
+  const fixes: SecretRefFix[] = [];
+  const extraEmpty = parts.slice(1).every((p) => p.text === '');
+  if (extraEmpty) fixes.push({ title: 'Use the whole secret (drop the empty suffix)', value: value.slice(0, parts[0].end), preferred: true });
+  if (n < 4) {
+    fixes.push({ title: 'Complete the suffix to json-key:version-stage:version-id', value: value + ':'.repeat(4 - n), preferred: fixes.length === 0 });
+  }
+  const message = templatedArn
+    ? `'${value}' adds ${n - 1} ':'-separated field${n === 2 ? '' : 's'} after the secret ARN; ECS accepts none (the whole secret) or 3 (:<json-key>:<version-stage>:<version-id>, keeping the colons of empty fields).`
+    : `'${value}' has ${n} ':'-separated parts after 'secret:'; ECS accepts 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>, keeping the colons of empty parts).`;
+  return { message, fixes };
+}
