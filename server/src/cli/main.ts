@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { explain, listRules } from './explain';
 import { UsageError } from './files';
+import { runFix, runStrip } from './fix-command';
 import { runLint } from './lint-command';
 
 declare const ECS_TASKDEF_VERSION: string | undefined;
@@ -10,6 +11,9 @@ const HELP = `ecs-taskdef — lint Amazon ECS task definitions
 
 Usage:
   ecs-taskdef lint [--format text|json] [--launch-type TYPE] FILE|DIR...
+  ecs-taskdef fix [--rule ID]... [--dry-run] [--launch-type TYPE] FILE...
+                                     apply the preferred fixes in place (--dry-run: print the result)
+  ecs-taskdef strip [--write] FILE   describe-task-definition output → register input (stdout, or in place)
   ecs-taskdef explain RULE-ID        show a rule's documentation
   ecs-taskdef explain --list         list all rules
   ecs-taskdef server --stdio         run the language server (any LSP editor)
@@ -24,6 +28,8 @@ export type Command = (argv: string[], out: (s: string) => void) => number | und
 /** Commands by name; other modules add theirs here (fix, strip, …). */
 export const COMMANDS: Record<string, Command> = {
   lint: runLint,
+  fix: runFix,
+  strip: runStrip,
   explain: (argv, out) => {
     if (argv[0] === '--list') out(listRules());
     else if (argv.length !== 1) throw new UsageError('explain needs exactly one RULE-ID.');

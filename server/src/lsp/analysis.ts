@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_PATH } from './uri';
 import { matchesAnyGlob, shouldLint } from '../core/file-detection';
 import { lint, ruleFailures, type LintOutput } from '../core/lint';
-import type { LaunchTypeName } from '../core/types';
+import type { LaunchTypeName, LintOptions } from '../core/types';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -45,18 +45,24 @@ export class AnalysisCache {
     const path = URI_PATH(doc.uri);
     if (!settings.enable || !shouldLint(path, text, settings.files)) return { uri: doc.uri, version: doc.version, enabled: false };
     const before = ruleFailures.length;
-    const output = lint(text, {
-      fileName: path,
-      rules: settings.rules,
-      defaultLaunchType: launchTypeFor(path, settings),
-      maxFullLintSize: settings.maxFileSize,
-      placeholderPatterns: settings.placeholderPatterns,
-    });
+    const output = lint(text, lintOptionsFor(doc.uri, settings));
     for (const f of ruleFailures.splice(before)) {
       this.log(`rule ${f.rule} failed on ${doc.uri}: ${(f.error as Error)?.stack ?? String(f.error)}`);
     }
     return { uri: doc.uri, version: doc.version, enabled: true, output };
   }
+}
+
+/** The lint options a document gets from the settings (also used by fix-all rounds in code actions). */
+export function lintOptionsFor(uri: string, settings: Settings): LintOptions {
+  const path = URI_PATH(uri);
+  return {
+    fileName: path,
+    rules: settings.rules,
+    defaultLaunchType: launchTypeFor(path, settings),
+    maxFullLintSize: settings.maxFileSize,
+    placeholderPatterns: settings.placeholderPatterns,
+  };
 }
 
 function launchTypeFor(path: string, settings: Settings): LaunchTypeName | undefined {

@@ -1,2 +1,8 @@
 /** Registers the feature modules with the server (each feature: one file). */
-export {};
+import { registerCodeActions } from './code-actions';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { FEATURES } from './server';
+import { registerSymbols } from './symbols';
+
+FEATURES.push(registerCodeActions, registerHover, registerCompletion, registerSymbols);

@@ -1,5 +1,7 @@
 /** The language server: wiring only. Features live in their own files and work on the shared analysis. */
 import {
+  type ClientCapabilities,
+  CodeActionKind,
   createConnection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
@@ -11,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
 import { toLspDiagnostic } from './convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../shared/protocol';
+import { DOCUMENT_INFO_REQUEST, type DocumentInfo, FIX_ALL_CODE_ACTION_KIND } from '../shared/protocol';
+import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -23,6 +26,7 @@ export function startServer(): void {
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
+    clientCapabilities = caps;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
     const init = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -31,12 +35,17 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        documentSymbolProvider: true,
       },
       serverInfo: { name: 'ecs-taskdef' },
     };
   });
 
   let globalSettings: Settings = DEFAULT_SETTINGS;
+  let clientCapabilities: ClientCapabilities = {};
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!configurationSupport) return Promise.resolve(globalSettings);
@@ -105,7 +114,7 @@ export function startServer(): void {
     return { linted: true, kind, launchType, templated };
   });
 
-  for (const register of FEATURES) register({ connection, documents, cache, settingsFor });
+  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities });
 
   documents.listen(connection);
   connection.listen();
@@ -116,6 +125,8 @@ export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   cache: AnalysisCache;
   settingsFor(uri: string): Promise<Settings>;
+  /** What the client said it supports in `initialize` (empty before that). */
+  clientCapabilities(): ClientCapabilities;
 }
 
 /** Feature modules (code actions, hover, completion, …) register themselves here. */

@@ -7,3 +7,25 @@ export interface DocumentInfo {
   launchType?: string;
   templated?: boolean;
 }
+
+/** Client-side commands offered by the server's code actions (the client implements them). */
+/** Args: [ruleId]. Sets `ecsTaskdef.rules[ruleId]` to "off" in the settings. */
+export const DISABLE_RULE_COMMAND = 'ecsTaskdef.disableRule';
+/** Args: [ruleId]. Opens the rule's documentation. */
+export const SHOW_RULE_DOCS_COMMAND = 'ecsTaskdef.showRuleDocs';
+/** Code action kind of "apply every preferred fix in the file" (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.ecs-taskdef';
+
+/**
+ * Lints files that are not open in the editor (the client reads them; the server applies the same detection
+ * and settings as for open documents). Diagnostics are LSP diagnostics for each file's text.
+ */
+export const LINT_FILES_REQUEST = 'ecsTaskdef/lintFiles';
+
+export interface LintFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+
+export interface LintFilesResult {
+  files: Array<{ uri: string; linted: boolean; diagnostics: import('vscode-languageserver-protocol').Diagnostic[] }>;
+}

@@ -1,0 +1,134 @@
+/**
+ * Hover: plain functions from (parsed document, offset) to markdown. Works on the lint result the editor
+ * already has (no parsing here). Property keys get the schema's explanation; values get their meaning (enum
+ * values, cpu units as vCPU, MiB as GB) on top of that; roles and task size get their reference tables.
+ */
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { type Classification, DESCRIBE_ONLY_KEYS } from '../classify';
+import { renderRoleTableMarkdown } from '../facts/roles';
+import { cpuToVcpuText, memoryToGbText } from '../facts';
+import type { ParsedDocument } from '../parse';
+import { child, pathOf, str } from '../tree';
+import type { OffsetRange } from '../types';
+import { FIRELENS_CONFIG_OPTIONS, logOption, type OptionInfo } from '../completion/log-options';
+import { renderExecutionRoleNeeds } from './execution-role-needs';
+import { propertyMarkdown } from './property-hover';
+import { containerRelative, type RelativePath, relativePath, schemaAt } from './schema-nav';
+import { taskSizeSection } from './task-size-hover';
+import { valueMeaning } from './value-meanings';
+
+export interface HoverInput {
+  parsed: ParsedDocument;
+  doc: Classification;
+}
+
+export interface HoverResult {
+  markdown: string;
+  /** The key or value the hover is about. */
+  range: OffsetRange;
+}
+
+const READ_ONLY_NOTE =
+  'Read-only: ECS fills this in when it describes a registered task definition. `register-task-definition` rejects it — remove it (or run `ecs-taskdef strip`) before registering.';
+
+const ROLE_INTRO: Record<string, string> = {
+  executionRoleArn: 'The **task execution role**: used by the ECS agent (not your code) while it sets the task up — pulling private images, reading secrets and env files, sending awslogs output.',
+  taskRoleArn: 'The **task role**: the AWS identity your application code gets inside every container of the task, for its own AWS API calls.',
+};
+
+/** Hover for the key or scalar value at `offset`, or undefined when there is nothing to say. */
+export function hoverAt(input: HoverInput, offset: number): HoverResult | undefined {
+  const root = input.parsed.root;
+  if (!root) return undefined;
+  const node = findNodeAtOffset(root, offset, true);
+  if (!node || !isLeaf(node)) return undefined;
+  const parent = node.parent;
+  const isKey = parent?.type === 'property' && parent.children?.[0] === node;
+  const path = pathOf(node);
+  const rel = relativePath(input.doc, path);
+  if (!rel) return undefined;
+  const markdown = isKey ? keyHover(input.doc, rel) : valueHover(input.doc, rel, node);
+  return markdown ? { markdown, range: { offset: node.offset, length: node.length } } : undefined;
+}
+
+function isLeaf(node: Node): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
+}
+
+function keyHover(doc: Classification, rel: RelativePath): string | undefined {
+  const name = rel.path[rel.path.length - 1];
+  if (typeof name !== 'string') return undefined;
+  const taskLevel = rel.base === 'task' && rel.path.length === 1;
+  if (taskLevel && (DESCRIBE_ONLY_KEYS as readonly string[]).includes(name)) return `**\`${name}\`**\n\n${READ_ONLY_NOTE}`;
+  const option = optionInfo(doc, rel);
+  if (option) return optionMarkdown(option.info, option.owner);
+  const schema = schemaAt(rel);
+  if (!schema) return undefined;
+  const parts = [propertyMarkdown(name, schema, whereOf(rel))];
+  if (taskLevel && (name === 'cpu' || name === 'memory')) parts.push(taskSizeSection(doc, name));
+  if (taskLevel && (name === 'executionRoleArn' || name === 'taskRoleArn')) parts.push(roleSection(doc, name));
+  return parts.join('\n\n---\n\n');
+}
+
+function valueHover(doc: Classification, rel: RelativePath, node: Node): string | undefined {
+  const key = rel.path[rel.path.length - 1];
+  const owner = typeof key === 'number' ? rel.path[rel.path.length - 2] : key;
+  const lines: string[] = [];
+  const inContainer = containerRelative(rel);
+  const value = node.value as unknown;
+  if (typeof value === 'string') {
+    const meaning = valueMeaning(rel.path, value);
+    if (meaning) lines.push(`**\`${value}\`** — ${meaning}`);
+  }
+  if (inContainer?.path.length === 1 && typeof value === 'number') {
+    if (key === 'cpu') lines.push(`\`${value}\` = **${value} CPU units = ${cpuToVcpuText(value)}** reserved for this container`);
+    if (key === 'memory') lines.push(`\`${value}\` = **${value} MiB = ${memoryToGbText(value)}**, the hard limit: the container is killed above it`);
+    if (key === 'memoryReservation') lines.push(`\`${value}\` = **${value} MiB = ${memoryToGbText(value)}**, the soft limit reserved on the instance`);
+  }
+  const keyPath = typeof key === 'number' ? rel.path.slice(0, -1) : rel.path;
+  const keyMarkdown = typeof owner === 'string' ? keyHover(doc, { base: rel.base, path: keyPath }) : undefined;
+  if (lines.length === 0) return keyMarkdown;
+  return keyMarkdown ? `${lines.join('\n\n')}\n\n---\n\n${keyMarkdown}` : lines.join('\n\n');
+}
+
+/** "task", "container", or the parent field for deeper properties ("healthCheck"). */
+function whereOf(rel: RelativePath): string {
+  const strings = rel.path.slice(0, -1).filter((p): p is string => typeof p === 'string');
+  if (rel.base === 'task' && strings.length === 0) return 'task';
+  const inContainer = containerRelative(rel);
+  if (inContainer && inContainer.path.length === 1) return 'container';
+  return strings[strings.length - 1] ?? 'container';
+}
+
+function roleSection(doc: Classification, name: 'executionRoleArn' | 'taskRoleArn'): string {
+  return [ROLE_INTRO[name], renderRoleTableMarkdown(), renderExecutionRoleNeeds(doc)].join('\n\n');
+}
+
+/** A key inside `logConfiguration.options` or `firelensConfiguration.options`, with what we know about it. */
+function optionInfo(doc: Classification, rel: RelativePath): { info: OptionInfo; owner: string } | undefined {
+  const inContainer = containerRelative(rel);
+  const p = inContainer?.path;
+  if (!inContainer || !p || p.length !== 3 || p[1] !== 'options' || typeof p[2] !== 'string') return undefined;
+  const container = containerAt(doc, inContainer.index);
+  if (p[0] === 'logConfiguration') {
+    const driver = str(child(child(container, 'logConfiguration'), 'logDriver'));
+    const info = logOption(driver, p[2]);
+    return info ? { info, owner: `${driver} log option` } : undefined;
+  }
+  if (p[0] === 'firelensConfiguration') {
+    const info = FIRELENS_CONFIG_OPTIONS.find((o) => o.key === p[2]);
+    return info ? { info, owner: 'FireLens option' } : undefined;
+  }
+  return undefined;
+}
+
+function containerAt(doc: Classification, index: number): Node | undefined {
+  return doc.containersNode?.children?.[index];
+}
+
+function optionMarkdown(info: OptionInfo, owner: string): string {
+  const lines = [`**\`${info.key}\`** (${owner}) · string`, info.doc];
+  if (info.required) lines.push(`**Required:** ${info.required}`);
+  if (info.values) lines.push(`**Values:** ${info.values.map((v) => `\`"${v}"\``).join(', ')}`);
+  return lines.join('\n\n');
+}

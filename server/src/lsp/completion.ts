@@ -1,0 +1,44 @@
+/** textDocument/completion: adapts the core completion (offset ranges, snippets) to LSP CompletionItems. */
+import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { completeAt, type CompletionEntry } from '../core/completion';
+import { toLspRange } from './convert';
+import type { FeatureContext } from './server';
+
+/** Typing a quote starts a key or string value; a colon or space after it starts a value. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
+
+const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  reference: CompletionItemKind.Reference,
+  keyword: CompletionItemKind.Keyword,
+};
+
+/** `"a": "${1|x,y|}"` → `"a": "x"`, `[$1]` → `[]` for clients without snippet support. */
+export function snippetToPlain(snippet: string): string {
+  return snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+}
+
+export function registerCompletion(ctx: FeatureContext): void {
+  ctx.connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
+    if (!analysis.enabled || !analysis.output) return [];
+    const snippets = !!ctx.clientCapabilities().textDocument?.completion?.completionItem?.snippetSupport;
+    return completeAt(analysis.output, doc.offsetAt(params.position)).map((e) => {
+      const snippet = !!e.snippet && snippets;
+      const item: CompletionItem = {
+        label: e.label,
+        kind: KIND[e.kind],
+        textEdit: { range: toLspRange(doc, e.range), newText: e.snippet && !snippets ? snippetToPlain(e.insertText) : e.insertText },
+        insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+      if (e.filterText) item.filterText = e.filterText;
+      if (e.detail) item.detail = e.detail;
+      if (e.documentation) item.documentation = { kind: 'markdown', value: e.documentation };
+      if (e.sortText) item.sortText = e.sortText;
+      return item;
+    });
+  });
+}

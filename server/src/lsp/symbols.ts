@@ -1,0 +1,98 @@
+/**
+ * textDocument/documentSymbol: the outline. Task-level keys; under `containerDefinitions` one entry per
+ * container (named by its `name`, image as detail, its keys below); under `volumes` one entry per volume.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { Node } from 'jsonc-parser';
+import type { Classification } from '../core/classify';
+import { child, entries, items, str } from '../core/tree';
+import { toLspRange } from './convert';
+import type { FeatureContext } from './server';
+
+const VOLUME_TYPES = ['efsVolumeConfiguration', 'dockerVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 's3filesVolumeConfiguration', 'host'];
+
+export function registerSymbols(ctx: FeatureContext): void {
+  ctx.connection.onDocumentSymbol(async (params) => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
+    if (!analysis.enabled || !analysis.output) return [];
+    return outline(doc, analysis.output.doc);
+  });
+}
+
+export function outline(doc: TextDocument, c: Classification): DocumentSymbol[] {
+  if (c.kind === 'container-array') return items(c.containersNode).map((el, i) => containerSymbol(doc, el, i));
+  if (!c.task) return [];
+  const out = propertySymbols(doc, c.task, (key, value) => {
+    if (key === 'containerDefinitions') return items(value).map((el, i) => containerSymbol(doc, el, i));
+    if (key === 'volumes') return items(value).map((el, i) => volumeSymbol(doc, el, i));
+    return undefined;
+  });
+  // Describe output: keep the wrapper's own siblings (e.g. `tags`) visible too.
+  const root = c.wrapper?.parent?.parent;
+  if (c.wrapper && root) for (const [key, keyNode, value] of entries(root)) if (key !== 'taskDefinition') out.push(symbol(doc, key, keyNode, value));
+  return out;
+}
+
+function propertySymbols(doc: TextDocument, obj: Node, childrenOf?: (key: string, value: Node | undefined) => DocumentSymbol[] | undefined): DocumentSymbol[] {
+  return entries(obj).map(([key, keyNode, value]) => {
+    const s = symbol(doc, key, keyNode, value);
+    const kids = childrenOf?.(key, value);
+    if (kids) s.children = kids;
+    return s;
+  });
+}
+
+function symbol(doc: TextDocument, name: string, keyNode: Node, value: Node | undefined): DocumentSymbol {
+  const prop = keyNode.parent ?? keyNode;
+  return {
+    name: name || '""',
+    kind: kindOf(value),
+    detail: value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean') ? String(value.value) : undefined,
+    range: toLspRange(doc, { offset: prop.offset, length: prop.length }),
+    selectionRange: toLspRange(doc, { offset: keyNode.offset, length: keyNode.length }),
+  };
+}
+
+function containerSymbol(doc: TextDocument, el: Node, i: number): DocumentSymbol {
+  const nameNode = child(el, 'name');
+  const image = str(child(el, 'image'));
+  return {
+    name: str(nameNode) || `container ${i + 1}`,
+    kind: SymbolKind.Class,
+    detail: image,
+    range: toLspRange(doc, el),
+    selectionRange: toLspRange(doc, nameNode ?? { offset: el.offset, length: Math.min(1, el.length) }),
+    children: el.type === 'object' ? propertySymbols(doc, el) : undefined,
+  };
+}
+
+function volumeSymbol(doc: TextDocument, el: Node, i: number): DocumentSymbol {
+  const nameNode = child(el, 'name');
+  return {
+    name: str(nameNode) || `volume ${i + 1}`,
+    kind: SymbolKind.Struct,
+    detail: VOLUME_TYPES.find((t) => child(el, t) !== undefined) ?? (child(el, 'configuredAtLaunch') ? 'configured at launch' : undefined),
+    range: toLspRange(doc, el),
+    selectionRange: toLspRange(doc, nameNode ?? { offset: el.offset, length: Math.min(1, el.length) }),
+  };
+}
+
+function kindOf(value: Node | undefined): SymbolKind {
+  switch (value?.type) {
+    case 'array':
+      return SymbolKind.Array;
+    case 'object':
+      return SymbolKind.Object;
+    case 'number':
+      return SymbolKind.Number;
+    case 'boolean':
+      return SymbolKind.Boolean;
+    case 'null':
+      return SymbolKind.Null;
+    default:
+      return SymbolKind.String;
+  }
+}
