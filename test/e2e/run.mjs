@@ -84,7 +84,9 @@ if (ready && !flag('--no-vscode')) {
         }));
       } catch (err) {
         const seen = await vs.readProblems();
-        throw new Error(`${err.message}\nProblems panel shows:\n${seen.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.source}(${p.code}) ${p.message}`).join('\n') || '  (nothing)'}`);
+        const missing = files.flatMap((f) => expected[f].present
+          .filter((id) => !ours(seen, f).some((p) => p.code === id)).map((id) => `${f}: ${id}`));
+        throw new Error(`${err.message}\nMissing rule ids: ${missing.join(', ') || '(none now; they came late)'}\nProblems panel shows:\n${seen.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.source}(${p.code}) ${p.message}`).join('\n') || '  (nothing)'}`);
       }
       const errors = [];
       for (const f of files) {
