@@ -9,6 +9,7 @@ import { parseDocument } from './parse';
 import { child, isEmptyValue, propNode } from './tree';
 import type { TextEdit } from './types';
 import { applyTextEdits } from './edits';
+import { diffEdit } from './layout-edits';
 
 const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);
 
@@ -33,20 +34,7 @@ export function toRegisterInput(text: string): string {
 /** The edit that turns `text` into `toRegisterInput(text)`, trimmed to the part that changes. */
 export function toRegisterInputEdit(text: string): TextEdit | undefined {
   const out = toRegisterInput(text);
-  return out === text ? undefined : diffEdit(text, out);
-}
-
-/** One edit that turns `before` into `after`, covering only the span between their common prefix and suffix. */
-export function diffEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endOld = before.length;
-  let endNew = after.length;
-  while (endOld > start && endNew > start && before[endOld - 1] === after[endNew - 1]) {
-    endOld--;
-    endNew--;
-  }
-  return { offset: start, length: endOld - start, content: after.slice(start, endNew) };
+  return out === text ? undefined : diffEdit(text, out)[0];
 }
 
 /**

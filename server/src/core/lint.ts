@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './classify';
 import { parseDocument, type ParsedDocument } from './parse';
 import { isWholePlaceholder, setExtraPlaceholderPatterns, type PlaceholderField } from './placeholders';
-import { isSuperseded } from './precedence';
+import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
@@ -119,10 +119,13 @@ function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] {
     if (list) list.push(d);
     else byKey.set(key, [d]);
   }
+  // A literal template expression silences every other rule on the same value, whatever its dedupe key.
+  const unrendered = new Set(raw.filter((d) => tierOf(d.code) === 0).map((d) => `${d.range.offset}:${d.range.length}`));
   const out: Diagnostic[] = [];
   for (const list of byKey.values()) {
     for (const d of list) {
       if (list.some((o) => isSuperseded(d.code, o.code))) continue;
+      if (tierOf(d.code) > 0 && unrendered.has(`${d.range.offset}:${d.range.length}`)) continue;
       const override = options.rules?.[d.code];
       if (override === 'off') continue;
       if (override) d.severity = override;

@@ -1,5 +1,6 @@
-import { replaceNodeEdit, setValueEdits } from '../edits';
-import { anchorOf, child, isEmptyValue, pathOf, str } from '../tree';
+import { replaceNodeEdit } from '../edits';
+import { setPropertyEdits } from '../layout-edits';
+import { anchorOf, child, isEmptyValue, str } from '../tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 
@@ -39,10 +40,10 @@ Add \`"awslogs-stream-prefix": "ecs"\` (or the service or container name) to the
       for (const value of ['ecs', ...(name && name !== 'ecs' ? [name] : [])]) {
         const edits =
           options?.type === 'object'
-            ? setValueEdits(ctx.text, [...pathOf(options), 'awslogs-stream-prefix'], value)
+            ? setPropertyEdits(ctx.text, options, 'awslogs-stream-prefix', value)
             : options // options: null
               ? [replaceNodeEdit(options, { 'awslogs-stream-prefix': value })]
-              : setValueEdits(ctx.text, [...pathOf(log), 'options'], { 'awslogs-stream-prefix': value });
+              : setPropertyEdits(ctx.text, log, 'options', { 'awslogs-stream-prefix': value });
         fixes.push({ title: `Add awslogs-stream-prefix '${value}'`, preferred: value === 'ecs' || undefined, edits });
       }
       ctx.report({

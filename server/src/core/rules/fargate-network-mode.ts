@@ -1,5 +1,5 @@
-import { setValueEdits } from '../edits';
-import { anchorOf, child, isEmptyValue, pathOf } from '../tree';
+import { setPropertyEdits } from '../layout-edits';
+import { anchorOf, child, isEmptyValue } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -34,7 +34,7 @@ support.`,
     ctx.report({
       ...(node ? { node } : { range: anchorOf(task) }),
       message: `Fargate tasks must use networkMode 'awsvpc' (found ${found}).`,
-      fixes: [{ title: "Set networkMode to 'awsvpc'", preferred: true, edits: setValueEdits(ctx.text, [...pathOf(task), 'networkMode'], 'awsvpc') }],
+      fixes: [{ title: "Set networkMode to 'awsvpc'", preferred: true, edits: setPropertyEdits(ctx.text, task, 'networkMode', 'awsvpc') }],
     });
   },
 });

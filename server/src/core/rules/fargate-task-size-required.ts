@@ -1,6 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { diffEdit } from '../convert';
-import { applyTextEdits, setValueEdits } from '../edits';
+import { chainEdits, setStep } from '../layout-edits';
 import { FARGATE_CPU_TIERS, smallestFargateSize } from '../facts';
 import { anchorOf, child, isEmptyValue, num, pathOf } from '../tree';
 import type { Fix } from '../types';
@@ -68,11 +67,9 @@ function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory
   size ??= smallestFargateSize(needCpu, needMem, os);
   if (!size) return undefined;
   const base = pathOf(task);
-  // Insert one value after the other, then express both as a single edit so the insertions cannot collide.
-  let text = ctx.text;
+  // One value after the other, expressed as a single edit so the two insertions cannot collide.
   const values = { cpu: String(size.cpu), memory: String(size.memory) };
-  for (const key of missing) text = applyTextEdits(text, setValueEdits(text, [...base, key], values[key]));
   const title = missing.map((k) => `${k} ${values[k]}`).join(' / ');
-  return { title: `Add ${title}`, preferred: true, edits: [diffEdit(ctx.text, text)] };
+  return { title: `Add ${title}`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) };
 }
 

@@ -1,9 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import { fargateSupportRow, FARGATE_UNSUPPORTED_RESOURCE_TYPES, isFargateAddableCapability } from '../facts';
-import { removeEdits } from '../edits';
 import { bool, child, items, keyOf, str } from '../tree';
 import type { Fix } from '../types';
-import { isSet, removeFix, setFix } from './_task-size';
+import { isSet, removeFix, removeValueEdits, setFix } from './_task-size';
 import { defineRule, type RuleContext } from './rule';
 
 /** Keys whose mere presence (non-empty) is refused on Fargate, with the table-2c row that explains why. */
@@ -73,7 +72,7 @@ function checkContainer(ctx: RuleContext, c: Node): void {
       ctx.report({
         node: type,
         message: `resourceRequirements type '${str(type)}' is not supported on Fargate: ${fargateSupportRow('gpu')!.explanation}`,
-        fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
+        fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeValueEdits(ctx.text, req) }],
       });
     }
   }
@@ -94,7 +93,7 @@ function checkCapabilities(ctx: RuleContext, add: Node | undefined): void {
       : removeFix(ctx.text, add, true, "Remove 'add' (only SYS_PTRACE can be added)");
   ctx.report({
     node: keyOf(add) ?? add,
-    message: `'linuxParameters.capabilities.add' is not supported on Fargate for ${bad.map((b) => b.value as string).join(', ')}: only SYS_PTRACE can be added on Fargate.`,
+    message: `Adding ${bad.map((b) => `'${b.value as string}'`).join(', ')} in 'capabilities.add' is not supported on Fargate: only SYS_PTRACE can be added there.`,
     fixes: [fix],
   });
 }
