@@ -1,7 +1,8 @@
-/** The VS Code client: starts the language server and does little else (commands live in commands.ts). */
+/** The VS Code client: starts the language server and does little else (commands and the status item live in features.ts). */
 import * as path from 'node:path';
 import { type ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_FEATURES } from './features';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,3 @@ export async function activate(context: ExtensionContext): Promise<void> {
 export function deactivate(): Promise<void> | undefined {
   return client?.stop();
 }
-
-/** Client features (commands, status item) register here. */
-export const CLIENT_FEATURES: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];

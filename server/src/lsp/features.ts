@@ -2,7 +2,11 @@
 import { registerCodeActions } from './code-actions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
+import { registerLintFiles } from './lint-files';
 import { FEATURES } from './server';
 import { registerSymbols } from './symbols';
 
 FEATURES.push(registerCodeActions, registerHover, registerCompletion, registerSymbols);
+
+// Lints files the editor has not opened, for the client's workspace-lint command.
+FEATURES.push(registerLintFiles);

@@ -1,0 +1,139 @@
+/**
+ * "ECS: Lint all task definitions in workspace". The client finds candidate files (same detection as the
+ * server and the CLI: core/file-detection.ts) and sends their text in batches to the server
+ * (`ecsTaskdef/lintFiles`), which lints them with the user's settings exactly like open documents. Results go
+ * to a diagnostic collection of their own; once a file is opened, the server's live diagnostics take over.
+ */
+import {
+  CancellationTokenSource,
+  type CancellationToken,
+  commands,
+  type DiagnosticCollection,
+  languages,
+  ProgressLocation,
+  Uri,
+  window,
+  workspace,
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { shouldLint } from '../../../server/src/core/file-detection';
+import { LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../../server/src/shared/protocol';
+import type { ClientFeature } from '../features';
+import {
+  BATCH_SIZE,
+  chunk,
+  type FileOutcome,
+  MAX_CANDIDATE_BYTES,
+  MAX_CANDIDATE_FILES,
+  summarize,
+  summaryMessage,
+  WORKSPACE_EXCLUDE,
+  WORKSPACE_INCLUDE,
+} from '../workspace/workspace-lint';
+import { COMMANDS } from './catalog';
+
+export const registerLintWorkspace: ClientFeature = (context, client) => {
+  const collection = languages.createDiagnosticCollection('ecs-taskdef-workspace');
+  /** Files the last run linted (uri strings), so closing one puts its workspace result back. */
+  const known = new Set<string>();
+  context.subscriptions.push(
+    collection,
+    commands.registerCommand(COMMANDS.lintWorkspace.id, () => runWithProgress(client, collection, known)),
+    workspace.onDidOpenTextDocument((doc) => collection.delete(doc.uri)),
+    workspace.onDidCloseTextDocument((doc) => {
+      if (known.has(doc.uri.toString())) void lintUris(client, collection, [doc.uri]).catch(() => undefined);
+    }),
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ecsTaskdef') && known.size) {
+        const uris = [...known].map((u) => Uri.parse(u));
+        void lintUris(client, collection, uris).catch(() => undefined);
+      }
+    }),
+  );
+};
+
+async function runWithProgress(client: LanguageClient, collection: DiagnosticCollection, known: Set<string>): Promise<void> {
+  if (workspace.getConfiguration('ecsTaskdef').get<boolean>('enable') === false) {
+    void window.showInformationMessage('ecs-taskdef is disabled (setting ecsTaskdef.enable).');
+    return;
+  }
+  if (!workspace.workspaceFolders?.length) {
+    void window.showInformationMessage('Open a folder first: there is no workspace to lint.');
+    return;
+  }
+  const message = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'Linting ECS task definitions', cancellable: true },
+    async (progress, token) => {
+      const candidates = await workspace.findFiles(WORKSPACE_INCLUDE, WORKSPACE_EXCLUDE, MAX_CANDIDATE_FILES, token);
+      const open = new Set(workspace.textDocuments.map((d) => d.uri.toString()));
+      const closed = candidates.filter((u) => !open.has(u.toString()));
+      const skippedOpen = (await taskDefinitionFiles(candidates.filter((u) => open.has(u.toString())))).length;
+      collection.clear();
+      known.clear();
+      const outcomes: FileOutcome[] = [];
+      const batches = chunk(closed, BATCH_SIZE);
+      for (const [i, batch] of batches.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${Math.min((i + 1) * BATCH_SIZE, closed.length)} of ${closed.length} JSON files`, increment: 100 / batches.length });
+        outcomes.push(...(await lintBatch(client, collection, batch, known, token)));
+      }
+      return summaryMessage(summarize(outcomes), skippedOpen, token.isCancellationRequested);
+    },
+  );
+  const show = await window.showInformationMessage(message, 'Show Problems');
+  if (show) await commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** Re-lints some files without UI (after a setting change or when a linted file is closed). */
+async function lintUris(client: LanguageClient, collection: DiagnosticCollection, uris: Uri[]): Promise<void> {
+  const open = new Set(workspace.textDocuments.map((d) => d.uri.toString()));
+  const source = new CancellationTokenSource();
+  try {
+    for (const batch of chunk(uris.filter((u) => !open.has(u.toString())), BATCH_SIZE)) {
+      await lintBatch(client, collection, batch, undefined, source.token);
+    }
+  } finally {
+    source.dispose();
+  }
+}
+
+async function lintBatch(
+  client: LanguageClient,
+  collection: DiagnosticCollection,
+  uris: Uri[],
+  known: Set<string> | undefined,
+  token: CancellationToken,
+): Promise<FileOutcome[]> {
+  const files = await taskDefinitionFiles(uris);
+  if (files.length === 0) return [];
+  const params: LintFilesParams = { files: files.map((f) => ({ uri: f.uri.toString(), text: f.text })) };
+  const result = await client.sendRequest<LintFilesResult>(LINT_FILES_REQUEST, params, token);
+  const outcomes: FileOutcome[] = [];
+  for (const file of result?.files ?? []) {
+    const uri = Uri.parse(file.uri);
+    const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
+    collection.set(uri, diagnostics);
+    if (file.linted) known?.add(file.uri);
+    outcomes.push({ linted: file.linted, severities: file.diagnostics.map((d) => d.severity ?? 1) });
+  }
+  return outcomes;
+}
+
+/** Reads the candidates and keeps the ones that look like task definitions (by name, globs or content). */
+async function taskDefinitionFiles(uris: Uri[]): Promise<Array<{ uri: Uri; text: string }>> {
+  const globs = workspace.getConfiguration('ecsTaskdef').get<string[]>('files') ?? [];
+  const decoder = new TextDecoder();
+  const read = await Promise.all(
+    uris.map(async (uri) => {
+      try {
+        const stat = await workspace.fs.stat(uri);
+        if (stat.size > MAX_CANDIDATE_BYTES) return undefined;
+        const text = decoder.decode(await workspace.fs.readFile(uri));
+        return shouldLint(uri.path, text, globs) ? { uri, text } : undefined;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return read.filter((f): f is { uri: Uri; text: string } => !!f);
+}

@@ -1,0 +1,61 @@
+/** Pure parts of "Lint all task definitions in workspace": which files to look at, batching, the summary. */
+
+/** Candidate files; the content check (core/file-detection.ts `shouldLint`) decides which ones are task definitions. */
+export const WORKSPACE_INCLUDE = '**/*.{json,jsonc,json.tpl}';
+/** Folders that hold dependencies or build output, never hand-written task definitions. */
+export const WORKSPACE_EXCLUDE = '**/{node_modules,.git,.hg,.svn,dist,out,build,coverage,cdk.out,.terraform,.venv,venv,__pycache__}/**';
+/** Upper bound on candidate files, so a huge monorepo cannot stall the editor. */
+export const MAX_CANDIDATE_FILES = 5000;
+/** Files larger than this are skipped (the server would only check their syntax anyway). */
+export const MAX_CANDIDATE_BYTES = 4 * 1024 * 1024;
+/** Files per server request: small enough to report progress and to cancel quickly. */
+export const BATCH_SIZE = 25;
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (size < 1) throw new Error('chunk size must be at least 1');
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface FileOutcome {
+  linted: boolean;
+  /** LSP severities: 1 error, 2 warning, 3 information, 4 hint. */
+  severities: number[];
+}
+
+export interface WorkspaceLintSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  others: number;
+  filesWithProblems: number;
+}
+
+export function summarize(outcomes: readonly FileOutcome[]): WorkspaceLintSummary {
+  const s: WorkspaceLintSummary = { files: 0, errors: 0, warnings: 0, others: 0, filesWithProblems: 0 };
+  for (const o of outcomes) {
+    if (!o.linted) continue;
+    s.files++;
+    if (o.severities.length) s.filesWithProblems++;
+    for (const sev of o.severities) {
+      if (sev === 1) s.errors++;
+      else if (sev === 2) s.warnings++;
+      else s.others++;
+    }
+  }
+  return s;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryMessage(s: WorkspaceLintSummary, skippedOpen: number, cancelled = false): string {
+  const head = cancelled ? 'Cancelled after linting' : 'Linted';
+  if (s.files === 0 && skippedOpen === 0) return cancelled ? 'Cancelled before any task definition was linted.' : 'No task definitions found in the workspace.';
+  const found = `${head} ${plural(s.files, 'task definition')}`;
+  const open = skippedOpen ? ` (plus ${skippedOpen} open in the editor, checked there)` : '';
+  const problems = s.errors + s.warnings + s.others === 0
+    ? 'no problems'
+    : `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} and ${plural(s.others, 'other finding')} in ${plural(s.filesWithProblems, 'file')}`;
+  return `${found}${open}: ${problems}.`;
+}

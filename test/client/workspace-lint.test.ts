@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { globToRegExp, isTaskDefinitionFileName } from '../../server/src/core/file-detection';
+import { chunk, summarize, summaryMessage, WORKSPACE_EXCLUDE, WORKSPACE_INCLUDE } from '../../client/src/workspace/workspace-lint';
+
+describe('workspace lint helpers', () => {
+  it('the include glob covers every file name the detection accepts', () => {
+    const include = globToRegExp(WORKSPACE_INCLUDE);
+    for (const p of ['task-def.json', 'infra/ecs/taskdef.jsonc', 'deploy/ecs-task.json.tpl', '.aws/task-definition.json', 'a/containers.json']) {
+      assert.ok(include.test(p), p);
+    }
+    for (const p of ['task-def.yaml', 'main.tf']) assert.ok(!include.test(p) && !isTaskDefinitionFileName(p), p);
+  });
+
+  it('the exclude glob skips dependencies and build output but not infra folders', () => {
+    const exclude = globToRegExp(WORKSPACE_EXCLUDE);
+    for (const p of ['node_modules/x/task-def.json', 'a/cdk.out/t.json', 'pkg/dist/task-def.json', 'x/.terraform/modules/m/c.json']) assert.ok(exclude.test(p), p);
+    for (const p of ['infra/task-def.json', 'distribution/task-def.json', 'ecs/build-task-def.json']) assert.ok(!exclude.test(p), p);
+  });
+
+  it('chunks in order', () => {
+    assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+    assert.deepEqual(chunk([], 3), []);
+    assert.throws(() => chunk([1], 0));
+  });
+
+  it('counts findings of linted files only', () => {
+    const s = summarize([
+      { linted: true, severities: [1, 1, 2, 4] },
+      { linted: true, severities: [] },
+      { linted: false, severities: [] },
+      { linted: true, severities: [3] },
+    ]);
+    assert.deepEqual(s, { files: 3, errors: 2, warnings: 1, others: 2, filesWithProblems: 2 });
+    assert.equal(summaryMessage(s, 0), 'Linted 3 task definitions: 2 errors, 1 warning and 2 other findings in 2 files.');
+  });
+
+  it('words the edge cases', () => {
+    const none = summarize([]);
+    assert.equal(summaryMessage(none, 0), 'No task definitions found in the workspace.');
+    assert.equal(summaryMessage(none, 2), 'Linted 0 task definitions (plus 2 open in the editor, checked there): no problems.');
+    assert.equal(summaryMessage(summarize([{ linted: true, severities: [] }]), 0, true), 'Cancelled after linting 1 task definition: no problems.');
+  });
+});
