@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { SERVER, TestClient } from '../helpers/lsp-client';
+import { applyLspEdits, freshUri, type LspTextEdit, openAtCursor } from './editor-protocol';
+
+interface CompletionItem {
+  label: string;
+  kind?: number;
+  detail?: string;
+  documentation?: { kind: string; value: string };
+  textEdit?: LspTextEdit;
+  insertTextFormat?: number;
+  filterText?: string;
+}
+
+const KIND = { property: 10, value: 12, keyword: 14, reference: 18 };
+const SNIPPET = 2;
+const PLAIN = 1;
+
+const task = (body: string) => `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  ${body}
+}`;
+
+async function completeWith(client: TestClient, marked: string): Promise<{ items: CompletionItem[]; text: string }> {
+  const uri = freshUri();
+  const { text, position } = await openAtCursor(client, uri, marked);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+  return { items, text };
+}
+
+describe('completion over stdio', () => {
+  const client = new TestClient();
+  let capabilities: Record<string, unknown> = {};
+  before(async () => {
+    assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build');
+    capabilities = (await client.initialize({ pull: true })).capabilities;
+  });
+  after(() => client.shutdown());
+  const complete = (marked: string) => completeWith(client, marked);
+  const labels = async (marked: string) => (await complete(marked)).items.map((i) => i.label);
+
+  it('declares a completion provider triggered by quote and colon', () => {
+    assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['"', ':'] });
+  });
+
+  it('property names: snippets with a text edit over the typed key, docs in markdown', async () => {
+    const { items, text } = await complete(task('"cp|"'));
+    const cpu = items.find((i) => i.label === 'cpu')!;
+    assert.equal(cpu.kind, KIND.property);
+    assert.equal(cpu.insertTextFormat, SNIPPET);
+    assert.equal(cpu.textEdit!.newText, '"cpu": "$1"');
+    assert.equal(cpu.filterText, '"cpu"');
+    assert.equal(cpu.documentation!.kind, 'markdown');
+    assert.equal(applyLspEdits(text, [cpu.textEdit!]), task('"cpu": "$1"'));
+    assert.ok(!items.some((i) => i.label === 'family'));
+  });
+
+  it('enum values with meanings', async () => {
+    const { items, text } = await complete(task('"networkMode": "|"'));
+    assert.deepEqual(items.map((i) => i.label), ['awsvpc', 'bridge', 'host', 'none']);
+    assert.equal(items[0].kind, KIND.value);
+    assert.equal(items[0].insertTextFormat, PLAIN);
+    assert.match(items[0].documentation!.value, /network interface/);
+    assert.equal(applyLspEdits(text, [items[0].textEdit!]), task('"networkMode": "awsvpc"'));
+  });
+
+  it('Fargate memory values for the current cpu, and cpu values for the memory', async () => {
+    assert.deepEqual(await labels(task('"cpu": "256", "memory": "|"')), ['512', '1024', '2048']);
+    assert.deepEqual(await labels(task('"memory": "3072", "cpu": "|"')), ['512', '1024']);
+  });
+
+  it('container names in dependsOn.containerName', async () => {
+    const { items } = await complete(task('"containerDefinitions": [{ "name": "app", "dependsOn": [{ "containerName": "|" }] }, { "name": "db", "image": "postgres:16" }]'));
+    assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail]), [['db', KIND.reference, 'container · postgres:16']]);
+  });
+
+  it('volume names in mountPoints.sourceVolume', async () => {
+    assert.deepEqual(await labels(task('"volumes": [{ "name": "cache" }], "containerDefinitions": [{ "name": "a", "mountPoints": [{ "sourceVolume": "|" }] }]')), ['cache']);
+  });
+
+  it('log options of the driver, as snippets with choices', async () => {
+    const { items } = await complete(task('"containerDefinitions": [{ "name": "a", "logConfiguration": { "logDriver": "awslogs", "options": { | } } }]'));
+    const mode = items.find((i) => i.label === 'mode')!;
+    assert.equal(mode.textEdit!.newText, '"mode": "${1|non-blocking,blocking|}"');
+    assert.ok(items.some((i) => i.label === 'awslogs-group'));
+  });
+
+  it('CMD / CMD-SHELL as the first element of healthCheck.command', async () => {
+    const { items } = await complete(task('"containerDefinitions": [{ "name": "a", "healthCheck": { "command": ["|"] } }]'));
+    assert.deepEqual(items.map((i) => [i.label, i.kind]), [['CMD', KIND.keyword], ['CMD-SHELL', KIND.keyword], ['NONE', KIND.keyword]]);
+  });
+
+  it('nothing in JSON files that are not task definitions', async () => {
+    const uri = 'file:///work/app/tsconfig.json';
+    const { position } = await openAtCursor(client, uri, '{ "compilerOptions": { | } }');
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position }), []);
+  });
+});
+
+describe('completion for a client without snippet support', () => {
+  const client = new TestClient();
+  before(async () => {
+    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { completion: { completionItem: {} } } } });
+    await client.connection.sendNotification('initialized', {});
+  });
+  after(() => client.shutdown());
+
+  it('sends plain text with the first choice filled in', async () => {
+    const { items } = await completeWith(client, '{ "family": "x", | }');
+    const nm = items.find((i) => i.label === 'networkMode')!;
+    assert.equal(nm.insertTextFormat, PLAIN);
+    assert.equal(nm.textEdit!.newText, '"networkMode": "awsvpc"');
+  });
+});
