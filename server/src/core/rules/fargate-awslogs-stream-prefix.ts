@@ -1,4 +1,3 @@
-import { replaceNodeEdit } from '../edits';
 import { setPropertyEdits } from '../layout-edits';
 import { anchorOf, child, isEmptyValue, str } from '../tree';
 import type { Fix } from '../types';
@@ -41,9 +40,7 @@ Add \`"awslogs-stream-prefix": "ecs"\` (or the service or container name) to the
         const edits =
           options?.type === 'object'
             ? setPropertyEdits(ctx.text, options, 'awslogs-stream-prefix', value)
-            : options // options: null
-              ? [replaceNodeEdit(options, { 'awslogs-stream-prefix': value })]
-              : setPropertyEdits(ctx.text, log, 'options', { 'awslogs-stream-prefix': value });
+            : setPropertyEdits(ctx.text, log, 'options', { 'awslogs-stream-prefix': value }); // absent or null
         fixes.push({ title: `Add awslogs-stream-prefix '${value}'`, preferred: value === 'ecs' || undefined, edits });
       }
       ctx.report({
