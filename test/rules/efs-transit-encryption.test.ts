@@ -39,3 +39,11 @@ describe(ID, () => {
     assert.equal(only(disabled.replace('"DISABLED", "auth', '"${EFS_TLS}", "auth'), ID).length, 0);
   });
 });
+
+describe(`${ID} and invalid-enum-value`, () => {
+  it('a misspelt value stays an invalid-enum-value error, not hidden behind this warning', () => {
+    const text = '{ "volumes": [ { "name": "d", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "enabled" } } ], "containerDefinitions": [{ "name": "w", "image": "w:1" }] }';
+    assert.equal(only(text, ID).length, 0);
+    assert.equal(only(text, 'invalid-enum-value').length, 1);
+  });
+});

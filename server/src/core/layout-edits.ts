@@ -3,7 +3,7 @@
  * touches (a one-line object becomes several lines), so these helpers build the text themselves: a one-line
  * parent gets a one-line insertion, a multi-line parent gets a new line at the indentation of its last member.
  */
-import { type JSONPath, type Node, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { type JSONPath, type Node, findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { applyTextEdits, formattingOf } from './edits';
 import type { TextEdit } from './types';
 
@@ -73,37 +73,31 @@ export function setPropertyEdits(text: string, obj: Node, key: string, value: un
   return insertPropertyEdits(text, obj, key, value);
 }
 
-/** Removes the property holding `node` (or the array element `node`), with its comma, without re-flowing. */
+/**
+ * Removes the property holding `node` (or the array element `node`) with its comma. Written out rather than
+ * taken from jsonc-parser: its removal re-flows lines when formatting, and without formatting it cuts one
+ * character short when the last array element is followed by a space (`[a, b ]`).
+ */
 export function removeNodeEdits(text: string, node: Node): TextEdit[] {
-  const path = pathTo(node);
-  return path ? removePathEdits(text, path) : [];
+  const member = node.parent?.type === 'property' ? node.parent : node;
+  const parent = member.parent;
+  const siblings = parent?.children;
+  if (!parent || !siblings) return [];
+  const i = siblings.indexOf(member);
+  const end = member.offset + member.length;
+  if (siblings.length === 1) return [{ offset: parent.offset + 1, length: parent.length - 2, content: '' }];
+  if (i > 0) {
+    const prev = siblings[i - 1];
+    return [{ offset: prev.offset + prev.length, length: end - prev.offset - prev.length, content: '' }];
+  }
+  return [{ offset: member.offset, length: siblings[1].offset - member.offset, content: '' }];
 }
 
 /** Removes the value at `path` (a property or an array element) without re-flowing neighbours. */
 export function removePathEdits(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, {}).map((e) => {
-    // jsonc-parser takes the whitespace after '{' / '[' along with a first member: give it back.
-    const removed = text.slice(e.offset, e.offset + e.length);
-    const lead = /^\s*/.exec(removed)![0];
-    if (e.content !== '' || lead.length === 0 || !/[{[]/.test(text[e.offset - 1] ?? '')) return e;
-    return { offset: e.offset + lead.length, length: e.length - lead.length, content: '' };
-  });
-}
-
-function pathTo(node: Node): JSONPath | undefined {
-  const path: JSONPath = [];
-  let n: Node | undefined = node.parent?.type === 'property' ? node.parent : node;
-  while (n?.parent) {
-    const p: Node = n.parent;
-    if (n.type === 'property') {
-      path.unshift(n.children![0].value as string);
-      n = p;
-    } else if (p.type === 'array') {
-      path.unshift(p.children!.indexOf(n));
-      n = p;
-    } else n = p;
-  }
-  return path;
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const node = root && findNodeAtLocation(root, path);
+  return node ? removeNodeEdits(text, node) : [];
 }
 
 export type EditStep = (text: string, root: Node | undefined) => TextEdit[];

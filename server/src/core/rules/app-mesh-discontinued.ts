@@ -32,6 +32,7 @@ container once the service uses Service Connect.`,
     ctx.report({
       node: keyOf(proxy),
       message: 'AWS App Mesh was discontinued on 30 September 2026; this proxy configuration no longer has a control plane. Move to ECS Service Connect.',
+      dedupeKey: `app-mesh-discontinued@${proxy!.offset}`,
     });
   },
 });

@@ -45,7 +45,6 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
     'https://aws-samples.github.io/sample-apex-skills/docs/skills/ecs/ecs-observability/references/log-delivery',
   ],
   check(ctx) {
-    const family = str(child(ctx.doc.task, 'family'));
     let region: string | null | undefined = null;
     for (const container of ctx.doc.containers) {
       const { driver, config } = logDriverOf(container);
@@ -57,21 +56,19 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
         const v = child(options, k);
         return !v || v.type === 'null' || (v.type === 'string' && v.value.trim() === '');
       });
-      if (missing.length > 0) {
-        if (region === null) region = regionFromDocument(ctx.doc.containers, ctx.text);
-        const group = `/ecs/${family && !ctx.isPlaceholder(child(ctx.doc.task, 'family')) ? family : (containerName(container) ?? 'app')}`;
-        const adds: Record<string, string | undefined> = { 'awslogs-group': group, 'awslogs-region': region };
-        const fixes = missing
-          .filter((k) => adds[k])
-          .map((k) => ({
-            title: `Add ${k} '${adds[k]}'`,
-            edits: options ? setPropertyEdits(ctx.text, options, k, adds[k]) : setPropertyEdits(ctx.text, config, 'options', { [k]: adds[k] }),
-          }));
-        const emptyValue = missing.length === 1 ? child(options, missing[0]) : undefined;
+      if (missing.length > 0 && region === null) region = regionFromDocument(ctx.doc.containers, ctx.text);
+      for (const key of missing) {
+        const value = child(options, key);
+        const empty = value && value.type !== 'null' ? value : undefined;
+        const family = child(ctx.doc.task, 'family');
+        const add = key === 'awslogs-group' ? `/ecs/${str(family) && !ctx.isPlaceholder(family) ? str(family) : (containerName(container) ?? 'app')}` : region;
         ctx.report({
-          ...(emptyValue ? { node: emptyValue } : { range: anchorOf(options ?? config) }),
-          message: `The awslogs driver needs ${missing.map((k) => `'${k}'`).join(' and ')}${emptyValue ? ' to be non-empty' : ''}; the container cannot start without ${missing.length > 1 ? 'them' : 'it'}.`,
-          fixes,
+          ...(empty ? { node: empty } : { range: anchorOf(options ?? config) }),
+          message: `The awslogs driver needs '${key}'${empty ? ' to be non-empty' : ''}; the container cannot start without it.`,
+          fixes: add
+            ? [{ title: `Add ${key} '${add}'`, edits: options ? setPropertyEdits(ctx.text, options, key, add) : setPropertyEdits(ctx.text, config, 'options', { [key]: add }) }]
+            : undefined,
+          dedupeKey: `awslogs-options:${config.offset}:${key}`,
         });
       }
       const mode = child(options, 'mode');

@@ -30,7 +30,7 @@ little and is required anyway once you use access points or IAM authorization (s
       const efs = objectChild(volume, 'efsVolumeConfiguration');
       if (!efs || efsTlsNeed(efs)) continue; // efs-volume-config reports those as errors
       const tls = child(efs, 'transitEncryption');
-      if (str(tls) === 'ENABLED' || ctx.isPlaceholder(tls, { enumField: true })) continue;
+      if (tls && tls.type !== 'null' && str(tls) !== 'DISABLED') continue; // ENABLED, a placeholder, or invalid-enum-value's case
       const name = str(child(volume, 'name')) ?? 'unnamed';
       ctx.report({
         ...(tls && tls.type !== 'null' ? { node: tls } : { range: anchorOf(efs) }),

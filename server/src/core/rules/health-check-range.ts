@@ -38,20 +38,28 @@ Keep the timeout below the interval.`,
       const hc = healthCheckOf(container);
       if (!hc) continue;
       const value: Partial<Record<HealthCheckField, { node: Node; v: number }>> = {};
-      let broken = false;
       for (const field of FIELDS) {
         const node = child(hc, field);
         const v = num(node);
-        if (v === undefined || ctx.isPlaceholder(node)) continue;
-        value[field] = { node: node!, v };
+        if (v !== undefined && !ctx.isPlaceholder(node)) value[field] = { node: node!, v };
+      }
+      // What the other side of the timeout/interval pair will be, so a clamp does not create the sub-case.
+      const usable = (f: 'interval' | 'timeout') => (value[f] && inRange(value[f]!.v, HEALTH_CHECK_LIMITS[f]) ? value[f]!.v : HEALTH_CHECK_LIMITS[f].default!);
+      let broken = false;
+      for (const field of FIELDS) {
+        const found = value[field];
+        if (!found) continue;
+        const { node, v } = found;
         const range = HEALTH_CHECK_LIMITS[field];
         if (inRange(v, range)) continue;
         broken = true;
-        const to = clampToRange(Math.round(v), range);
+        let to = clampToRange(Math.round(v), range);
+        if (field === 'interval' && to <= usable('timeout')) to = clampToRange(usable('timeout') + 1, range);
+        if (field === 'timeout' && to >= usable('interval')) to = clampToRange(usable('interval') - 1, range);
         ctx.report({
           node,
           message: `healthCheck.${field} must be ${formatRange(range)}; got ${v}.`,
-          fixes: [{ title: `Set to ${to}`, preferred: true, edits: [replaceNodeEdit(node!, to)] }],
+          fixes: [{ title: `Set to ${to}`, preferred: true, edits: [replaceNodeEdit(node, to)] }],
         });
       }
       const hasTimeout = child(hc, 'timeout') !== undefined;
