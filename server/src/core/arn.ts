@@ -90,7 +90,7 @@ export function roleValueProblem(value: string): RoleProblem | undefined {
   const partition = partitionProblem(arn);
   if (partition) return { reason: partition };
   const service = arn.service!;
-  if (!isPlaceholderField(arn, service) && service.text !== 'iam') return { reason: `this is ${article(service.text)} '${service.text}' ARN; roles are IAM ARNs (arn:aws:iam::…)` };
+  if (!isPlaceholderField(arn, service) && service.text !== 'iam') return { reason: `this is an ARN of '${service.text}', not of IAM (roles look like arn:aws:iam::<account>:role/<name>)` };
   const region = arn.region!;
   if (region.text !== '' && !isPlaceholderField(arn, region)) return { reason: `IAM ARNs have no Region ('${region.text}' must be left empty: arn:aws:iam::<account>:role/…)` };
   const account = accountProblem(arn);
@@ -126,10 +126,6 @@ function roleResourceProblem(arn: Arn): RoleProblem | undefined {
     return { reason: `a role name has at most 64 characters (this one has ${name.text.length})` };
   }
   return undefined;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /** A role reference reduced to what identifies it: name (case-insensitive in IAM) and account when known. */

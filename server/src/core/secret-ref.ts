@@ -69,7 +69,7 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
     return ssmArnProblem(value, arn.resource, problem);
   }
   if (service.text !== 'secretsmanager') {
-    return problem(`this is ${/^[aeiou]/.test(service.text) ? 'an' : 'a'} '${service.text}' ARN; ECS reads secrets from Secrets Manager (arn:…:secretsmanager:…) or SSM Parameter Store (arn:…:ssm:…)`);
+    return problem(`this is an ARN of '${service.text}'; ECS reads secrets from Secrets Manager (arn:…:secretsmanager:…) or SSM Parameter Store (arn:…:ssm:…)`);
   }
   if (slot) return problem(slot);
   const res = arn.resource;

@@ -31,7 +31,7 @@ export function environmentFileProblem(value: string): string | undefined {
   if (!arn) return 'an environment file is given as an S3 object ARN: arn:aws:s3:::<bucket>/<key>.env';
   const m = arn.masked.masked;
   if (arn.service && arn.service.text !== 's3' && !isPlaceholderField(arn, arn.service)) {
-    return `this is ${/^[aeiou]/.test(arn.service.text) ? 'an' : 'a'} '${arn.service.text}' ARN; environment files must be S3 objects (arn:aws:s3:::<bucket>/<key>.env)`;
+    return `this is an ARN of '${arn.service.text}'; environment files must be S3 objects (arn:aws:s3:::<bucket>/<key>.env)`;
   }
   if (!arn.resource || arn.region?.text !== '' || arn.account?.text !== '') return "an S3 object ARN has empty Region and account fields: arn:aws:s3:::<bucket>/<key>.env";
   const res = m.slice(arn.resource.start);

@@ -1,5 +1,6 @@
 import { documentAccount, documentRegion } from '../doc-identity';
-import { removeEdits, setValueEdits } from '../edits';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { appendElementEdits, chainEdits, removeStep, setPropertyEdits } from '../layout-edits';
 import { isHarmlessValue, isSecretLookingName } from '../secret-names';
 import { child, items, type Node, pathOf, str } from '../tree';
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
@@ -59,8 +60,15 @@ function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string)
   const { account, partition } = documentAccount(ctx.parsed.root);
   const prefix = family && RESOURCE_NAME_REGEX.test(family) ? `${family}/` : '';
   const secret = { name, valueFrom: `arn:${partition}:ssm:${documentRegion(ctx.parsed.root)}:${account}:parameter/${prefix}${name}` };
-  const secrets = child(container, 'secrets');
-  const path = [...pathOf(container), 'secrets'];
-  const add = secrets?.type === 'array' ? setValueEdits(ctx.text, [...path, -1], secret) : setValueEdits(ctx.text, path, [secret]);
-  return [...removeEdits(ctx.text, entry), ...add];
+  const containerPath = pathOf(container);
+  // Removing the entry first keeps the container's path valid for the second step.
+  return chainEdits(ctx.text, [
+    removeStep(pathOf(entry)),
+    (text, root) => {
+      const obj = root && findNodeAtLocation(root, containerPath);
+      if (obj?.type !== 'object') return [];
+      const secrets = child(obj, 'secrets');
+      return secrets?.type === 'array' ? appendElementEdits(text, secrets, secret) : setPropertyEdits(text, obj, 'secrets', [secret]);
+    },
+  ]);
 }

@@ -1,8 +1,8 @@
 import { roleIdentity, sameRole } from '../arn';
-import { removeEdits, renameKeyEdit, replaceNodeEdit, setValueEdits } from '../edits';
+import { renameKeyEdit, replaceNodeEdit } from '../edits';
 import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
 import { nonTaskRoleKind } from '../facts/roles';
-import { child, keyOf, type Node, pathOf, str } from '../tree';
+import { child, keyOf, type Node, str } from '../tree';
 import type { TextEdit } from '../types';
 import { defineRule } from './rule';
 
@@ -30,7 +30,7 @@ as. This rule warns when:
 - a field names a role that ECS tasks cannot assume: the EC2 container instance role (\`ecsInstanceRole\`),
   the old \`ecsServiceRole\`, or a service-linked role such as \`AWSServiceRoleForECS\`. Their trust policies
   name \`ec2.amazonaws.com\` or an AWS service, not \`ecs-tasks.amazonaws.com\`.`,
-  fixDocs: 'For a likely execution role in taskRoleArn: "Use it as executionRoleArn" (moves it; preferred) or "Also set it as executionRoleArn" (copies it).',
+  fixDocs: 'For a likely execution role in taskRoleArn: "Use it as executionRoleArn" (moves it; preferred). There is no "copy" fix, since one role in both fields is itself a warning.',
   examples: {
     bad: '{ "taskRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
     good: '{ "taskRoleArn": "arn:aws:iam::123456789012:role/orders-api-task", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
@@ -65,21 +65,31 @@ as. This rule warns when:
     }
     if (!executionRoleMissing(task) || !/execution/i.test(t.name)) return;
     if (!ctx.doc.containers.some((c) => containerTriggers(c, ctx.doc).length > 0)) return;
-    const execPath = [...pathOf(task!), 'executionRoleArn'];
-    const copy = setValueEdits(ctx.text, execPath, taskRole);
+    // No "copy" fix: the same role in both fields is case (a) of this rule.
     ctx.report({
       node: taskNode,
       message: `'${t.name}' looks like an execution role but is set as taskRoleArn; executionRoleArn is empty.`,
-      fixes: [
-        { title: 'Use it as executionRoleArn', preferred: true, edits: moveEdits(ctx.text, taskNode, execNode, taskRole) },
-        { title: 'Also set it as executionRoleArn', edits: copy },
-      ],
+      fixes: [{ title: 'Use it as executionRoleArn', preferred: true, edits: moveEdits(taskNode, execNode, taskRole) }],
     });
   },
 });
 
-/** Renames the key when executionRoleArn is absent; else fills the empty executionRoleArn and drops taskRoleArn. */
-function moveEdits(text: string, taskNode: Node, execNode: Node | undefined, value: string): TextEdit[] {
+/** Renames the key when executionRoleArn is absent; else fills the empty executionRoleArn and cuts taskRoleArn out. */
+function moveEdits(taskNode: Node, execNode: Node | undefined, value: string): TextEdit[] {
   if (!execNode) return [renameKeyEdit(keyOf(taskNode)!, 'executionRoleArn')];
-  return [replaceNodeEdit(execNode, value), ...removeEdits(text, taskNode)];
+  return [replaceNodeEdit(execNode, value), cutProperty(taskNode.parent!)];
+}
+
+/**
+ * Removes a property with its separating comma and nothing else (jsonc-parser's removal reformats the
+ * neighbours, which would overlap the edit on executionRoleArn when the two are adjacent).
+ */
+function cutProperty(prop: Node): TextEdit {
+  const siblings = prop.parent!.children!;
+  const i = siblings.indexOf(prop);
+  const next = siblings[i + 1];
+  if (next) return { offset: prop.offset, length: next.offset - prop.offset, content: '' };
+  const prev = siblings[i - 1];
+  const start = prev ? prev.offset + prev.length : prop.offset;
+  return { offset: start, length: prop.offset + prop.length - start, content: '' };
 }
