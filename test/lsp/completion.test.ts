@@ -93,6 +93,20 @@ describe('completion over stdio', () => {
     assert.deepEqual(items.map((i) => [i.label, i.kind]), [['CMD', KIND.keyword], ['CMD-SHELL', KIND.keyword], ['NONE', KIND.keyword]]);
   });
 
+  const containers = (at: string) => task(`"containerDefinitions": [{ "name": "app", ${at} }, { "name": "sidecar", "image": "envoy" }]`);
+  const MORE: Array<[string, string, string[]]> = [
+    ['links', containers('"links": ["|"]'), ['sidecar']],
+    ['volumesFrom.sourceContainer', containers('"volumesFrom": [{ "sourceContainer": "|" }]'), ['sidecar']],
+    ['proxyConfiguration.containerName', task('"proxyConfiguration": { "type": "APPMESH", "containerName": "|" }, "containerDefinitions": [{ "name": "app" }, { "name": "envoy" }]'), ['app', 'envoy']],
+    ['requiresCompatibilities element', '{ "family": "x", "requiresCompatibilities": ["FARGATE", "|"] }', ['EC2', 'EXTERNAL', 'MANAGED_INSTANCES']],
+    ['boolean', containers('"essential": |'), ['true', 'false']],
+    ['awslogs-create-group value', containers('"logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-create-group": "|" } }'), ['true', 'false']],
+    ['nested keys', containers('"portMappings": [{ "containerPort": 80, | }]'), ['hostPort', 'protocol', 'name', 'appProtocol', 'containerPortRange']],
+  ];
+  for (const [kind, marked, expected] of MORE) {
+    it(kind, async () => assert.deepEqual(await labels(marked), expected));
+  }
+
   it('nothing in JSON files that are not task definitions', async () => {
     const uri = 'file:///work/app/tsconfig.json';
     const { position } = await openAtCursor(client, uri, '{ "compilerOptions": { | } }');

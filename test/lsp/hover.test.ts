@@ -62,6 +62,20 @@ describe('hover over stdio', () => {
     assert.match(h.contents.value, /2048 MiB = 2 GB/);
   });
 
+  const MORE: Array<[string, string, RegExp]> = [
+    ['taskRoleArn key', task('"taskRole|Arn": "app"'), /The \*\*task role\*\*.*\| \| task execution role \| task role \|/s],
+    ['task memory key', task('"cpu": "1024", "mem|ory": "3 GB"'), /3072 MiB = 3 GB.*Fargate cpu values that accept 3 GB: `512` \(0\.5 vCPU\), `1024` \(1 vCPU\)/s],
+    ['read-only key', task('"status|": "ACTIVE"'), /Read-only/],
+    ['log option key', task('"containerDefinitions": [{ "name": "a", "logConfiguration": { "logDriver": "awslogs", "options": { "mo|de": "blocking" } } }]'), /\*\*`mode`\*\* \(awslogs log option\)/],
+    ['log option value', task('"containerDefinitions": [{ "name": "a", "logConfiguration": { "logDriver": "awslogs", "options": { "mode": "block|ing" } } }]'), /^\*\*`blocking`\*\* — The application waits/],
+    ['health-check keyword', task('"containerDefinitions": [{ "name": "a", "healthCheck": { "command": ["C|MD", "curl"] } }]'), /^\*\*`CMD`\*\* — Runs the program/],
+    ['launch type value', '{ "family": "x", "requiresCompatibilities": ["EXTER|NAL"] }', /^\*\*`EXTERNAL`\*\* — ECS Anywhere/],
+    ['container cpu value', task('"containerDefinitions": [{ "name": "a", "cpu": 2|56 }]'), /256 CPU units = 0\.25 vCPU/],
+  ];
+  for (const [kind, marked, expected] of MORE) {
+    it(`${kind}`, async () => assert.match((await hover(marked))!.contents.value, expected));
+  }
+
   it('null outside keys and values, and in JSON files that are not task definitions', async () => {
     assert.equal(await hover(task('"cpu": "256"  |')), null);
     assert.equal(await hover('{ "na|me": "pkg", "version": "1.0.0" }', 'file:///work/app/package.json'), null);
