@@ -28,10 +28,13 @@ export function referencePageUri(path: keyof typeof PAGES | string): Uri {
   return Uri.from({ scheme: DOCS_SCHEME, path });
 }
 
-/** Opens a markdown document in the preview beside the editor; falls back to the plain text if there is no preview. */
+/**
+ * Opens a markdown document in the preview: beside a text editor, or in place when a preview already has the
+ * focus (so pages stack as tabs instead of adding a column each). Falls back to the plain text.
+ */
 export async function showMarkdown(uri: Uri): Promise<void> {
   try {
-    await commands.executeCommand('markdown.showPreviewToSide', uri);
+    await commands.executeCommand(window.activeTextEditor ? 'markdown.showPreviewToSide' : 'markdown.showPreview', uri);
   } catch {
     await window.showTextDocument(await workspace.openTextDocument(uri), { preview: true });
   }
