@@ -59,3 +59,18 @@ export function removeValueEdits(text: string, value: Node): TextEdit[] {
 export function removeFix(text: string, value: Node, preferred = true, title?: string): Fix {
   return { title: title ?? `Remove '${keyName(value) ?? 'this entry'}'`, preferred: preferred || undefined, edits: removeValueEdits(text, value) };
 }
+
+/** "256", "256 or 512", "256, 512 or 1024". */
+export function orList(values: readonly number[]): string {
+  return values.length === 1 ? String(values[0]) : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/** The cpu as written, with its units when the spelling differs: "'1 vCPU' (1024)". */
+export function shownCpu(raw: string | number, units: number): string {
+  return typeof raw === 'string' && raw.trim() !== String(units) ? `'${raw}' (${units})` : String(units);
+}
+
+/** The memory as written, with MiB when the spelling differs: "'2 GB' (2048 MiB)". */
+export function shownMemory(raw: string | number, mib: number): string {
+  return typeof raw === 'string' && raw.trim() !== String(mib) ? `'${raw}' (${mib} MiB)` : `${mib} MiB`;
+}

@@ -10,7 +10,7 @@ import {
   nearestMemories,
 } from '../facts';
 import type { Fix } from '../types';
-import { setFix, taskCpu, taskMemory } from './_task-size';
+import { orList, setFix, shownCpu, shownMemory, taskCpu, taskMemory } from './_task-size';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -78,15 +78,3 @@ Pick a memory from the list for your cpu, or a cpu whose list contains your memo
     });
   },
 });
-
-function orList(values: readonly number[]): string {
-  return values.length === 1 ? String(values[0]) : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-}
-
-function shownCpu(raw: string | number, units: number): string {
-  return typeof raw === 'string' && raw.trim() !== String(units) ? `'${raw}' (${units})` : String(units);
-}
-
-function shownMemory(raw: string | number, mib: number): string {
-  return typeof raw === 'string' && raw.trim() !== String(mib) ? `'${raw}' (${mib} MiB)` : `${mib} MiB`;
-}
