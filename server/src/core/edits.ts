@@ -1,7 +1,6 @@
 /** Fix edits built with jsonc-parser `modify`, so the user's comments, indentation and key order survive. */
 import { type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
-import { pathOf } from './tree';
 import type { TextEdit } from './types';
 
 /** Detects the document's indentation and line endings so inserted text matches the user's style. */
@@ -21,11 +20,82 @@ export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
   return { offset: node.offset, length: node.length, content: JSON.stringify(value) };
 }
 
-/** Removes the property (or array element) that holds `node`. */
+/**
+ * Removes the property (or array element) that holds `node` with a minimal edit: its text, one separating
+ * comma and, when it sits alone on a line, that line. Nothing else moves, so single-line objects stay on one
+ * line and comments on other lines survive (jsonc-parser's `modify` would re-format the surroundings).
+ */
 export function removeEdits(text: string, node: Node): TextEdit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
-  const path = target.type === 'property' ? pathOf(target.children![0]) : pathOf(target);
-  return modify(text, path, undefined, { formattingOptions: formattingOf(text) });
+  const siblings = target.parent?.children;
+  if (!siblings) return [];
+  const i = siblings.indexOf(target);
+  const next = siblings[i + 1];
+  const prev = siblings[i - 1];
+  const start = target.offset;
+  const lineStartOf = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const isOwnLine = (at: number) => lineStartOf(at) > 0 && /^[ \t]*$/.test(text.slice(lineStartOf(at), at));
+  if (next) {
+    const comma = findComma(text, target.offset + target.length, next.offset);
+    if (comma < 0) return [{ offset: start, length: next.offset - start, content: '' }];
+    let e = comma + 1;
+    while (text[e] === ' ' || text[e] === '\t') e++;
+    if (isOwnLine(start) && (e >= text.length || text[e] === '\n' || text[e] === '\r')) {
+      let s = lineStartOf(start) - 1;
+      if (text[s - 1] === '\r') s--;
+      if (text[e] === '\r') e++;
+      return [{ offset: s, length: e - s - (text[e - 1] === '\r' ? 1 : 0), content: '' }];
+    }
+    return [{ offset: start, length: e - start, content: '' }];
+  }
+  let s = start;
+  let e = skipTrailingComma(text, target.offset + target.length);
+  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  const ownLine = lineStart > 0 && /^[ \t]*$/.test(text.slice(lineStart, s));
+  if (!ownLine) {
+    // Inline: take the separating comma (or the blank before a lone element) with it.
+    const comma = prev ? findComma(text, prev.offset + prev.length, start) : -1;
+    if (comma >= 0) s = comma;
+    else while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t') && !prev) s--;
+    return [{ offset: s, length: e - s, content: '' }];
+  }
+  {
+    const nl = text.indexOf('\n', e);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (/^\s*$/.test(text.slice(e, lineEnd))) {
+      e = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      s = lineStart - 1;
+      if (text[s - 1] === '\r') s--;
+    }
+  }
+  const edits: TextEdit[] = [{ offset: s, length: e - s, content: '' }];
+  if (prev) {
+    const comma = findComma(text, prev.offset + prev.length, start);
+    if (comma >= 0 && comma < s) edits.push({ offset: comma, length: 1, content: '' });
+  }
+  return edits;
+}
+
+function skipTrailingComma(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === ',' ? i + 1 : from;
+}
+
+/** The comma between two siblings, skipping comments. */
+function findComma(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === ',') return i;
+    if (c === '/' && text[i + 1] === '/') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? to : nl;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? to : close + 1;
+    }
+  }
+  return -1;
 }
 
 /** Renames a property key in place. */
