@@ -3,9 +3,11 @@
 //
 //   1. scripts/e2e/setup.sh      (seconds when cached)
 //   2. npm run package           (vsix into a temp dir, not the repo root)
-//   3. VS Code: install the vsix into a fresh profile, open a copy of test/e2e/workspace, and
-//      read the Problems panel: every file must get the rule ids in test/e2e/expected.json
-//   4. screenshots into docs/images/ (problems-panel.png, editor-squiggles.png)
+//   3. VS Code: install the vsix into a fresh profile, open a copy of test/e2e/workspace, run
+//      test/e2e/scenarios.mjs: Problems panel rule ids (test/e2e/expected.json), hover, quick
+//      fix, completion, a palette command
+//   4. screenshots into docs/images/ (problems-panel, editor-squiggles, hover-execution-role,
+//      quick-fix, completion)
 //   5. Neovim: node --test test/nvim/nvim.test.ts
 //
 // Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode,
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, IMAGES_DIR, copyWorkspace, launchVSCode } from './harness.mjs';
+import { scenarios } from './scenarios.mjs';
 
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
@@ -64,54 +67,24 @@ if (ready && !flag('--no-vscode') && !flag('--skip-package')) {
   });
 }
 
-/** Problems of one file that came from our server. */
-const ours = (problems, file) => problems.filter((p) => p.file === file && p.source === 'ecs-taskdef');
-
 if (ready && !flag('--no-vscode')) {
-  await phase('VS Code (code-server): Problems panel shows our rule ids', async () => {
+  let vs; let ws;
+  const up = await phase('VS Code (code-server): install the vsix and open the workspace', async () => {
     if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
-    const ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
+    ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
     // Keep every opened file in its own tab (no preview replacement) so all diagnostics stay listed.
-    const vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
-    try {
-      const files = Object.keys(expected);
-      for (const f of files) await vs.openFileFromExplorer(f);
-      let problems;
-      try {
-        problems = await vs.readProblems((list) => files.every((f) => {
-          const codes = new Set(ours(list, f).map((p) => p.code));
-          return expected[f].present.every((id) => codes.has(id));
-        }));
-      } catch (err) {
-        const seen = await vs.readProblems();
-        const missing = files.flatMap((f) => expected[f].present
-          .filter((id) => !ours(seen, f).some((p) => p.code === id)).map((id) => `${f}: ${id}`));
-        throw new Error(`${err.message}\nMissing rule ids: ${missing.join(', ') || '(none now; they came late)'}\nProblems panel shows:\n${seen.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.source}(${p.code}) ${p.message}`).join('\n') || '  (nothing)'}`);
-      }
-      const errors = [];
-      for (const f of files) {
-        const codes = new Set(ours(problems, f).map((p) => p.code));
-        for (const id of expected[f].absent) if (codes.has(id)) errors.push(`${f}: unexpected ${id}`);
-      }
-      const cpu = ours(problems, 'web-fargate-taskdef.json').find((p) => p.code === 'fargate-cpu-memory');
-      if (cpu && !(cpu.line === 6 && cpu.severity === 'error')) errors.push(`fargate-cpu-memory should be an error on line 6 ("memory"), got ${JSON.stringify(cpu)}`);
-      if (errors.length) throw new Error(errors.join('\n'));
-
-      // Pictures: the Problems panel with all files, then the editor with the squiggle and its hover.
-      await vs.openFileFromExplorer('web-fargate-taskdef.json');
-      await vs.openProblems();
-      await vs.screenshot('problems-panel');
-      if (cpu) {
-        await vs.hoverAt(cpu.line, cpu.col + 1);
-        await vs.screenshot('editor-squiggles');
-      }
-      const all = await vs.readProblems();
-      return `${all.length} problems listed; ` + files.map((f) => `${f}: ${[...new Set(ours(all, f).map((p) => p.code))].join(', ')}`).join('; ');
-    } finally {
-      await vs.close();
-      fs.rmSync(ws, { recursive: true, force: true });
-    }
+    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
   });
+  try {
+    for (const s of up ? scenarios(expected) : []) {
+      // Close whatever a failed scenario left open (menus, hovers, palette).
+      for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
+      await phase(`VS Code: ${s.name}`, () => s.run(vs));
+    }
+  } finally {
+    if (vs) await vs.close();
+    if (ws) fs.rmSync(ws, { recursive: true, force: true });
+  }
 }
 
 if (!flag('--no-nvim') && results.every((r) => r.name !== 'setup (scripts/e2e/setup.sh)' || r.ok)) {

@@ -1,0 +1,98 @@
+// What a person does with the extension in VS Code, step by step, through the real UI.
+// Each scenario gets the harness session `vs` and throws on failure; they run in this order in
+// one code-server session on a copy of test/e2e/workspace (later ones see earlier edits).
+import assert from 'node:assert/strict';
+
+const WEB = 'web-fargate-taskdef.json';
+const DESCRIBE = 'describe-output.json';
+
+/** Problems of one file that came from our server. */
+export const ours = (problems, file) => problems.filter((p) => p.file === file && p.source === 'ecs-taskdef');
+const codesOf = (problems, file) => new Set(ours(problems, file).map((p) => p.code));
+const show = (list) => list.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.source}(${p.code}) ${p.message}`).join('\n') || '  (nothing)';
+
+export function scenarios(expected) {
+  const files = Object.keys(expected);
+  return [
+    {
+      name: 'Problems panel lists the expected rule ids for every file',
+      async run(vs) {
+        for (const f of files) await vs.openFileFromExplorer(f);
+        let problems;
+        try {
+          problems = await vs.readProblems((list) => files.every((f) => expected[f].present.every((id) => codesOf(list, f).has(id))));
+        } catch (err) {
+          const seen = await vs.readProblems();
+          const missing = files.flatMap((f) => expected[f].present.filter((id) => !codesOf(seen, f).has(id)).map((id) => `${f}: ${id}`));
+          throw new Error(`${err.message}\nMissing rule ids: ${missing.join(', ') || '(none now; they came late)'}\nProblems panel shows:\n${show(seen)}`);
+        }
+        for (const f of files) for (const id of expected[f].absent) assert.ok(!codesOf(problems, f).has(id), `${f}: unexpected ${id}`);
+        const cpu = ours(problems, WEB).find((p) => p.code === 'fargate-cpu-memory');
+        assert.ok(cpu && cpu.line === 6 && cpu.severity === 'error', `fargate-cpu-memory should be an error on line 6 ("memory"): ${JSON.stringify(cpu)}`);
+        await vs.openFileFromExplorer(WEB);
+        await vs.openProblems();
+        await vs.screenshot('problems-panel');
+        await vs.hoverAt(cpu.line, cpu.col + 1);
+        assert.match(await vs.readHover(), /Fargate has no 256 CPU \/ 4096 MiB size/);
+        await vs.screenshot('editor-squiggles');
+        await vs.page.keyboard.press('Escape');
+        return `${problems.length} problems; ` + files.map((f) => `${f}: ${[...codesOf(problems, f)].join(', ')}`).join('; ');
+      },
+    },
+    {
+      name: 'hover on executionRoleArn explains the execution role',
+      async run(vs) {
+        await vs.openFileFromExplorer(WEB);
+        await vs.hoverAt(7, 8);
+        const text = await vs.readHover();
+        assert.match(text, /executionRoleArn/);
+        assert.match(text, /ECS agent/);
+        assert.match(text, /container web: the awslogs log driver/, 'the hover should say why this task needs the role');
+        await vs.screenshot('hover-execution-role');
+        await vs.page.keyboard.press('Escape');
+      },
+    },
+    {
+      name: 'quick fix "Set cpu to 512" repairs the Fargate size',
+      async run(vs) {
+        await vs.openFileFromExplorer(WEB);
+        await vs.gotoLine(6, 15);
+        await vs.triggerQuickFix();
+        const menu = await vs.readQuickFixMenu();
+        for (const t of ['Set cpu to 512', 'Set memory to 512', 'Set memory to 1024', 'Set memory to 2048']) assert.ok(menu.includes(t), `menu lacks '${t}': ${JSON.stringify(menu)}`);
+        await vs.screenshot('quick-fix');
+        await vs.chooseQuickFix('Set cpu to 512');
+        await vs.waitForEditorText((t) => t.includes('"cpu": "512"') && t.includes('"memory": "4096"'), 'cpu 512 in the editor');
+        await vs.readProblems((list) => !codesOf(list, WEB).has('fargate-cpu-memory'));
+      },
+    },
+    {
+      name: 'completion offers container keys and inserts one',
+      async run(vs) {
+        await vs.openFileFromExplorer(WEB);
+        await vs.gotoLine(12, 1); // "essential": true,
+        await vs.page.keyboard.press('End');
+        await vs.page.keyboard.press('Enter');
+        await vs.page.keyboard.type('"environ');
+        await vs.triggerCompletion();
+        const items = await vs.readCompletion();
+        assert.ok(items.includes('environment') && items.includes('environmentFiles'), `completion: ${JSON.stringify(items)}`);
+        assert.ok(!items.includes('family'), 'a task-level key offered inside a container');
+        await vs.screenshot('completion', vs.page.locator('.part.editor'));
+        await vs.page.keyboard.press('Enter');
+        await vs.waitForEditorText((t) => /\n\s*"environment"\s*:/.test(t), '"environment" inserted');
+      },
+    },
+    {
+      name: 'command "ECS: Convert describe output to register input"',
+      async run(vs) {
+        await vs.openFileFromExplorer(DESCRIBE);
+        await vs.runCommand('ECS: Convert describe output to register input');
+        const text = await vs.waitForEditorText((t) => !t.includes('taskDefinitionArn') && !t.includes('"taskDefinition"'), 'the converted register input');
+        for (const key of ['"family": "api"', '"containerDefinitions"', '"cpu": "512"']) assert.ok(text.includes(key), `converted text lacks ${key}:\n${text}`);
+        for (const key of ['"revision"', '"registeredAt"', '"compatibilities"']) assert.ok(!text.includes(key), `converted text still has ${key}`);
+        await vs.readProblems((list) => !codesOf(list, DESCRIBE).has('read-only-property'));
+      },
+    },
+  ];
+}
