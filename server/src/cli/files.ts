@@ -1,9 +1,18 @@
-/** Collects the files to lint: explicit files as given, directories searched with the shared file detection. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { shouldLint } from '../core/file-detection';
+/**
+ * Collects the files to lint: explicit files as given; directories (and glob arguments) searched with the shared
+ * file detection, `.gitignore` and the config file's `files`/`ignore` globs.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { isIgnoredByConfig, isIncludedByConfig } from '../core/config';
+import { matchesAnyGlob, shouldLint } from '../core/file-detection';
+import type { ConfigLoader } from './config-loader';
+import { GitignoreStack } from './gitignore';
+import { compileGlob, isGlob, isShallow, splitGlob } from './glob';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.terraform', 'cdk.out', 'coverage']);
+const CANDIDATE = /\.(jsonc?|json\.tpl|tpl)$/i;
+const MAX_SIZE = 16 * 1024 * 1024;
 
 export class UsageError extends Error {}
 
@@ -13,43 +22,137 @@ export interface FoundFile {
   text?: string;
 }
 
-export function collectFiles(args: readonly string[], extraGlobs?: readonly string[]): FoundFile[] {
-  const out: FoundFile[] = [];
+export interface ScanOptions {
+  /** Extra globs (matched anywhere) of files to lint in directory scans. */
+  extraGlobs?: readonly string[];
+  /** Config files: their `files` globs add files, their `ignore` globs drop them. */
+  configs?: ConfigLoader;
+  /** False (--no-ignore): neither `.gitignore` nor the config's `ignore` drops anything. */
+  useIgnores?: boolean;
+  /** Told about explicit files dropped by the config's `ignore`. */
+  onIgnored?(path: string, configPath: string): void;
+}
+
+export function collectFiles(args: readonly string[], options: readonly string[] | ScanOptions = {}): FoundFile[] {
+  const opts: ScanOptions = Array.isArray(options) ? { extraGlobs: options as readonly string[] } : (options as ScanOptions);
+  const scan = new Scan(opts);
   for (const arg of args) {
-    let st;
+    let st: Stats;
     try {
       st = statSync(arg);
     } catch {
+      if (isGlob(arg)) {
+        scan.glob(arg);
+        continue;
+      }
       throw new UsageError(`No such file or directory: ${arg}`);
     }
-    if (st.isDirectory()) walk(arg, out, extraGlobs);
-    else out.push({ path: arg });
+    if (st.isDirectory()) scan.directory(arg);
+    else scan.explicit(arg);
   }
-  return out;
+  return scan.out;
 }
 
-function walk(dir: string, out: FoundFile[], extraGlobs?: readonly string[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch (e) {
-    throw new UsageError(`Cannot read directory ${dir}: ${(e as Error).message}`);
+class Scan {
+  readonly out: FoundFile[] = [];
+  private readonly seen = new Set<string>();
+  private readonly useIgnores: boolean;
+  constructor(private readonly opts: ScanOptions) {
+    this.useIgnores = opts.useIgnores !== false;
   }
-  for (const name of names) {
-    const p = join(dir, name);
-    let st;
+
+  explicit(path: string): void {
+    const loaded = this.opts.configs?.forFile(path);
+    if (loaded && this.useIgnores && isIgnoredByConfig(loaded.config, rel(loaded.dir, path))) {
+      this.opts.onIgnored?.(path, loaded.path);
+      return;
+    }
+    this.add({ path });
+  }
+
+  directory(dir: string): void {
+    this.walk(dir, this.useIgnores ? GitignoreStack.at(dir) : undefined);
+  }
+
+  glob(arg: string): void {
+    const { base, pattern } = splitGlob(arg);
+    const re = compileGlob(pattern);
+    const before = this.out.length;
     try {
-      st = statSync(p);
+      if (!statSync(base).isDirectory()) throw new Error();
     } catch {
-      continue;
+      throw new UsageError(`No files match ${arg}`);
     }
-    if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) walk(p, out, extraGlobs);
-      else if (name === '.aws') walk(p, out, extraGlobs);
-      continue;
-    }
-    if (!/\.(jsonc?|json\.tpl|tpl)$/i.test(name) || st.size > 16 * 1024 * 1024) continue;
-    const text = readFileSync(p, 'utf8');
-    if (shouldLint(p, text, extraGlobs)) out.push({ path: p, text });
+    const gi = this.useIgnores ? GitignoreStack.at(base) : undefined;
+    this.walk(base, gi, { base, re, shallow: isShallow(pattern) });
+    if (this.out.length === before) throw new UsageError(`No files match ${arg}`);
   }
+
+  /** Detection mode (`pattern` absent) or pattern mode: matched files count as named, matched folders are scanned. */
+  private walk(dir: string, gi: GitignoreStack | undefined, pattern?: { base: string; re: RegExp; shallow: boolean }): void {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      throw new UsageError(`Cannot read directory ${dir}: ${(e as Error).message}`);
+    }
+    for (const name of names) {
+      const p = join(dir, name);
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      const matched = pattern !== undefined && pattern.re.test(rel(pattern.base, p));
+      if (st.isDirectory()) {
+        if ((SKIP_DIRS.has(name) || name.startsWith('.')) && name !== '.aws') continue;
+        if (gi?.ignores(p, true) || !this.firstVisit(p)) continue;
+        if (!pattern || matched) this.walk(p, gi?.enter(p));
+        else if (!pattern.shallow) this.walk(p, gi?.enter(p), pattern);
+      } else if (gi?.ignores(p, false)) continue;
+      else if (!pattern) this.detected(p, name, st);
+      else if (matched) this.explicit(p);
+    }
+  }
+
+  private detected(p: string, name: string, st: Stats): void {
+    const loaded = this.opts.configs?.forFile(p);
+    const inConfig = loaded ? rel(loaded.dir, p) : undefined;
+    if (loaded && this.useIgnores && isIgnoredByConfig(loaded.config, inConfig!)) return;
+    const included = (loaded && isIncludedByConfig(loaded.config, inConfig!)) || matchesAnyGlob(p, this.opts.extraGlobs);
+    if ((!included && !CANDIDATE.test(name)) || st.size > MAX_SIZE) return;
+    let text: string;
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch {
+      return;
+    }
+    if (included || shouldLint(p, text)) this.add({ path: p, text });
+  }
+
+  private add(f: FoundFile): void {
+    const key = resolve(f.path);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push(f);
+  }
+
+  /** Guards against symlink loops. */
+  private readonly visitedDirs = new Set<string>();
+  private firstVisit(dir: string): boolean {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return false;
+    }
+    if (this.visitedDirs.has(real)) return false;
+    this.visitedDirs.add(real);
+    return true;
+  }
+}
+
+function rel(from: string, path: string): string {
+  return relative(resolve(from), resolve(path)).split(sep).join('/');
 }

@@ -1,61 +1,120 @@
-/** `ecs-taskdef lint`: read, lint, print; exit 0 (no errors), 1 (errors), 2 (usage or I/O). */
-import { readFileSync } from 'node:fs';
+/** `ecs-taskdef lint`: collect, lint, report; exit 0 (clean), 1 (errors or too many warnings), 2 (usage, config, I/O). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lintOptionsFromConfig } from '../core/config';
 import { lint } from '../core/lint';
-import type { LaunchTypeName, LintOptions } from '../core/types';
-import { collectFiles, UsageError } from './files';
+import type { LintOptions } from '../core/types';
+import { ConfigLoader, pathInConfig } from './config-loader';
+import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
+import { formatGithub } from './format-github';
+import { formatSarif } from './format-sarif';
+import { LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
+import { VERSION } from './version';
 
-export interface LintArgs {
-  paths: string[];
-  format: 'text' | 'json';
-  launchType?: LaunchTypeName;
-  color: boolean;
-}
+export { parseLintArgs, type LintArgs } from './lint-args';
 
-export function parseLintArgs(argv: readonly string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', color: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=') || a === '-f') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`Unknown format '${f}'; use text or json.`);
-      args.format = f;
-    } else if (a === '--launch-type' || a.startsWith('--launch-type=')) {
-      const l = value().toUpperCase();
-      if (!['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(l)) throw new UsageError(`Unknown launch type '${l}'; use FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES.`);
-      args.launchType = l as LaunchTypeName;
-    } else if (a === '--color') args.color = true;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option '${a}'. Run 'ecs-taskdef --help'.`);
-    else args.paths.push(a);
-  }
-  if (args.paths.length === 0) throw new UsageError('lint needs at least one FILE or DIR.');
-  return args;
-}
+const STDIN_NAME = '<stdin>';
 
 export function runLint(argv: readonly string[], out: (s: string) => void): number {
   const args = parseLintArgs(argv);
-  const files = collectFiles(args.paths);
-  const options: LintOptions = { defaultLaunchType: args.launchType };
-  const results: FileResult[] = [];
-  for (const f of files) {
-    let text = f.text;
-    if (text === undefined) {
-      try {
-        text = readFileSync(f.path, 'utf8');
-      } catch (e) {
-        throw new UsageError(`Cannot read ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-    }
-    const { kind, launchType, templated, diagnostics } = lint(text, { ...options, fileName: f.path });
-    results.push({ file: f.path, text, result: { kind, launchType, templated, diagnostics } });
+  if (args.help) {
+    out(LINT_HELP);
+    return 0;
   }
-  out(args.format === 'json' ? formatJson(results) : formatText(results, args.color));
-  return results.some((r) => r.result.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
+  const inputs = collectInputs(args, configs);
+  const results: FileResult[] = [];
+  for (const f of inputs) {
+    const text = f.text ?? read(f.path);
+    const r = lint(text, optionsFor(f, args, configs));
+    const diagnostics = args.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
+    results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
+  }
+  const report = render(args, results);
+  if (args.outputFile) write(args.outputFile, report);
+  else out(report);
+
+  const all = results.flatMap((r) => r.result.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`ecs-taskdef: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${args.maxWarnings}.\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+interface Input extends FoundFile {
+  /** Where the config lookup starts (the stdin document has no file of its own). */
+  configPath: string;
+}
+
+function collectInputs(args: LintArgs, configs: ConfigLoader): Input[] {
+  const onIgnored = (path: string, configPath: string): void => {
+    process.stderr.write(`ecs-taskdef: skipped ${path} (ignored by ${configPath}; --no-ignore lints it)\n`);
+  };
+  const inputs: Input[] = [];
+  for (const p of args.paths) {
+    if (p === '-') {
+      const name = args.stdinFilename ?? STDIN_NAME;
+      inputs.push({ path: name, text: readStdin(), configPath: args.stdinFilename ?? resolve(STDIN_NAME) });
+      continue;
+    }
+    for (const f of collectFiles([p], { configs, useIgnores: args.useIgnores, onIgnored })) inputs.push({ ...f, configPath: f.path });
+  }
+  return inputs;
+}
+
+function optionsFor(f: Input, args: LintArgs, configs: ConfigLoader): LintOptions {
+  const loaded = configs.forFile(f.configPath);
+  const base = loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, f.configPath)) : {};
+  return {
+    ...base,
+    fileName: f.path,
+    rules: { ...base.rules, ...args.rules },
+    defaultLaunchType: args.launchType ?? base.defaultLaunchType,
+  };
+}
+
+function render(args: LintArgs, results: FileResult[]): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, { cwd: process.cwd(), version: VERSION });
+    case 'github':
+      return formatGithub(results, process.cwd());
+    default:
+      return formatText(results, args.color ?? useColor(args));
+  }
+}
+
+function useColor(args: LintArgs): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return !args.outputFile && process.stdout.isTTY === true;
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function write(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UsageError(`Cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

@@ -10,7 +10,8 @@ declare const ECS_TASKDEF_VERSION: string | undefined;
 const HELP = `ecs-taskdef — lint Amazon ECS task definitions
 
 Usage:
-  ecs-taskdef lint [--format text|json] [--launch-type TYPE] FILE|DIR...
+  ecs-taskdef lint [--format text|json|sarif|github] [options] FILE|DIR|GLOB|-...
+                                     lint; 'ecs-taskdef lint --help' lists the options
   ecs-taskdef fix [--rule ID]... [--dry-run] [--launch-type TYPE] FILE...
                                      apply the preferred fixes in place (--dry-run: print the result)
   ecs-taskdef strip [--write] FILE   describe-task-definition output → register input (stdout, or in place)
@@ -19,8 +20,9 @@ Usage:
   ecs-taskdef server --stdio         run the language server (any LSP editor)
   ecs-taskdef --version
 
-Directories are searched for task definitions (by file name or content).
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+Directories are searched for task definitions (by file name or content), skipping .gitignore'd paths.
+Settings come from the nearest .ecs-taskdef.json (rules, files, ignore, launchType, placeholderPatterns).
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, config or I/O error.
 `;
 
 export type Command = (argv: string[], out: (s: string) => void) => number | undefined;
