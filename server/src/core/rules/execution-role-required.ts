@@ -1,8 +1,8 @@
 import { roleArnTemplate } from '../doc-identity';
-import { setValueEdits } from '../edits';
 import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
 import { EXECUTION_ROLE_MANAGED_POLICY, EXECUTION_ROLE_POLICY_ACTIONS, type ExecutionRoleTrigger } from '../facts/roles';
-import { child, pathOf, str } from '../tree';
+import { setPropertyEdits } from '../layout-edits';
+import { child, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -40,7 +40,7 @@ role from \`taskRoleArn\`.`,
     if (!task || !executionRoleMissing(task)) return;
     const taskRole = str(child(task, 'taskRoleArn'))?.trim();
     const looksLikeExecution = !!taskRole && /execution/i.test(taskRole.split('/').pop() ?? '');
-    const edits = setValueEdits(ctx.text, [...pathOf(task), 'executionRoleArn'], roleArnTemplate(ctx.parsed.root, 'ecsTaskExecutionRole'));
+    const edits = setPropertyEdits(ctx.text, task, 'executionRoleArn', roleArnTemplate(ctx.parsed.root, 'ecsTaskExecutionRole'));
     const title = taskRole
       ? 'Add executionRoleArn (a separate role from taskRoleArn: the ECS agent uses it, your app does not)'
       : 'Add executionRoleArn';

@@ -1,5 +1,5 @@
-import { setValueEdits } from '../edits';
-import { child, isEmptyValue, pathOf, str } from '../tree';
+import { setPropertyEdits } from '../layout-edits';
+import { child, isEmptyValue, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -29,13 +29,12 @@ You can also set the launch type for a file with a first-line comment \`// ecs-t
     if (!task || !node || !mode || !ctx.doc.networkModeExplicit || !['bridge', 'host', 'none'].includes(mode)) return;
     const declared = child(task, 'requiresCompatibilities');
     if (declared && !isEmptyValue(declared)) return; // a placeholder or unknown values: the template decides
-    const path = [...pathOf(task), 'requiresCompatibilities'];
     ctx.report({
       node,
       message: `networkMode '${mode}' limits this task definition to EC2 or EXTERNAL capacity (Fargate needs awsvpc). Declare requiresCompatibilities so the matching checks run.`,
       fixes: [
-        { title: 'Add requiresCompatibilities ["EC2"]', preferred: true, edits: setValueEdits(ctx.text, path, ['EC2']) },
-        { title: 'Add requiresCompatibilities ["EXTERNAL"]', edits: setValueEdits(ctx.text, path, ['EXTERNAL']) },
+        { title: 'Add requiresCompatibilities ["EC2"]', preferred: true, edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EC2']) },
+        { title: 'Add requiresCompatibilities ["EXTERNAL"]', edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EXTERNAL']) },
       ],
     });
   },

@@ -1,7 +1,7 @@
 import { roleArnTemplate } from '../doc-identity';
-import { setValueEdits } from '../edits';
+import { setPropertyEdits } from '../layout-edits';
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
-import { child, isEmptyValue, items, keyOf, pathOf, str } from '../tree';
+import { child, isEmptyValue, items, keyOf, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -35,7 +35,7 @@ Without \`taskRoleArn\` the mount has no identity and fails. Add a task role wit
     if (role && !isEmptyValue(role) && !(role.type === 'string' && (role.value as string).trim() === '')) return;
     const family = str(child(task, 'family'));
     const roleName = `${family && RESOURCE_NAME_REGEX.test(family) ? family.slice(0, 59) : 'app'}-task`;
-    const edits = setValueEdits(ctx.text, [...pathOf(task), 'taskRoleArn'], roleArnTemplate(ctx.parsed.root, roleName));
+    const edits = setPropertyEdits(ctx.text, task, 'taskRoleArn', roleArnTemplate(ctx.parsed.root, roleName));
     const fixes = [{ title: 'Add taskRoleArn', edits }];
     for (const vol of items(child(task, 'volumes'))) {
       const name = str(child(vol, 'name')) ?? '(unnamed)';
