@@ -147,7 +147,6 @@ export function recoverTemplateTokens(text: string): Recovery {
   const valueOffsets: number[] = [];
   const stack: string[] = [];
   let prev = ''; // last significant character outside strings/comments
-  let prevIndex = -1;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -181,8 +180,9 @@ export function recoverTemplateTokens(text: string): Recovery {
         if (keyPosition && text[nextIndex] !== ':') {
           // A whole property is templated: blank it, and one comma so no ',,' is left behind.
           blank(chars, i, i + token.length);
+          // A comma right after would leave ',,'; a trailing comma before '}' is fine in JSONC, and a property
+          // right after means the token rendered with its own comma, so the one before must stay.
           if (text[nextIndex] === ',') blank(chars, nextIndex, nextIndex + 1);
-          else if (prev === ',' && prevIndex >= 0) blank(chars, prevIndex, prevIndex + 1);
         } else {
           fillString(chars, i, token.length);
           if (!keyPosition) valueOffsets.push(i);
@@ -190,14 +190,10 @@ export function recoverTemplateTokens(text: string): Recovery {
         tokens.push({ offset: i, length: token.length, token });
         i += token.length;
         prev = '"';
-        prevIndex = i - 1;
         continue;
       }
     }
-    if (!/\s/.test(c)) {
-      prev = c;
-      prevIndex = i;
-    }
+    if (!/\s/.test(c)) prev = c;
     i++;
   }
   return { text: chars.join(''), tokens, valueOffsets };
