@@ -18,7 +18,8 @@ export default defineRule({
   summary: 'A port bound twice (in a container, in a shared network namespace, or on the host)',
   docs: `Only one listener can own a port. This rule reports a mapping that repeats an earlier one:
 
-- the same container maps one \`containerPort\`/protocol twice, or two of its \`containerPortRange\`s overlap;
+- the same container maps one \`containerPort\`/protocol twice, or two of its \`containerPortRange\`s overlap (in
+  \`bridge\` mode one container port may be published on several host ports, so there only an exact repeat counts);
 - in \`awsvpc\` or \`host\` mode all containers of a task share one network namespace, so two containers cannot
   both expose the same port;
 - in \`bridge\` mode, two mappings of the task ask for the same fixed \`hostPort\` on the instance.
