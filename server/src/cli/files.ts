@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { isIgnoredByConfig, isIncludedByConfig } from '../core/config';
+import { CONFIG_FILE_NAME, isIgnoredByConfig, isIncludedByConfig } from '../core/config';
 import { matchesAnyGlob, shouldLint } from '../core/file-detection';
 import type { ConfigLoader } from './config-loader';
 import { GitignoreStack } from './gitignore';
@@ -110,7 +110,7 @@ class Scan {
         if (gi?.ignores(p, true) || !this.firstVisit(p)) continue;
         if (!pattern || matched) this.walk(p, gi?.enter(p));
         else if (!pattern.shallow) this.walk(p, gi?.enter(p), pattern);
-      } else if (gi?.ignores(p, false)) continue;
+      } else if (name === CONFIG_FILE_NAME || gi?.ignores(p, false)) continue;
       else if (!pattern) this.detected(p, name, st);
       else if (matched) this.explicit(p);
     }

@@ -55,8 +55,11 @@ export function parseConfig(text: string): ConfigParseResult {
   };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of errors) report(e.offset, e.length, `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`);
-  if (errors.length > 0) return { problems };
+  if (errors.length > 0) {
+    // Only the first: the errors after it mostly follow from it.
+    report(errors[0].offset, errors[0].length, `JSON syntax error: ${describeParseError(printParseErrorCode(errors[0].error))}`);
+    return { problems };
+  }
   if (!root) return { config: cloneEmpty(), problems };
   if (root.type !== 'object') {
     report(root.offset, root.length, 'The config must be a JSON object.');
@@ -140,7 +143,10 @@ function findProperty(obj: Node, key: string): Node | undefined {
 }
 
 function didYouMean(word: string, candidates: readonly string[]): string {
-  const near = candidates.filter((c) => editDistance(c.toLowerCase(), word.toLowerCase(), 3) <= 3).slice(0, 3);
+  const max = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const scored = candidates.map((c) => ({ c, d: editDistance(c.toLowerCase(), word.toLowerCase(), max) })).filter((x) => x.d <= max);
+  const best = Math.min(...scored.map((x) => x.d));
+  const near = scored.filter((x) => x.d === best).map((x) => x.c).slice(0, 3);
   return near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : '';
 }
 

@@ -11,6 +11,7 @@ const NAME_PATTERNS = [
 export function isTaskDefinitionFileName(path: string): boolean {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
+  if (base === '.ecs-taskdef.json') return false; // the config file (core/config.ts), not a task definition
   if (!/\.jsonc?$/i.test(base) && !/\.json\.tpl$/i.test(base)) return false;
   return /(^|\/)\.aws\/[^/]*\.json$/i.test(p) || NAME_PATTERNS.some((re) => re.test(base));
 }

@@ -1,6 +1,7 @@
 /** One lint result per document version, shared by diagnostics, code actions, hover and completion. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_PATH } from './uri';
+import { applyConfigFile } from './config-file';
 import { matchesAnyGlob, shouldLint } from '../core/file-detection';
 import { lint, ruleFailures, type LintOutput } from '../core/lint';
 import type { LaunchTypeName, LintOptions } from '../core/types';
@@ -12,6 +13,8 @@ export interface Analysis {
   /** False when the document is not a task definition (no diagnostics, no features). */
   enabled: boolean;
   output?: LintOutput;
+  /** The `.ecs-taskdef.json` in force when computed (see config-file.ts). */
+  configStamp?: string;
 }
 
 export class AnalysisCache {
@@ -20,8 +23,9 @@ export class AnalysisCache {
 
   get(doc: TextDocument, settings: Settings): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
-    const analysis = this.compute(doc, settings);
+    const configStamp = applyConfigFile(URI_PATH(doc.uri), settings, this.log).stamp;
+    if (hit && hit.version === doc.version && hit.configStamp === configStamp) return hit;
+    const analysis = { ...this.compute(doc, settings), configStamp };
     this.cache.set(doc.uri, analysis);
     return analysis;
   }
@@ -43,7 +47,9 @@ export class AnalysisCache {
   private compute(doc: TextDocument, settings: Settings): Analysis {
     const text = doc.getText();
     const path = URI_PATH(doc.uri);
-    if (!settings.enable || !shouldLint(path, text, settings.files)) return { uri: doc.uri, version: doc.version, enabled: false };
+    const config = applyConfigFile(path, settings);
+    const wanted = config.included || shouldLint(path, text, settings.files);
+    if (!settings.enable || config.ignored || !wanted) return { uri: doc.uri, version: doc.version, enabled: false };
     const before = ruleFailures.length;
     const output = lint(text, lintOptionsFor(doc.uri, settings));
     for (const f of ruleFailures.splice(before)) {
@@ -53,15 +59,16 @@ export class AnalysisCache {
   }
 }
 
-/** The lint options a document gets from the settings (also used by fix-all rounds in code actions). */
+/** The lint options a document gets from the settings over `.ecs-taskdef.json` (also used by fix-all rounds in code actions). */
 export function lintOptionsFor(uri: string, settings: Settings): LintOptions {
   const path = URI_PATH(uri);
+  const config = applyConfigFile(path, settings);
   return {
     fileName: path,
-    rules: settings.rules,
-    defaultLaunchType: launchTypeFor(path, settings),
+    rules: config.settings.rules,
+    defaultLaunchType: launchTypeFor(path, settings) ?? config.launchType,
     maxFullLintSize: settings.maxFileSize,
-    placeholderPatterns: settings.placeholderPatterns,
+    placeholderPatterns: config.settings.placeholderPatterns,
   };
 }
 
