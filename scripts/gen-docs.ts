@@ -108,7 +108,8 @@ export function renderRulePage(rule: Rule): string {
     `{ "ecsTaskdef.rules": { "${rule.id}": "off" } }`,
     '```',
     '',
-    'Values: `"off"`, `"error"`, `"warning"`, `"information"`, `"hint"`.',
+    'Values: `"off"`, `"error"`, `"warning"`, `"information"`, `"hint"`. For the command line, put the same map',
+    'under `"rules"` in `.ecs-taskdef.json`.',
     '',
   );
   if (rule.sources?.length) {
@@ -145,7 +146,8 @@ export function renderReadmeBlock(rules: readonly Rule[]): string {
     RULES_START,
     `${rules.length} rules (default severities: ${counts.join(', ')}). Each id is the diagnostic code and links to`,
     'its page in [docs/rules](docs/rules/README.md). Change a severity or turn a rule off with the `ecsTaskdef.rules`',
-    'setting, e.g. `{ "ecsTaskdef.rules": { "readonly-root-filesystem": "off" } }`.',
+    'setting, e.g. `{ "ecsTaskdef.rules": { "readonly-root-filesystem": "off" } }` (on the command line: `"rules"` in',
+    '`.ecs-taskdef.json`).',
     '',
   ];
   for (const g of rulesByCategory(rules)) {
