@@ -189,3 +189,22 @@ describe('.ecs-taskdef.json in the CLI', () => {
     assert.match(s.stderr, /\.ecs-taskdef\.json:1:33: JSON syntax error: close brace expected/);
   });
 });
+
+describe('Terraform container definitions', () => {
+  it('a templatefile() array is found by content and linted with the launch type from the config, placeholders kept quiet', () => {
+    const dir = workspace({
+      '.ecs-taskdef.json': '{ "launchType": { "modules/**": "FARGATE" } }',
+      'modules/web/containers.json.tpl':
+        '[\n  {\n    "name": "web",\n    "image": "${image}",\n    "essential": true,\n    "memory": ${memory},\n    "privileged": true,\n    "environment": ${jsonencode(env)}\n  }\n]\n',
+      'modules/web/main.tf': 'resource "aws_ecs_task_definition" "web" {}\n',
+    });
+    const { results, status } = lintJson(dir);
+    assert.deepEqual(filesOf(results, dir), ['modules/web/containers.json.tpl']);
+    const [r] = results;
+    assert.equal(r.kind, 'container-array');
+    assert.equal(r.launchType, 'FARGATE');
+    const loud = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.code);
+    assert.deepEqual(loud, ['fargate-unsupported-parameter'], 'only the real mistake; ${…} values are placeholders');
+    assert.equal(status, 1);
+  });
+});
