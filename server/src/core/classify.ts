@@ -42,7 +42,7 @@ export interface Classification {
   templated: boolean;
 }
 
-const LAUNCH_COMMENT = /^\s*\/\/\s*ecs-taskdef:\s*launchType\s*=\s*([A-Z_]+)/;
+const LAUNCH_COMMENT = /^\s*\/\/\s*ecs-taskdef:\s*launchType\s*=\s*([A-Z0-9_]+)/;
 
 export function classify(parsed: ParsedDocument, options: LintOptions = {}): Classification {
   const root = parsed.root;

@@ -44,7 +44,7 @@ export function checkContainer(ctx: RuleContext, c: Node): void {
     if (FARGATE_UNSUPPORTED_RESOURCE_TYPES.includes(str(type) ?? '')) {
       ctx.report({
         node: type,
-        message: `resourceRequirements type '${str(type)}' is not supported on Fargate: ${fargateSupportRow('gpu')!.explanation}`,
+        message: `resourceRequirements type '${str(type)}' is not supported on Fargate. ${fargateSupportRow('gpu')!.explanation}`,
         fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeValueEdits(ctx.text, req) }],
       });
     }
@@ -82,7 +82,7 @@ function report(ctx: RuleContext, value: Node, rowId: string, fixes: Fix[], labe
   const name = label ?? (key?.value as string);
   ctx.report({
     node: key ?? value,
-    message: `'${name}' is not supported on Fargate: ${fargateSupportRow(rowId)!.explanation}`,
+    message: `'${name}' is not supported on Fargate. ${fargateSupportRow(rowId)!.explanation}`,
     fixes,
     placeholder: ctx.isPlaceholder(value) || undefined,
   });

@@ -24,10 +24,11 @@ reported as \`unknown-property\`.`,
       const keyNode = ignored.children![0];
       const key = String(keyNode.value);
       const winnerValue = winner.children?.[1];
-      const shown = winnerValue ? ctx.text.slice(winnerValue.offset, winnerValue.offset + Math.min(winnerValue.length, 40)) : '…';
+      const raw = winnerValue ? ctx.text.slice(winnerValue.offset, winnerValue.offset + winnerValue.length).replace(/\s+/g, ' ') : '…';
+      const shown = raw.length > 40 ? `${raw.slice(0, 39)}…` : raw;
       ctx.report({
         node: keyNode,
-        message: `'${key}' is repeated in this object; only the last value (${shown}${(winnerValue?.length ?? 0) > 40 ? '…' : ''}) is used.`,
+        message: `'${key}' is repeated in this object; only the last value (${shown}) is used.`,
         related: [{ node: winner.children![0], message: `the '${key}' that takes effect` }],
         fixes: [
           { title: `Remove this earlier '${key}'`, preferred: true, edits: removeEdits(ctx.text, keyNode) },
