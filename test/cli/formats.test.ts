@@ -38,12 +38,22 @@ interface SarifRule {
   defaultConfiguration: { level: string };
 }
 
-function sarifOf(args: string[], cwd: string): { status: number | null; log: any; run: any } {
+interface SarifRun {
+  tool: { driver: { name: string; version: string; rules: SarifRule[] } };
+  columnKind: string;
+  originalUriBaseIds: Record<string, { uri: string }>;
+  results: SarifResult[];
+}
+interface SarifLog {
+  version: string;
+  runs: SarifRun[];
+}
+
+function sarifOf(args: string[], cwd: string): { status: number | null; log: SarifLog; run: SarifRun } {
   const r = spawnCli(['lint', '--format', 'sarif', ...args], { cwd });
   assert.equal(r.stderr, '');
-  const log = JSON.parse(r.stdout);
-  const valid = validateSarif(log);
-  assert.ok(valid, `SARIF schema errors: ${JSON.stringify(validateSarif.errors, null, 2)}`);
+  assert.ok(validateSarif(JSON.parse(r.stdout)), `SARIF schema errors: ${JSON.stringify(validateSarif.errors, null, 2)}`);
+  const log = JSON.parse(r.stdout) as SarifLog;
   return { status: r.status, log, run: log.runs[0] };
 }
 
@@ -63,7 +73,7 @@ describe('--format sarif', () => {
     assert.equal(run.tool.driver.name, 'ecs-taskdef');
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(dir).href + '/');
-    const results = run.results as SarifResult[];
+    const results = run.results;
     const wrongType = results.find((r) => r.ruleId === 'wrong-type')!;
     assert.equal(wrongType.level, 'error');
     assert.match(wrongType.message.text, /'essential' must be a boolean/);
@@ -77,8 +87,8 @@ describe('--format sarif', () => {
   it('describes each reported rule with its summary, docs as help text and a link to its page', () => {
     const dir = workspace({ 'task-def.json': FARGATE_TASK });
     const { run } = sarifOf(['task-def.json'], dir);
-    const rules = run.tool.driver.rules as SarifRule[];
-    const results = run.results as SarifResult[];
+    const rules = run.tool.driver.rules;
+    const results = run.results;
     assert.deepEqual([...new Set(results.map((r) => r.ruleId))].sort(), rules.map((r) => r.id).sort(), 'exactly the rules that fired');
     for (const r of results) assert.equal(rules[r.ruleIndex].id, r.ruleId);
     for (const rule of rules) {
@@ -99,14 +109,14 @@ describe('--format sarif', () => {
       'template.json': '{ "AWSTemplateFormatVersion": "2010-09-09", "Resources": {} }',
     });
     const { run } = sarifOf(['task-def.json', 'template.json'], dir);
-    const results = run.results as SarifResult[];
+    const results = run.results;
     const dup = results.find((r) => r.ruleId === 'duplicate-container-name');
     assert.ok(dup?.relatedLocations?.length, 'duplicate-container-name points at the other container');
     const notLinted = results.find((r) => r.ruleId === 'not-linted');
     assert.ok(notLinted, 'CloudFormation templates get a not-linted note');
-    assert.equal((run.tool.driver.rules as SarifRule[])[notLinted!.ruleIndex].id, 'not-linted');
+    assert.equal(run.tool.driver.rules[notLinted!.ruleIndex].id, 'not-linted');
     const outside = workspace({ 'x/task-def.json': WARNING_ONLY_TASK });
-    const other = sarifOf([join(outside, 'x/task-def.json')], dir).run.results as SarifResult[];
+    const other = sarifOf([join(outside, 'x/task-def.json')], dir).run.results;
     assert.equal(other[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(join(outside, 'x/task-def.json')).href);
     assert.equal(other[0].locations[0].physicalLocation.artifactLocation.uriBaseId, undefined);
   });
