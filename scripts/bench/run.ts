@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: one run, same documents, every number the performance issue asks for, written to
+ * bench/results.json (and a markdown table to bench/results.md and stdout). Not part of `npm test`.
+ *   --quick   fewer iterations (for a fast look while working; the committed results use the full run)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { generateTaskDefinition } from './generate';
+import { type DocSet, type FeatureRow, measureFeatures, measurePipeline, type PipelineRow } from './inproc';
+import { measureCli, measureColdStart, measureEdit, measureRss } from './servers';
+import { ratio, round } from './stats';
+import { markdownTable } from './table';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WORK = join(ROOT, '.bench');
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.2 : 1;
+const n = (full: number) => Math.max(5, Math.round(full * scale));
+
+function step(msg: string): void {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(join(WORK, 'docs'), { recursive: true });
+  const loadBefore = loadavg();
+
+  step('packaging the .vsix (production build of dist/)');
+  const vsix = join(WORK, 'ecs-taskdef.vsix');
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsixBytes = statSync(vsix).size;
+
+  step('bundling the in-process entry and the comparison server');
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'warning', absWorkingDir: ROOT };
+  await build({ ...common, entryPoints: [join(__dirname, 'inproc-entry.ts')], outfile: join(WORK, 'inproc.cjs'), define: { ECS_TASKDEF_VERSION: '"bench"' } });
+  await build({ ...common, entryPoints: [join(__dirname, 'json-ls-server.ts')], outfile: join(WORK, 'json-ls-server.cjs') });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require(join(WORK, 'inproc.cjs')) as typeof import('./inproc-entry');
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'task-definition.schema.json'), 'utf8')) as object;
+
+  const corpusDir = join(ROOT, 'test', 'corpus', 'files');
+  const corpus = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ path: join(corpusDir, f), text: readFileSync(join(corpusDir, f), 'utf8') }))
+    .filter((f) => {
+      const errors: ParseError[] = [];
+      parseTree(f.text, errors, { allowTrailingComma: true });
+      return errors.length === 0;
+    });
+  const generated = [
+    { name: '20 KB', size: 20_000, iterations: 400 },
+    { name: '400 KB', size: 400_000, iterations: 60 },
+    { name: '1 MB', size: 1_000_000, iterations: 30 },
+  ].map((g) => {
+    const path = join(WORK, 'docs', `generated-${g.size}-task-definition.json`);
+    const text = generateTaskDefinition(g.size);
+    writeFileSync(path, text);
+    return { ...g, path, text };
+  });
+  const sets: DocSet[] = [
+    { name: `corpus (${corpus.length} files)`, files: corpus, iterations: n(100) },
+    ...generated.map((g) => ({ name: g.name, files: [{ path: g.path, text: g.text }], iterations: n(g.iterations) })),
+  ];
+
+  const pipeline: PipelineRow[] = [];
+  for (const set of sets) {
+    step(`pipeline: ${set.name}`);
+    pipeline.push(await measurePipeline(api, set, schema));
+  }
+  const features: FeatureRow[] = [];
+  for (const g of [generated[0], generated[2]]) {
+    step(`hover and completion: ${g.name}`);
+    features.push(await measureFeatures(api, g.name, g.path, g.text, n(10)));
+  }
+  const server = join(ROOT, 'dist', 'server.js');
+  const big = generated[2];
+  step('incremental edit in the 1 MB document');
+  const edit = await measureEdit(server, big.path, big.text, n(30));
+  step('cold start');
+  const cold = await measureColdStart(server, generated[0].path, generated[0].text, n(20));
+  step('memory with the 1 MB document open');
+  const rssOurs = await measureRss(server, big.path, big.text);
+  const rssJson = await measureRss(join(WORK, 'json-ls-server.cjs'), big.path, big.text);
+  step('CLI on the corpus');
+  const cli = await measureCli(join(ROOT, 'bin', 'ecs-taskdef.js'), corpusDir, n(10));
+
+  const results = {
+    date: new Date().toISOString(),
+    quick,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadAverageBefore: loadBefore.map((x) => round(x, 2)),
+      loadAverageAfter: loadavg().map((x) => round(x, 2)),
+    },
+    unit: 'milliseconds unless named otherwise',
+    pipeline: pipeline.map((r) => ({
+      ...r,
+      ratios: {
+        pipelineToParseP99: ratio(r.pipeline.p99, r.parse.p99),
+        pipelineToJsonLanguageServiceP99: ratio(r.pipeline.p99, r.jsonLanguageService.p99),
+        pipelineToParseMedian: ratio(r.pipeline.median, r.parse.median),
+        pipelineToJsonLanguageServiceMedian: ratio(r.pipeline.median, r.jsonLanguageService.median),
+      },
+    })),
+    incrementalEdit1MB: edit,
+    features,
+    coldStart: cold,
+    rss1MB: { oursBytes: rssOurs, jsonLanguageServiceBytes: rssJson, ratio: ratio(rssOurs, rssJson) },
+    cliCorpus: { files: readdirSync(corpusDir).length, ...cli },
+    vsixBytes,
+  };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  if (!quick) writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const table = markdownTable(results);
+  if (!quick) writeFileSync(join(ROOT, 'bench', 'results.md'), table);
+  else writeFileSync(join(WORK, 'results-quick.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(table);
+}
+
+export type BenchResults = Awaited<ReturnType<typeof collectType>>;
+// Only for the type of the results object (table.ts reads it).
+declare function collectType(): Promise<{
+  date: string;
+  quick: boolean;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  pipeline: Array<PipelineRow & { ratios: Record<string, number | undefined> }>;
+  incrementalEdit1MB: import('./stats').Summary;
+  features: FeatureRow[];
+  coldStart: import('./servers').ColdStart;
+  rss1MB: { oursBytes: number; jsonLanguageServiceBytes: number; ratio: number | undefined };
+  cliCorpus: import('./stats').Summary & { files: number };
+  vsixBytes: number;
+}>;
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

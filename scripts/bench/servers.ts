@@ -1,0 +1,95 @@
+/**
+ * Measurements through real server processes over stdio: (d) one character typed in a 1 MB document until its
+ * diagnostics arrive (pull, as VS Code asks), (f) cold start to first diagnostics against an empty `node -e`,
+ * (h) resident memory with the 1 MB document open, ours against vscode-json-languageservice's.
+ */
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { BenchClient } from './lsp-client';
+import { summarize, type Summary } from './stats';
+
+export async function measureEdit(server: string, path: string, text: string, edits: number): Promise<Summary> {
+  const client = new BenchClient(server);
+  await client.initialize(true);
+  const uri = pathToFileURL(path).href;
+  await client.open(uri, text);
+  await client.pull(uri);
+  // Type inside the first "value" string, one character per edit, as a person would.
+  const at = text.indexOf('"value": "') + '"value": "'.length;
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - text.lastIndexOf('\n', at - 1) - 1;
+  const samples: number[] = [];
+  for (let v = 2; v < edits + 4; v++) {
+    const start = performance.now();
+    await client.insert(uri, v, line, character + v - 2, 'x');
+    await client.pull(uri);
+    if (v >= 4) samples.push(performance.now() - start);
+  }
+  await client.close();
+  return summarize(samples);
+}
+
+export interface ColdStart {
+  emptyNode: Summary;
+  server: Summary;
+  /** Median and p99 of the server minus the empty node process. */
+  overhead: { median: number; p99: number };
+}
+
+export async function measureColdStart(server: string, path: string, text: string, runs: number): Promise<ColdStart> {
+  const empty: number[] = [];
+  const ours: number[] = [];
+  const uri = pathToFileURL(path).href;
+  for (let i = 0; i < runs + 1; i++) {
+    let start = performance.now();
+    await new Promise<void>((resolve, reject) => spawn(process.execPath, ['-e', '']).on('exit', () => resolve()).on('error', reject));
+    const e = performance.now() - start;
+    start = performance.now();
+    const client = new BenchClient(server);
+    const diagnostics = client.published(uri, 1);
+    await client.initialize(false);
+    await client.open(uri, text);
+    await diagnostics;
+    const s = performance.now() - start;
+    await client.close();
+    if (i > 0) {
+      empty.push(e);
+      ours.push(s);
+    }
+  }
+  const emptyNode = summarize(empty);
+  const serverSummary = summarize(ours);
+  return {
+    emptyNode,
+    server: serverSummary,
+    overhead: { median: serverSummary.median - emptyNode.median, p99: serverSummary.p99 - emptyNode.p99 },
+  };
+}
+
+/** RSS once the document is open and diagnosed and the process had a moment to settle. */
+export async function measureRss(server: string, path: string, text: string): Promise<number> {
+  const client = new BenchClient(server);
+  const uri = pathToFileURL(path).href;
+  const diagnostics = client.published(uri, 1);
+  await client.initialize(false);
+  await client.open(uri, text);
+  await diagnostics;
+  await new Promise((r) => setTimeout(r, 1500));
+  const rss = client.rssBytes();
+  await client.close();
+  return rss;
+}
+
+/** Wall time of `ecs-taskdef lint DIR` (a fresh process each run). */
+export async function measureCli(bin: string, dir: string, runs: number): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const p = spawn(process.execPath, [bin, 'lint', '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+      p.on('exit', () => resolve()).on('error', reject);
+    });
+    if (i > 0) samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
