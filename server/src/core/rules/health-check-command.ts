@@ -1,18 +1,10 @@
 import { containerLabel, healthCheckOf } from '../container-facts';
 import { replaceNodeEdit } from '../edits';
 import { removeNodeEdits } from '../layout-edits';
+import { looksShell, repairFirstElement, spanEdit } from '../health-command';
 import { findPlaceholders } from '../placeholders';
 import { child, items } from '../tree';
-import type { Node } from '../tree';
-import type { Fix } from '../types';
 import { defineRule } from './rule';
-
-const SHELL_OPS = /\|\||&&|[|>;$]/;
-const CONSOLE_STYLE = /^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)(\S[\s\S]*)$/i;
-const KEYWORDS: Record<string, string> = { CMD: 'CMD', 'CMD-SHELL': 'CMD-SHELL', CMDSHELL: 'CMD-SHELL', NONE: 'NONE' };
-
-const looksShell = (s: string): boolean => /\s/.test(s.trim()) || SHELL_OPS.test(s);
-const spanEdit = (from: Node, to: Node, content: string) => ({ offset: from.offset, length: to.offset + to.length - from.offset, content });
 
 export default defineRule({
   id: 'health-check-command',
@@ -88,24 +80,8 @@ Related slips that register but misbehave (warnings):
         });
         continue;
       }
-      const oneLine = CONSOLE_STYLE.exec(f);
-      const keyword = KEYWORDS[f.trim().toUpperCase().replace(/_/g, '-')];
-      const fixes: Fix[] = [];
-      let message = `healthCheck.command must start with "CMD" or "CMD-SHELL"; with '${f}' first, Docker runs no probe and '${label}' never reports healthy.`;
-      if (oneLine) {
-        const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
-        message = `"${f}" is the console's one-line form; in JSON the keyword and the command are separate elements, otherwise Docker runs no probe.`;
-        fixes.push({ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] });
-      } else if (keyword) {
-        message = `The health check type is case-sensitive: write "${keyword}", not "${f}"; Docker runs no probe otherwise.`;
-        fixes.push({ title: `Use '${keyword}'`, preferred: true, edits: [replaceNodeEdit(first, keyword)] });
-      } else if (strings) {
-        const shell = strings.some(looksShell);
-        const last = els[els.length - 1];
-        fixes.push({ title: 'Prefix with CMD', preferred: !shell, edits: [{ offset: first.offset, length: 0, content: '"CMD", ' }] });
-        fixes.push({ title: 'Convert to CMD-SHELL', preferred: shell, edits: [spanEdit(first, last, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`)] });
-      }
-      ctx.report({ node: first, message, fixes });
+      const { message, fixes } = repairFirstElement(els, label);
+      ctx.report({ node: first, message, fixes: fixes.length ? fixes : undefined });
     }
   },
 });

@@ -1,0 +1,49 @@
+/**
+ * Shapes of `healthCheck.command` for health-check-command: which strings read as a shell line, and how to
+ * repair a list whose first element is not a probe type Docker knows.
+ */
+import type { Node } from 'jsonc-parser';
+import { replaceNodeEdit } from './edits';
+import type { Fix, TextEdit } from './types';
+
+const SHELL_OPS = /\|\||&&|[|>;$]/;
+const CONSOLE_STYLE = /^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)(\S[\s\S]*)$/i;
+const KEYWORDS: Record<string, string> = { CMD: 'CMD', 'CMD-SHELL': 'CMD-SHELL', CMDSHELL: 'CMD-SHELL', NONE: 'NONE' };
+
+/** A string that only a shell understands: spaces or operators such as |, &&, >, $. */
+export const looksShell = (s: string): boolean => /\s/.test(s.trim()) || SHELL_OPS.test(s);
+
+/** One edit replacing everything from `from` to the end of `to` (elements of one array). */
+export const spanEdit = (from: Node, to: Node, content: string): TextEdit => ({ offset: from.offset, length: to.offset + to.length - from.offset, content });
+
+/** Message and fixes for a command whose first element is neither CMD, CMD-SHELL nor NONE. */
+export function repairFirstElement(els: readonly Node[], label: string): { message: string; fixes: Fix[] } {
+  const first = els[0];
+  const f = first.value as string;
+  const strings = els.every((e) => e.type === 'string') ? els.map((e) => e.value as string) : undefined;
+  const oneLine = CONSOLE_STYLE.exec(f);
+  if (oneLine) {
+    const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
+    return {
+      message: `"${f}" is the console's one-line form; in JSON the keyword and the command are separate elements, otherwise Docker runs no probe.`,
+      fixes: [{ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] }],
+    };
+  }
+  const keyword = KEYWORDS[f.trim().toUpperCase().replace(/_/g, '-')];
+  if (keyword) {
+    return {
+      message: `The health check type is case-sensitive: write "${keyword}", not "${f}"; Docker runs no probe otherwise.`,
+      fixes: [{ title: `Use '${keyword}'`, preferred: true, edits: [replaceNodeEdit(first, keyword)] }],
+    };
+  }
+  const message = `healthCheck.command must start with "CMD" or "CMD-SHELL"; with '${f}' first, Docker runs no probe and '${label}' never reports healthy.`;
+  if (!strings) return { message, fixes: [] };
+  const shell = strings.some(looksShell);
+  return {
+    message,
+    fixes: [
+      { title: 'Prefix with CMD', preferred: !shell, edits: [{ offset: first.offset, length: 0, content: '"CMD", ' }] },
+      { title: 'Convert to CMD-SHELL', preferred: shell, edits: [spanEdit(first, els[els.length - 1], `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`)] },
+    ],
+  };
+}
