@@ -43,7 +43,13 @@ describe('package.json contributes (client)', () => {
   });
 
   it('ships the snippets and the rule docs the commands open', () => {
-    assert.ok(pkg.files.includes('snippets/'));
-    assert.ok(pkg.files.includes('docs/rules/'));
+    // The .vsix allow-list (.vscodeignore) and the npm allow-list (.npmignore) must both keep them.
+    const vscodeignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/);
+    assert.ok(vscodeignore.includes('!snippets/*.json'));
+    assert.ok(vscodeignore.includes('!docs/rules/*.md'));
+    const npmignore = readFileSync(join(ROOT, '.npmignore'), 'utf8').split(/\r?\n/);
+    assert.ok(npmignore.includes('!/snippets'));
+    assert.ok(npmignore.includes('!/docs/rules'));
+    assert.equal(pkg.files, undefined, 'vsce refuses package.json "files" next to .vscodeignore');
   });
 });
