@@ -40,3 +40,18 @@ describe('parseDocument: unquoted template tokens are neutralised in place', () 
     assert.deepEqual(p.duplicateKeys.map((d) => d.ignored.offset), [2, 18]);
   });
 });
+
+describe('precedence: one diagnostic per mistake', async () => {
+  const { isSuperseded } = await import('../../server/src/core/precedence');
+  it('a specific rule hides a generic one on the same node', () => {
+    assert.ok(isSuperseded('invalid-format', 'unrendered-template-reference'));
+    assert.ok(isSuperseded('unknown-property', 'misplaced-property'));
+    assert.ok(isSuperseded('wrong-type', 'fargate-cpu-memory'));
+  });
+  it('hygiene advice never hides an error, and specific rules never hide each other', () => {
+    assert.ok(!isSuperseded('invalid-format', 'image-mutable-tag'));
+    assert.ok(!isSuperseded('missing-required', 'missing-health-check'));
+    assert.ok(!isSuperseded('image-mutable-tag', 'execution-role-required'));
+    assert.ok(isSuperseded('image-mutable-tag', 'unrendered-template-reference'));
+  });
+});

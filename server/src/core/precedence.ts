@@ -11,9 +11,24 @@ const GENERIC = new Set([
   'null-value',
 ]);
 
+/** Hygiene advice: lowest precedence, so it never hides a real error on the same spot. */
+const HYGIENE = new Set([
+  'privileged-container',
+  'root-user',
+  'readonly-root-filesystem',
+  'writable-host-mounts',
+  'host-pid-mode',
+  'dangerous-capability',
+  'image-mutable-tag',
+  'missing-health-check',
+  'awslogs-create-group-permission',
+  'network-mode-ec2-only',
+]);
+
 /** Lower = more specific. */
 export function tierOf(code: string): number {
   if (code === 'unrendered-template-reference') return 0;
+  if (HYGIENE.has(code)) return 7;
   if (code.startsWith('fargate-') || code === 'external-unsupported-parameter' || code === 'windows-unsupported-parameter') return 1;
   switch (code) {
     case 'misplaced-property':
