@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: one run, same documents, every number the performance issue asks for, written to
  * bench/results.json (and a markdown table to bench/results.md and stdout). Not part of `npm test`.
- *   --quick   fewer iterations (for a fast look while working; the committed results use the full run)
+ *   --quick         fewer iterations (for a fast look while working; the committed results use the full run)
+ *   --only=a,b,...  only these parts: pipeline, features, edit, cold, rss, cli, vsix (implies --quick's file)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,9 +18,11 @@ import { markdownTable } from './table';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.argv.some((a) => a.startsWith('--only='));
 const scale = quick ? 0.2 : 1;
 const n = (full: number) => Math.max(5, Math.round(full * scale));
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (part: string) => !only || only.includes(part);
 
 function step(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
@@ -29,10 +32,16 @@ async function main(): Promise<void> {
   mkdirSync(join(WORK, 'docs'), { recursive: true });
   const loadBefore = loadavg();
 
-  step('packaging the .vsix (production build of dist/)');
-  const vsix = join(WORK, 'ecs-taskdef.vsix');
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsixBytes = statSync(vsix).size;
+  let vsixBytes = NaN;
+  if (wanted('vsix')) {
+    step('packaging the .vsix (production build of dist/)');
+    const vsix = join(WORK, 'ecs-taskdef.vsix');
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    vsixBytes = statSync(vsix).size;
+  } else {
+    step('production build of dist/');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
+  }
 
   step('bundling the in-process entry and the comparison server');
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'warning', absWorkingDir: ROOT };
@@ -67,26 +76,27 @@ async function main(): Promise<void> {
   ];
 
   const pipeline: PipelineRow[] = [];
-  for (const set of sets) {
+  for (const set of wanted('pipeline') ? sets : []) {
     step(`pipeline: ${set.name}`);
     pipeline.push(await measurePipeline(api, set, schema));
   }
   const features: FeatureRow[] = [];
-  for (const g of [generated[0], generated[2]]) {
+  for (const g of wanted('features') ? [generated[0], generated[2]] : []) {
     step(`hover and completion: ${g.name}`);
     features.push(await measureFeatures(api, g.name, g.path, g.text, n(10)));
   }
   const server = join(ROOT, 'dist', 'server.js');
   const big = generated[2];
+  const none = { n: 0, median: NaN, p99: NaN };
   step('incremental edit in the 1 MB document');
-  const edit = await measureEdit(server, big.path, big.text, n(30));
+  const edit = wanted('edit') ? await measureEdit(server, big.path, big.text, n(30)) : none;
   step('cold start');
-  const cold = await measureColdStart(server, generated[0].path, generated[0].text, n(20));
+  const cold = wanted('cold') ? await measureColdStart(server, generated[0].path, generated[0].text, n(20)) : { emptyNode: none, server: none, overhead: none };
   step('memory with the 1 MB document open');
-  const rssOurs = await measureRss(server, big.path, big.text);
-  const rssJson = await measureRss(join(WORK, 'json-ls-server.cjs'), big.path, big.text);
+  const rssOurs = wanted('rss') ? await measureRss(server, big.path, big.text) : NaN;
+  const rssJson = wanted('rss') ? await measureRss(join(WORK, 'json-ls-server.cjs'), big.path, big.text) : NaN;
   step('CLI on the corpus');
-  const cli = await measureCli(join(ROOT, 'bin', 'ecs-taskdef.js'), corpusDir, n(10));
+  const cli = wanted('cli') ? await measureCli(join(ROOT, 'bin', 'ecs-taskdef.js'), corpusDir, n(10)) : none;
 
   const results = {
     date: new Date().toISOString(),

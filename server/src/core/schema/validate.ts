@@ -3,7 +3,7 @@
  * (unknown-property, misplaced-property, wrong-type, invalid-enum-value, missing-required, value-out-of-range,
  * invalid-format, null-value) placed on the offending key or value. Never ajv's wording.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
@@ -11,19 +11,13 @@ import type { Classification } from '../classify';
 import { DESCRIBE_ONLY_KEYS } from '../classify';
 import type { Report } from '../rules/rule';
 import { translateError } from './translate';
+import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 
-let validators: { task: ValidateFunction; containers: ValidateFunction } | undefined;
+// Precompiled by ajv standalone (scripts/schema/standalone-validators.ts): no schema compilation at start-up.
+const validators = generated as unknown as { task: ValidateFunction; containers: ValidateFunction };
 
 function getValidators(): { task: ValidateFunction; containers: ValidateFunction } {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    ajv.addSchema(taskSchema as object);
-    validators = {
-      task: ajv.getSchema((taskSchema as { $id: string }).$id)!,
-      containers: ajv.compile(containersSchema as object),
-    };
-  }
   return validators;
 }
 
