@@ -24,9 +24,25 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 PW_DIR="$CACHE/playwright-core-$PLAYWRIGHT_VERSION"
 LOG_DIR="$CACHE/logs"
 
+# Under `npm run test:e2e` the outer npm (Node 20) exports its settings as npm_* variables. The
+# nested installs must not inherit them: code-server's postinstall reads the Node version from
+# npm_config_user_agent ("node/v20" -> "requires node v24"), npm_config_nodedir would point
+# node-gyp at the wrong headers, and *_prefix at the repo.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_package_*|npm_lifecycle_*|npm_command|npm_execpath|npm_node_execpath|NODE) unset "$v" ;;
+    npm_config_user_agent|npm_config_local_prefix|npm_config_prefix|npm_config_global_prefix) unset "$v" ;;
+    npm_config_node_gyp|npm_config_nodedir|npm_config_npm_version|npm_config_allow_scripts|npm_config_call) unset "$v" ;;
+  esac
+done
+
 STEP="start"
 fail() {
   echo "setup.sh: FAILED at step '$STEP': $*" >&2
+  if [ -n "${STEP_LOG:-}" ] && [ -f "$STEP_LOG" ]; then
+    echo "setup.sh: last lines of $STEP_LOG:" >&2
+    tail -n 25 "$STEP_LOG" >&2 || true
+  fi
   exit 1
 }
 on_error() {

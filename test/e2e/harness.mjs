@@ -99,11 +99,18 @@ function tail(file, lines = 30) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }
 
-/** Copy a fixture workspace to a fresh temp dir, so edits and auto-saves never touch the repo. */
-export function copyWorkspace(src) {
-  const dst = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-ws-'));
+/**
+ * Copy a fixture workspace to <fresh temp dir>/<name>, so edits never touch the repo and the
+ * window title (the folder name) is the same in every screenshot. Remove with removeWorkspace.
+ */
+export function copyWorkspace(src, name = 'task-definitions') {
+  const dst = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-ws-')), name);
   fs.cpSync(src, dst, { recursive: true });
   return dst;
+}
+
+export function removeWorkspace(dir) {
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
 
 /** Install a .vsix into an extensions dir with code-server's own CLI. */

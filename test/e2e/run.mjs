@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, IMAGES_DIR, copyWorkspace, launchVSCode } from './harness.mjs';
+import { REPO, IMAGES_DIR, copyWorkspace, launchVSCode, removeWorkspace } from './harness.mjs';
 import { scenarios } from './scenarios.mjs';
 
 const args = process.argv.slice(2);
@@ -83,7 +83,7 @@ if (ready && !flag('--no-vscode')) {
     }
   } finally {
     if (vs) await vs.close();
-    if (ws) fs.rmSync(ws, { recursive: true, force: true });
+    if (ws) removeWorkspace(ws);
   }
 }
 

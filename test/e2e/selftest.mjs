@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, copyWorkspace, launchVSCode } from './harness.mjs';
+import { REPO, copyWorkspace, launchVSCode, removeWorkspace } from './harness.mjs';
 
 const imagesDir = process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-selftest-img-'));
 const t0 = Date.now();
@@ -50,6 +50,6 @@ try {
   });
 } finally {
   await vs.close();
-  fs.rmSync(ws, { recursive: true, force: true });
+  removeWorkspace(ws);
 }
 console.log(`harness selftest: ${checks.length} passed, 0 failed (${((Date.now() - t0) / 1000).toFixed(1)} s, images in ${imagesDir})`);
