@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ParsedDocument } from './parse';
 import { child, items, str } from './tree';
-import { findPlaceholders, isWholePlaceholder } from './placeholders';
+import { findPlaceholders, hasExtraPlaceholderPatterns, isWholePlaceholder } from './placeholders';
 import { type DocKind, LAUNCH_LETTERS, type LaunchLetter, type LaunchTypeName, type LintOptions, type OsFamily } from './types';
 
 export const DESCRIBE_ONLY_KEYS = [
@@ -88,7 +88,8 @@ export function classify(parsed: ParsedDocument, options: LintOptions = {}): Cla
       base.containersTemplated = true;
     }
   }
-  if (!base.templated) base.templated = hasPlaceholderString(root);
+  // The parser already knows when no string can hold a placeholder; then the walk is skipped.
+  if (!base.templated && (parsed.mayHavePlaceholders !== false || hasExtraPlaceholderPatterns())) base.templated = hasPlaceholderString(root);
   resolveLaunch(base, parsed, options);
   resolveOs(base);
   resolveNetworkMode(base);

@@ -3,7 +3,8 @@
  * touches (a one-line object becomes several lines), so these helpers build the text themselves: a one-line
  * parent gets a one-line insertion, a multi-line parent gets a new line at the indentation of its last member.
  */
-import { type JSONPath, type Node, findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { type JSONPath, type Node, findNodeAtLocation } from 'jsonc-parser';
+import { parseTreeLenient } from './fast-parse';
 import { applyTextEdits, formattingOf } from './edits';
 import type { TextEdit } from './types';
 
@@ -95,7 +96,7 @@ export function removeNodeEdits(text: string, node: Node): TextEdit[] {
 
 /** Removes the value at `path` (a property or an array element) without re-flowing neighbours. */
 export function removePathEdits(text: string, path: JSONPath): TextEdit[] {
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  const root = parseTreeLenient(text);
   const node = root && findNodeAtLocation(root, path);
   return node ? removeNodeEdits(text, node) : [];
 }
@@ -108,7 +109,7 @@ export type EditStep = (text: string, root: Node | undefined) => TextEdit[];
  */
 export function chainEdits(text: string, steps: readonly EditStep[]): TextEdit[] {
   let current = text;
-  for (const step of steps) current = applyTextEdits(current, step(current, parseTree(current, [], { allowTrailingComma: true })));
+  for (const step of steps) current = applyTextEdits(current, step(current, parseTreeLenient(current)));
   return diffEdit(text, current);
 }
 

@@ -4,6 +4,8 @@
  */
 import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { isBareWordPlaceholder } from './placeholders';
+import { fastParseTree } from './fast-parse';
+import { registerStrictJsonRoot } from './node-value';
 
 export interface SyntaxProblem {
   offset: number;
@@ -34,12 +36,29 @@ export interface ParsedDocument {
   /** Offsets of string nodes that stand for an unquoted template token. */
   placeholderOffsets: Set<number>;
   duplicateKeys: DuplicateKey[];
+  /** False when no string contains a placeholder's first character (set by the fast parser only). */
+  mayHavePlaceholders?: boolean;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 const MAX_SYNTAX_ERRORS = 20;
 
 export function parseDocument(text: string): ParsedDocument {
+  // Well-formed documents (nearly all, on every keystroke) take the single-pass parser; anything else jsonc-parser.
+  const fast = fastParseTree(text);
+  if (fast) {
+    if (fast.strictJson) registerStrictJsonRoot(fast.root, text);
+    return {
+      text,
+      analysisText: text,
+      root: fast.root,
+      syntaxErrors: [],
+      templateTokens: [],
+      placeholderOffsets: new Set(),
+      duplicateKeys: fast.hasDuplicateKeys ? findDuplicateKeys(fast.root) : [],
+      mayHavePlaceholders: fast.hasPlaceholderChars,
+    };
+  }
   let errors: ParseError[] = [];
   let root = parseTree(text, errors, PARSE_OPTIONS);
   let analysisText = text;

@@ -40,6 +40,11 @@ export function setExtraPlaceholderPatterns(sources: readonly string[] | undefin
   }
 }
 
+/** True when user-configured placeholder patterns are in force (they may match strings without `${<#[`). */
+export function hasExtraPlaceholderPatterns(): boolean {
+  return extraPatterns.length > 0;
+}
+
 /** Spans of explicit placeholder syntax inside `s`. */
 export function findPlaceholders(s: string): Span[] {
   if (!mayContainPlaceholder(s)) return [];

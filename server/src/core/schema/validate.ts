@@ -4,13 +4,14 @@
  * invalid-format, null-value) placed on the offending key or value. Never ajv's wording.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { getNodeValue, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
 import type { Classification } from '../classify';
 import { DESCRIBE_ONLY_KEYS } from '../classify';
 import type { Report } from '../rules/rule';
 import { translateError } from './translate';
+import { nodeValue } from '../node-value';
 import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 
@@ -39,7 +40,7 @@ export function checkSchema(input: SchemaCheckInput): SchemaReport[] {
   if (!base) return [];
   const v = getValidators();
   const validate = isArrayDoc ? v.containers : v.task;
-  const value = getNodeValue(base);
+  const value = nodeValue(base);
   if (validate(value)) return [];
   const out: SchemaReport[] = [];
   const seen = new Set<string>();
