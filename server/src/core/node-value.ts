@@ -1,32 +1,21 @@
 /**
  * The plain JS value of a node, as jsonc-parser's getNodeValue gives it. For a document that is strict JSON
- * (no comments, no trailing commas) the root's value comes from the native `JSON.parse` once per parse, and ajv
- * validates its ordinary objects about twice as fast as getNodeValue's prototype-less ones.
+ * (no comments, no trailing commas) the root's value comes from the native `JSON.parse`, and ajv validates its
+ * ordinary objects about twice as fast as getNodeValue's prototype-less ones. Not cached: a cached analysis
+ * would keep a second copy of a big document alive for nothing.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
 
-interface StrictRoot {
-  text: string;
-  value?: unknown;
-  parsed: boolean;
-}
-
-const strictRoots = new WeakMap<Node, StrictRoot>();
+const strictRoots = new WeakMap<Node, string>();
 
 /** Marks `root` as the tree of `text`, which JSON.parse accepts with the same meaning (fast-parse.ts checks that). */
 export function registerStrictJsonRoot(root: Node, text: string): void {
-  strictRoots.set(root, { text, parsed: false });
+  strictRoots.set(root, text);
 }
 
 export function nodeValue(node: Node): unknown {
   const strict = strictRoots.get(node);
-  if (strict) {
-    if (!strict.parsed) {
-      strict.value = JSON.parse(strict.text);
-      strict.parsed = true;
-    }
-    return strict.value;
-  }
+  if (strict !== undefined) return JSON.parse(strict);
   // A property of a strict root (describe output's `taskDefinition`): the last one with that key, as in JSON.parse.
   const prop = node.parent;
   const obj = prop?.parent;

@@ -23,7 +23,8 @@ export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(async (params): Promise<CompletionItem[]> => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const analysis = ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
+    // The analysis the diagnostics were computed from, when current: no settings round trip or config-file stat per request.
+    const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return [];
     const snippets = !!ctx.clientCapabilities().textDocument?.completion?.completionItem?.snippetSupport;
     return completeAt(analysis.output, doc.offsetAt(params.position)).map((e) => {

@@ -79,7 +79,12 @@ function nearest(path: string): { file: string; entry: Entry } | undefined {
 function load(file: string): Entry | undefined {
   let stamp: string;
   try {
-    const st = statSync(file);
+    // No exception for a missing file: this runs for every folder above the document on every request.
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (!st) {
+      cache.delete(file);
+      return undefined;
+    }
     if (!st.isFile()) return undefined;
     stamp = `${file}:${st.mtimeMs}:${st.size}`;
   } catch {

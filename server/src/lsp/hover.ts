@@ -8,7 +8,8 @@ export function registerHover(ctx: FeatureContext): void {
   ctx.connection.onHover(async (params): Promise<Hover | null> => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const analysis = ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
+    // The analysis the diagnostics were computed from, when current: no settings round trip or config-file stat per request.
+    const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return null;
     const result = hoverAt(analysis.output, doc.offsetAt(params.position));
     if (!result) return null;

@@ -1,9 +1,9 @@
 /**
  * Completion: property names valid at the cursor and not yet present, and values (enums, Fargate sizes that fit,
  * container and volume names, log options). Plain function from (parsed document, offset) to entries with
- * offset ranges; the LSP layer turns them into CompletionItems. Uses jsonc-parser's getLocation for the context.
+ * offset ranges; the LSP layer turns them into CompletionItems. Uses jsonc-parser's getLocation (location.ts) for the context.
  */
-import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Classification } from '../classify';
 import type { ParsedDocument } from '../parse';
 import { child, entries, items, str } from '../tree';
@@ -12,6 +12,7 @@ import { containerRelative, descriptionOf, propertiesAt, type RelativePath, rela
 import { enumOf } from '../hover/property-hover';
 import { FIRELENS_CONFIG_OPTIONS, LOG_DRIVER_OPTIONS, type OptionInfo } from './log-options';
 import { valueCandidates } from './values';
+import { locationAt } from './location';
 
 export interface CompletionInput {
   parsed: ParsedDocument;
@@ -35,7 +36,7 @@ export function completeAt(input: CompletionInput, offset: number): CompletionEn
   const { parsed, doc } = input;
   const root = parsed.root;
   if (!root) return [];
-  const location = getLocation(parsed.analysisText, offset);
+  const location = locationAt(parsed, offset);
   const range = replaceRange(parsed.text, offset, location.previousNode);
   if (location.isAtPropertyKey) {
     const objPath = location.path.slice(0, -1);
