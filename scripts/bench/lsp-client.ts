@@ -8,8 +8,8 @@ export class BenchClient {
   readonly connection: MessageConnection;
   private readonly waiting = new Map<string, () => void>();
 
-  constructor(script: string) {
-    this.proc = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(script: string, nodeFlags: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeFlags, script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
       const key = `${p.uri}#${p.version}`;
@@ -62,6 +62,8 @@ export class BenchClient {
     } catch {
       // The process may already be gone.
     }
+    // Let it exit on its own (a profiled server writes its profile then), but never wait long.
+    await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 2000))]);
     this.connection.dispose();
     this.proc.kill();
   }

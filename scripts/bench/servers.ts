@@ -31,19 +31,29 @@ export async function measureEdit(server: string, path: string, text: string, ed
 
 export interface ColdStart {
   emptyNode: Summary;
+  /** Node loading the bundled vscode-languageserver and nothing else: the floor of any server built on it. */
+  languageServerLibrary: Summary;
   server: Summary;
   /** Median and p99 of the server minus the empty node process. */
   overhead: { median: number; p99: number };
 }
 
-export async function measureColdStart(server: string, path: string, text: string, runs: number): Promise<ColdStart> {
+function runNode(args: string[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => spawn(process.execPath, args).on('exit', () => resolve()).on('error', reject));
+}
+
+export async function measureColdStart(server: string, libraryBundle: string, path: string, text: string, runs: number): Promise<ColdStart> {
   const empty: number[] = [];
+  const library: number[] = [];
   const ours: number[] = [];
   const uri = pathToFileURL(path).href;
   for (let i = 0; i < runs + 1; i++) {
     let start = performance.now();
-    await new Promise<void>((resolve, reject) => spawn(process.execPath, ['-e', '']).on('exit', () => resolve()).on('error', reject));
+    await runNode(['-e', '']);
     const e = performance.now() - start;
+    start = performance.now();
+    await runNode(['-e', `require(${JSON.stringify(libraryBundle)})`]);
+    const l = performance.now() - start;
     start = performance.now();
     const client = new BenchClient(server);
     const diagnostics = client.published(uri, 1);
@@ -54,6 +64,7 @@ export async function measureColdStart(server: string, path: string, text: strin
     await client.close();
     if (i > 0) {
       empty.push(e);
+      library.push(l);
       ours.push(s);
     }
   }
@@ -61,6 +72,7 @@ export async function measureColdStart(server: string, path: string, text: strin
   const serverSummary = summarize(ours);
   return {
     emptyNode,
+    languageServerLibrary: summarize(library),
     server: serverSummary,
     overhead: { median: serverSummary.median - emptyNode.median, p99: serverSummary.p99 - emptyNode.p99 },
   };

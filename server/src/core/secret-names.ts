@@ -24,8 +24,12 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toUpperCase());
 }
 
+/** Every secret-looking name contains one of these (a cheap test that rules most names out before splitting). */
+const MAY_BE_SECRET = /PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH|DSN|STRING/i;
+
 /** True when the variable name looks like it holds a secret. */
 export function isSecretLookingName(name: string): boolean {
+  if (!MAY_BE_SECRET.test(name)) return false;
   const upper = name.toUpperCase();
   if (ALWAYS_SECRET_NAMES.includes(upper)) return true;
   const words = nameWords(name);

@@ -25,14 +25,16 @@ is documented and not reported here.)`,
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html'],
   check(ctx) {
     for (const container of ctx.doc.containers) {
+      // Lists only for repeated names: hundreds of variables, nearly all distinct, are the usual case.
+      const first = new Map<string, Node>();
       const byName = new Map<string, Node[]>();
       for (const entry of items(child(container, 'environment'))) {
         const nameNode = child(entry, 'name');
         const name = str(nameNode);
         if (!name || ctx.isPlaceholder(nameNode, { nameField: true })) continue;
-        const list = byName.get(name) ?? [];
-        list.push(nameNode!);
-        byName.set(name, list);
+        const earlier = first.get(name);
+        if (!earlier) first.set(name, nameNode!);
+        else byName.set(name, [...(byName.get(name) ?? [earlier]), nameNode!]);
       }
       for (const [name, nodes] of byName) {
         const last = nodes[nodes.length - 1];
