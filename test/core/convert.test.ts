@@ -95,6 +95,12 @@ describe('toRegisterInput', () => {
     assert.equal(toRegisterInput(text), '{\n  "family": "web", // the family\n  "tags": [{"key": "a", "value": "b"}]\n}');
   });
 
+  it('keeps the comments of removed describe-only keys and leaves one-line objects on one line', () => {
+    const text = '{\n  "family": "web",\n  "revision": 3, // bumped by CI\n  "status": "ACTIVE"\n}';
+    assert.equal(toRegisterInput(text), '{\n  "family": "web"\n  // bumped by CI\n}');
+    assert.equal(toRegisterInput('{ "revision": 3, "family": "web", "status": "ACTIVE" }'), '{ "family": "web" }');
+  });
+
   it('the rule fix edit produces the same text', () => {
     const edit = toRegisterInputEdit(DESCRIBE)!;
     assert.equal(applyTextEdits(DESCRIBE, [edit]), REGISTER);

@@ -3,13 +3,13 @@
  * user's comments, key order and formatting (RULES.md `read-only-property`, "Convert to register input").
  * Used by that rule's fix, the CLI `strip` command and the editor's "Convert describe output" command.
  */
-import { createScanner, type Node, SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, type JSONPath, type Node, SyntaxKind } from 'jsonc-parser';
 import { DESCRIBE_ONLY_KEYS } from './classify';
 import { parseDocument } from './parse';
 import { child, isEmptyValue, propNode } from './tree';
 import type { TextEdit } from './types';
-import { applyTextEdits } from './edits';
-import { diffEdit } from './layout-edits';
+import { applyTextEdits, minimalEdit, removeEdits } from './edits';
+import { chainEdits, type EditStep } from './layout-edits';
 
 const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);
 
@@ -25,53 +25,25 @@ export function toRegisterInput(text: string): string {
   if (root?.type !== 'object') return text;
   const wrapper = child(root, 'taskDefinition');
   const task = wrapper?.type === 'object' ? wrapper : root;
-  const removed = removePropertiesEdits(text, task, (key) => READ_ONLY.has(key));
-  const stripped = applyTextEdits(text, removed);
-  if (task === root) return stripped;
-  return unwrap(stripped);
+  const doomed = (task.children ?? []).filter((p) => READ_ONLY.has(p.children?.[0]?.value));
+  const step = removeReadOnly(task === root ? [] : ['taskDefinition']);
+  const out = applyTextEdits(text, chainEdits(text, doomed.map(() => step)));
+  if (task === root) return out;
+  return unwrap(out);
 }
 
 /** The edit that turns `text` into `toRegisterInput(text)`, trimmed to the part that changes. */
 export function toRegisterInputEdit(text: string): TextEdit | undefined {
-  const out = toRegisterInput(text);
-  return out === text ? undefined : diffEdit(text, out)[0];
+  return minimalEdit(text, toRegisterInput(text));
 }
 
-/**
- * Edits that remove the properties of `obj` whose key matches, keeping comments on other lines and fixing up
- * commas: a property on its own line goes with its line; the last kept property loses its comma when
- * everything after it is removed.
- */
-export function removePropertiesEdits(text: string, obj: Node, match: (key: string, prop: Node) => boolean): TextEdit[] {
-  const props = obj.children ?? [];
-  const doomed = props.filter((p) => typeof p.children?.[0]?.value === 'string' && match(p.children[0].value as string, p));
-  if (doomed.length === 0) return [];
-  const ranges: Array<[number, number]> = doomed.map((p) => propertyRange(text, p, p === props[props.length - 1]));
-  const kept = props.filter((p) => !doomed.includes(p));
-  const lastKept = kept[kept.length - 1];
-  if (lastKept && doomed.includes(props[props.length - 1])) {
-    const comma = commaAfter(text, lastKept.offset + lastKept.length);
-    if (comma !== undefined) ranges.push([comma, comma + 1]);
-  }
-  return mergeRanges(ranges).map(([s, e]) => ({ offset: s, length: e - s, content: '' }));
-}
-
-function propertyRange(text: string, prop: Node, isLast: boolean): [number, number] {
-  let start = prop.offset;
-  let end = prop.offset + prop.length;
-  const comma = commaAfter(text, end);
-  if (comma !== undefined) end = comma + 1;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const restOfLine = /^[ \t]*(\/\/[^\r\n]*)?(\r?\n|$)/.exec(text.slice(end));
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && restOfLine) {
-    start = lineStart;
-    end += restOfLine[0].length;
-  } else if (isLast) {
-    start -= /[ \t]*$/.exec(text.slice(lineStart, start))![0].length;
-  } else {
-    end += /^[ \t]*/.exec(text.slice(end))![0].length;
-  }
-  return [start, end];
+/** A chain step that removes the first describe-only property of the object at `path`. */
+function removeReadOnly(path: JSONPath): EditStep {
+  return (text, root) => {
+    const obj = root && findNodeAtLocation(root, path);
+    const prop = obj?.children?.find((p) => READ_ONLY.has(p.children?.[0]?.value));
+    return prop ? removeEdits(text, prop.children![0]) : [];
+  };
 }
 
 /** Offset of the comma that follows `offset` (skipping whitespace and comments), if the next token is one. */
@@ -91,17 +63,6 @@ function isTrivia(kind: SyntaxKind): boolean {
     kind === SyntaxKind.LineCommentTrivia ||
     kind === SyntaxKind.BlockCommentTrivia
   );
-}
-
-function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }
 
 /** Replaces the wrapper object by its `taskDefinition` body, one indentation level shallower. */

@@ -103,6 +103,21 @@ export function renameKeyEdit(keyNode: Node, newName: string): TextEdit {
   return { offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(newName) };
 }
 
+/** The single smallest replacement that turns `before` into `after` (undefined when they are equal). */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { offset: start, length: endBefore - start, content: after.slice(start, endAfter) };
+}
+
 /** Applies non-overlapping edits (any order) to a text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);

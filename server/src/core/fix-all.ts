@@ -98,18 +98,3 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
 function syntaxErrors(output: LintOutput): number {
   return output.parsed.syntaxErrors.length;
 }
-
-/** The single smallest replacement that turns `before` into `after` (undefined when they are equal). */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return { offset: start, length: endBefore - start, content: after.slice(start, endAfter) };
-}

@@ -5,7 +5,7 @@
  */
 import { type JSONPath, type Node, findNodeAtLocation } from 'jsonc-parser';
 import { parseTreeLenient } from './fast-parse';
-import { applyTextEdits, formattingOf } from './edits';
+import { applyTextEdits, formattingOf, minimalEdit, removeEdits } from './edits';
 import type { TextEdit } from './types';
 
 /** `{ "a": 1, "b": [1, 2] }` style JSON for one-line contexts. */
@@ -74,33 +74,6 @@ export function setPropertyEdits(text: string, obj: Node, key: string, value: un
   return insertPropertyEdits(text, obj, key, value);
 }
 
-/**
- * Removes the property holding `node` (or the array element `node`) with its comma. Written out rather than
- * taken from jsonc-parser: its removal re-flows lines when formatting, and without formatting it cuts one
- * character short when the last array element is followed by a space (`[a, b ]`).
- */
-export function removeNodeEdits(text: string, node: Node): TextEdit[] {
-  const member = node.parent?.type === 'property' ? node.parent : node;
-  const parent = member.parent;
-  const siblings = parent?.children;
-  if (!parent || !siblings) return [];
-  const i = siblings.indexOf(member);
-  const end = member.offset + member.length;
-  if (siblings.length === 1) return [{ offset: parent.offset + 1, length: parent.length - 2, content: '' }];
-  if (i > 0) {
-    const prev = siblings[i - 1];
-    return [{ offset: prev.offset + prev.length, length: end - prev.offset - prev.length, content: '' }];
-  }
-  return [{ offset: member.offset, length: siblings[1].offset - member.offset, content: '' }];
-}
-
-/** Removes the value at `path` (a property or an array element) without re-flowing neighbours. */
-export function removePathEdits(text: string, path: JSONPath): TextEdit[] {
-  const root = parseTreeLenient(text);
-  const node = root && findNodeAtLocation(root, path);
-  return node ? removeNodeEdits(text, node) : [];
-}
-
 export type EditStep = (text: string, root: Node | undefined) => TextEdit[];
 
 /**
@@ -110,11 +83,17 @@ export type EditStep = (text: string, root: Node | undefined) => TextEdit[];
 export function chainEdits(text: string, steps: readonly EditStep[]): TextEdit[] {
   let current = text;
   for (const step of steps) current = applyTextEdits(current, step(current, parseTreeLenient(current)));
-  return diffEdit(text, current);
+  const edit = minimalEdit(text, current);
+  return edit ? [edit] : [];
 }
 
-/** A chain step that removes the value at `path`. */
-export const removeStep = (path: JSONPath): EditStep => (t) => removePathEdits(t, path);
+/** A chain step that removes the value at `path` (a property or an array element). */
+export const removeStep =
+  (path: JSONPath): EditStep =>
+  (t, root) => {
+    const node = root && findNodeAtLocation(root, path);
+    return node ? removeEdits(t, node) : [];
+  };
 
 /** A chain step that sets `key` in the object at `path`. */
 export const setStep =
@@ -123,18 +102,3 @@ export const setStep =
     const obj = root && findNodeAtLocation(root, path);
     return obj?.type === 'object' ? setPropertyEdits(t, obj, key, value) : [];
   };
-
-/** The smallest single replacement turning `before` into `after`. */
-export function diffEdit(before: string, after: string): TextEdit[] {
-  if (before === after) return [];
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before[start] === after[start]) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
-    endB--;
-    endA--;
-  }
-  return [{ offset: start, length: endB - start, content: after.slice(start, endA) }];
-}

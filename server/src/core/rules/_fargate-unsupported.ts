@@ -1,9 +1,10 @@
 /** The checks behind fargate-unsupported-parameter (RULES.md table 2c), one function per part of the task. */
 import type { Node } from 'jsonc-parser';
 import { fargateSupportRow, FARGATE_UNSUPPORTED_RESOURCE_TYPES, isFargateAddableCapability } from '../facts';
+import { removeEdits } from '../edits';
 import { bool, child, items, keyOf, str } from '../tree';
 import type { Fix } from '../types';
-import { isSet, removeFix, removeValueEdits, setFix } from './_task-size';
+import { isSet, removeFix, setFix } from './_task-size';
 import type { RuleContext } from './rule';
 
 /** Keys whose mere presence (non-empty) is refused on Fargate, with the table-2c row that explains why. */
@@ -45,7 +46,7 @@ export function checkContainer(ctx: RuleContext, c: Node): void {
       ctx.report({
         node: type,
         message: `resourceRequirements type '${str(type)}' is not supported on Fargate. ${fargateSupportRow('gpu')!.explanation}`,
-        fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeValueEdits(ctx.text, req) }],
+        fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
       });
     }
   }

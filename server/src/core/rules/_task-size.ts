@@ -7,11 +7,9 @@ import {
   type ParsedTaskCpu,
   type ParsedTaskMemory,
 } from '../facts';
-import { removePropertiesEdits } from '../convert';
-import { replaceNodeEdit } from '../edits';
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits, replaceNodeEdit } from '../edits';
 import { child, isEmptyValue, keyName } from '../tree';
-import type { Fix, TextEdit } from '../types';
+import type { Fix } from '../types';
 import type { RuleContext } from './rule';
 
 export interface TaskCpu {
@@ -49,15 +47,9 @@ export function setFix(title: string, node: Node, value: unknown, preferred = fa
   return { title, preferred: preferred || undefined, edits: [replaceNodeEdit(node, value)] };
 }
 
-/** Edits that remove the property holding `value` (keeping comments on other lines), or the array element `value`. */
-export function removeValueEdits(text: string, value: Node): TextEdit[] {
-  const prop = value.parent?.type === 'property' ? value.parent : undefined;
-  return prop?.parent ? removePropertiesEdits(text, prop.parent, (_k, p) => p === prop) : removeNodeEdits(text, value);
-}
-
 /** A fix that removes the property holding `value` (`Remove '{key}'`). */
 export function removeFix(text: string, value: Node, preferred = true, title?: string): Fix {
-  return { title: title ?? `Remove '${keyName(value) ?? 'this entry'}'`, preferred: preferred || undefined, edits: removeValueEdits(text, value) };
+  return { title: title ?? `Remove '${keyName(value) ?? 'this entry'}'`, preferred: preferred || undefined, edits: removeEdits(text, value) };
 }
 
 /** "256", "256 or 512", "256, 512 or 1024". */

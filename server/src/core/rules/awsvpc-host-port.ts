@@ -1,5 +1,4 @@
-import { replaceNodeEdit } from '../edits';
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits, replaceNodeEdit } from '../edits';
 import { portMappings } from '../port-mappings';
 import { defineRule } from './rule';
 
@@ -33,7 +32,7 @@ need another port.`,
       for (const pm of portMappings(c, (n) => ctx.isPlaceholder(n))) {
         const hostNode = pm.hostPortNode;
         if (!hostNode || hostNode.type === 'null' || pm.hostPort === undefined) continue;
-        const remove = { title: 'Remove hostPort', preferred: true, edits: removeNodeEdits(ctx.text, hostNode) };
+        const remove = { title: 'Remove hostPort', preferred: true, edits: removeEdits(ctx.text, hostNode) };
         if (pm.range) {
           ctx.report({
             node: hostNode,

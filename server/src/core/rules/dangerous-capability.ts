@@ -1,5 +1,5 @@
+import { removeEdits } from '../edits';
 import { containerLabel, objectChild } from '../container-facts';
-import { removeNodeEdits } from '../layout-edits';
 import { child, items, str } from '../tree';
 import { defineRule } from './rule';
 
@@ -50,7 +50,7 @@ Add such a capability only when the workload cannot work without it, and prefer 
         ctx.report({
           node: el,
           message: `Adding ${cap} gives '${containerLabel(container)}' host-level power (${DANGEROUS[cap]}); add it only if the workload truly needs it.`,
-          fixes: [{ title: `Remove ${cap}`, preferred: true, edits: removeNodeEdits(ctx.text, el) }],
+          fixes: [{ title: `Remove ${cap}`, preferred: true, edits: removeEdits(ctx.text, el) }],
           dedupeKey: `dangerous-capability@${el.offset}`,
         });
       }

@@ -1,5 +1,5 @@
 import { containerLabel } from '../container-facts';
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits } from '../edits';
 import { child, items, str } from '../tree';
 import type { Node } from '../tree';
 import { defineRule } from './rule';
@@ -43,7 +43,7 @@ is documented and not reported here.)`,
             node: earlier,
             message: `'${name}' is set twice in the environment of '${containerLabel(container)}'; one value silently wins.`,
             related: [{ node: last, message: `the other '${name}'` }],
-            fixes: [{ title: 'Remove this earlier entry', preferred: true, edits: removeNodeEdits(ctx.text, earlier.parent!.parent!) }],
+            fixes: [{ title: 'Remove this earlier entry', preferred: true, edits: removeEdits(ctx.text, earlier.parent!.parent!) }],
           });
         }
       }

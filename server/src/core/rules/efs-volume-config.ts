@@ -1,5 +1,6 @@
+import { removeEdits } from '../edits';
 import { efsTlsNeed, objectChild } from '../container-facts';
-import { removeNodeEdits, setPropertyEdits } from '../layout-edits';
+import { setPropertyEdits } from '../layout-edits';
 import { anchorOf, child, str } from '../tree';
 import { volumeIndex } from '../task-index';
 import { defineRule } from './rule';
@@ -54,7 +55,7 @@ Turn transit encryption on, and move a custom root directory into the access poi
           node: root,
           message: `With an access point, rootDirectory must be omitted or '/'; the access point sets the path (got '${rootValue}').`,
           related: [{ node: need.nodes[0], message: 'the access point' }],
-          fixes: [{ title: 'Remove rootDirectory', preferred: true, edits: removeNodeEdits(ctx.text, root!) }],
+          fixes: [{ title: 'Remove rootDirectory', preferred: true, edits: removeEdits(ctx.text, root!) }],
         });
       }
     }

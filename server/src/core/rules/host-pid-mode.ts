@@ -1,5 +1,4 @@
-import { replaceNodeEdit } from '../edits';
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits, replaceNodeEdit } from '../edits';
 import { child, str } from '../tree';
 import { defineRule } from './rule';
 
@@ -31,7 +30,7 @@ debuggers or process monitors usually need. Fargate rejects \`host\` (\`fargate-
       message: "pidMode 'host' lets every container see and signal all processes on the instance. Use 'task' to share processes only inside the task.",
       fixes: [
         { title: "Set pidMode to 'task'", preferred: true, edits: [replaceNodeEdit(mode!, 'task')] },
-        { title: 'Remove pidMode', edits: removeNodeEdits(ctx.text, mode!) },
+        { title: 'Remove pidMode', edits: removeEdits(ctx.text, mode!) },
       ],
       dedupeKey: `host-pid-mode@${mode!.offset}`,
     });

@@ -1,4 +1,4 @@
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits } from '../edits';
 import { child, isEmptyValue, items, keyOf, type Node } from '../tree';
 import { defineRule } from './rule';
 
@@ -42,7 +42,7 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
       ctx.report({
         node: modeNode,
         message: `networkMode '${mode}' does not work for Windows containers on EC2: they use the default (NAT) mode or awsvpc.`,
-        fixes: [{ title: 'Remove networkMode', preferred: true, edits: removeNodeEdits(ctx.text, modeNode) }],
+        fixes: [{ title: 'Remove networkMode', preferred: true, edits: removeEdits(ctx.text, modeNode) }],
       });
     }
     const flag = (value: Node | undefined, key: string) => {
@@ -51,7 +51,7 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
       ctx.report({
         node: keyNode,
         message: `'${key}' does not work with networkMode '${mode}': ${REASONS[key]}.`,
-        fixes: [{ title: `Remove '${key}'`, preferred: true, edits: removeNodeEdits(ctx.text, value) }],
+        fixes: [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, value) }],
       });
     };
     for (const c of ctx.doc.containers) {

@@ -1,5 +1,6 @@
 import { DESCRIBE_ONLY_KEYS } from '../classify';
-import { removePropertiesEdits, toRegisterInputEdit } from '../convert';
+import { toRegisterInputEdit } from '../convert';
+import { removeEdits } from '../edits';
 import { entries, keyOf } from '../tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
@@ -47,11 +48,10 @@ fix unwraps the object, drops the computed keys and moves the describe call's \`
     }
     for (const [key, keyNode] of entries(task)) {
       if (!READ_ONLY.has(key)) continue;
-      const propNode = keyNode.parent!;
       ctx.report({
         node: keyNode,
         message: `'${key}' comes from describe-task-definition; register-task-definition does not accept it.`,
-        fixes: [...convert, { title: `Remove '${key}'`, edits: removePropertiesEdits(ctx.text, task, (_k, p) => p === propNode) }],
+        fixes: [...convert, { title: `Remove '${key}'`, edits: removeEdits(ctx.text, keyNode) }],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { removeNodeEdits } from '../layout-edits';
+import { removeEdits } from '../edits';
 import { child, items, type Node, str } from '../tree';
 import { defineRule } from './rule';
 
@@ -38,8 +38,8 @@ Usually the plain entry is a leftover from before the value moved to Secrets Man
           message: `'${name}' is set both as a plain environment variable and as a secret; ECS refuses the definition.`,
           related: [{ node: secret, message: `the secret '${name}'` }],
           fixes: [
-            { title: 'Remove the environment entry', preferred: true, edits: removeNodeEdits(ctx.text, e) },
-            { title: 'Remove the secret', edits: removeNodeEdits(ctx.text, secret.parent!.parent!) },
+            { title: 'Remove the environment entry', preferred: true, edits: removeEdits(ctx.text, e) },
+            { title: 'Remove the secret', edits: removeEdits(ctx.text, secret.parent!.parent!) },
           ],
         });
       }
