@@ -28,6 +28,8 @@ export function parseTreeLenient(text: string): Node | undefined {
   return fastParseTree(text)?.root ?? parseTree(text, [], { allowTrailingComma: true });
 }
 
+const NO_CHILDREN: Node[] = [];
+
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
@@ -215,9 +217,9 @@ class Parser {
       if (children.length > 0 && !afterComma) throw GIVE_UP; // missing comma
       if (t.charCodeAt(this.pos) !== QUOTE) throw GIVE_UP;
       const keyOffset = this.pos;
-      const prop = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [] as Node[] } as Building;
+      const prop = { type: 'property', offset: keyOffset, length: -1, parent: node, children: NO_CHILDREN } as Building;
       const key = this.string();
-      prop.children!.push({ type: 'string', value: key, offset: keyOffset, length: this.pos - keyOffset, parent: prop } as Node);
+      const keyNode = { type: 'string', value: key, offset: keyOffset, length: this.pos - keyOffset, parent: prop } as Node;
       children.push(prop);
       this.skip();
       if (t.charCodeAt(this.pos) !== COLON) throw GIVE_UP;
@@ -225,7 +227,7 @@ class Parser {
       this.pos++;
       this.skip();
       const value = this.value(prop);
-      prop.children!.push(value);
+      prop.children = [keyNode, value]; // exact size: a pushed-to [] reserves room for 17
       prop.length = value.offset + value.length - keyOffset;
       this.skip();
       afterComma = t.charCodeAt(this.pos) === COMMA;
@@ -238,6 +240,7 @@ class Parser {
     this.pos++;
     node.length = this.pos - node.offset;
     if (children.length > 1 && !this.duplicates) this.duplicates = hasDuplicateKey(children);
+    if (children.length > 0) node.children = children.slice(); // drops the spare capacity push left (memory of a cached tree)
     return node;
   }
 
@@ -262,6 +265,7 @@ class Parser {
     if (afterComma) this.strict = false;
     this.pos++;
     node.length = this.pos - node.offset;
+    if (children.length > 0) node.children = children.slice();
     return node;
   }
 }
