@@ -54,33 +54,6 @@ export function hasValue(node: Node | undefined): boolean {
   return true;
 }
 
-export interface EfsTlsNeed {
-  /** What requires transit encryption: an access point, IAM authorization, or both. */
-  reasons: Array<'access point' | 'IAM authorization'>;
-  /** The nodes that set them. */
-  nodes: Node[];
-}
-
-/**
- * Why an EFS volume must use transit encryption (an access point or `iam: "ENABLED"`), or undefined when
- * nothing requires it. A placeholder access point still counts: it is set, whatever it renders to.
- */
-export function efsTlsNeed(efs: Node): EfsTlsNeed | undefined {
-  const auth = objectChild(efs, 'authorizationConfig');
-  const need: EfsTlsNeed = { reasons: [], nodes: [] };
-  const ap = child(auth, 'accessPointId');
-  if (str(ap)) {
-    need.reasons.push('access point');
-    need.nodes.push(ap!);
-  }
-  const iam = child(auth, 'iam');
-  if (str(iam) === 'ENABLED') {
-    need.reasons.push('IAM authorization');
-    need.nodes.push(iam!);
-  }
-  return need.reasons.length > 0 ? need : undefined;
-}
-
 /**
  * Where to report something missing from a container: its `name` value (what the user reads the container by),
  * else the container's opening brace.

@@ -128,7 +128,8 @@ function coversAll(s: string, spans: Span[]): boolean {
   return s.slice(pos).trim() === '';
 }
 
-function mergeSpans(spans: Span[]): Span[] {
+/** Joins the overlapping spans of a list sorted by start. */
+export function mergeSpans(spans: Span[]): Span[] {
   const merged: Span[] = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];

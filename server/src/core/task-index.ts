@@ -159,6 +159,31 @@ export function containerLabel(entry: NamedEntry): string {
   return entry.name !== undefined && entry.name !== '' ? entry.name : `#${entry.index + 1}`;
 }
 
+export interface DuplicateName {
+  entry: NamedEntry;
+  name: string;
+  nameNode: Node;
+  /** The earlier entry that holds the name. */
+  first: NamedEntry;
+  /** The next free "{name}-N" to rename this entry to (distinct across the whole list). */
+  renamed: string;
+}
+
+/** The entries whose literal name an earlier entry already uses. */
+export function duplicateNames(idx: NameIndex): DuplicateName[] {
+  const taken = new Set(idx.entries.map((e) => e.name).filter((n): n is string => n !== undefined));
+  const out: DuplicateName[] = [];
+  for (const entry of idx.entries) {
+    if (!entry.name || entry.templatedName || !entry.nameNode) continue;
+    const first = idx.byName.get(entry.name);
+    if (!first || first === entry) continue;
+    const renamed = nextFreeName(entry.name, taken);
+    taken.add(renamed);
+    out.push({ entry, name: entry.name, nameNode: entry.nameNode, first, renamed });
+  }
+  return out;
+}
+
 /** The next free "{name}-2", "{name}-3", … among `taken`. */
 export function nextFreeName(name: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${name}-${i}`)) return `${name}-${i}`;

@@ -3,7 +3,7 @@
  * references, secret references) are split on the masked text so a `:` or `/` inside `${…}` does not count,
  * while every offset still points into the original string.
  */
-import { findPlaceholders, isPlaceholderSlot, type Span } from './placeholders';
+import { findPlaceholders, isPlaceholderSlot, mergeSpans, type Span } from './placeholders';
 
 export interface MaskedText {
   /** The original string. */
@@ -59,14 +59,4 @@ export function splitMasked(m: MaskedText, sep: string, from = 0, to = m.origina
   }
   out.push({ text: m.original.slice(start, to), start, end: to });
   return out;
-}
-
-function mergeSpans(spans: Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-  return merged;
 }

@@ -1,6 +1,7 @@
+import { containerRefs } from '../container-refs';
 import { replaceNodeEdit, setValueEdits } from '../edits';
-import { containerIndex, containerLabel, essentialOf, hasPlaceholder } from '../task-index';
-import { child, items, pathOf, str } from '../tree';
+import { containerIndex, containerLabel, essentialOf } from '../task-index';
+import { child, pathOf, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -25,30 +26,26 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html'],
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
-    for (const c of idx.entries) {
-      for (const dep of items(child(c.node, 'dependsOn'))) {
-        const ref = child(dep, 'containerName');
-        const condition = child(dep, 'condition');
-        const cond = str(condition);
-        if ((cond !== 'COMPLETE' && cond !== 'SUCCESS') || !ref || hasPlaceholder(ref, ctx.parsed)) continue;
-        const target = idx.byName.get(str(ref) ?? '');
-        if (!target || target === c || target.opaque || essentialOf(target.node, ctx.parsed) !== true) continue;
-        const name = containerLabel(target);
-        const essentialNode = child(target.node, 'essential');
-        ctx.report({
-          node: ref,
-          message: `'${name}' is essential, so it may not be waited on with ${cond}: when it exits the whole task stops. Mark it essential: false or wait for START.`,
-          related: [{ node: essentialNode ?? target.nameNode, message: `'${name}' is essential${essentialNode ? '' : ' (the default)'}` }],
-          fixes: [
-            {
-              title: `Mark '${name}' essential: false`,
-              preferred: true,
-              edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setValueEdits(ctx.text, [...pathOf(target.node), 'essential'], false),
-            },
-            { title: 'Change condition to START', edits: [replaceNodeEdit(condition!, 'START')] },
-          ],
-        });
-      }
+    for (const { from, entry, ref, target } of containerRefs(idx, ctx.parsed, 'dependsOn')) {
+      const condition = child(entry, 'condition');
+      const cond = str(condition);
+      if (cond !== 'COMPLETE' && cond !== 'SUCCESS') continue;
+      if (!target || target === from || target.opaque || essentialOf(target.node, ctx.parsed) !== true) continue;
+      const name = containerLabel(target);
+      const essentialNode = child(target.node, 'essential');
+      ctx.report({
+        node: ref,
+        message: `'${name}' is essential, so it may not be waited on with ${cond}: when it exits the whole task stops. Mark it essential: false or wait for START.`,
+        related: [{ node: essentialNode ?? target.nameNode, message: `'${name}' is essential${essentialNode ? '' : ' (the default)'}` }],
+        fixes: [
+          {
+            title: `Mark '${name}' essential: false`,
+            preferred: true,
+            edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setValueEdits(ctx.text, [...pathOf(target.node), 'essential'], false),
+          },
+          { title: 'Change condition to START', edits: [replaceNodeEdit(condition!, 'START')] },
+        ],
+      });
     }
   },
 });

@@ -1,6 +1,7 @@
+import { containerRefs } from '../container-refs';
 import { replaceNodeEdit, setValueEdits } from '../edits';
-import { containerIndex, containerLabel, hasPlaceholder } from '../task-index';
-import { child, isEmptyValue, items, pathOf, str } from '../tree';
+import { containerIndex, containerLabel } from '../task-index';
+import { child, isEmptyValue, pathOf, str } from '../tree';
 import { defineRule } from './rule';
 
 const HEALTH_CHECK_SKELETON = { command: ['CMD-SHELL', ''], interval: 30, timeout: 5, retries: 3 };
@@ -26,28 +27,24 @@ Either wait for \`START\` instead, or give the target container a health check t
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html'],
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
-    for (const c of idx.entries) {
-      for (const dep of items(child(c.node, 'dependsOn'))) {
-        const ref = child(dep, 'containerName');
-        const condition = child(dep, 'condition');
-        if (str(condition) !== 'HEALTHY' || !ref || hasPlaceholder(ref, ctx.parsed)) continue;
-        const target = idx.byName.get(str(ref) ?? '');
-        if (!target || target === c || target.opaque || !isEmptyValue(child(target.node, 'healthCheck'))) continue;
-        const dependent = containerLabel(c);
-        const name = containerLabel(target);
-        ctx.report({
-          node: ref,
-          message: `'${dependent}' waits for '${name}' to be HEALTHY, but '${name}' has no healthCheck, so it never becomes healthy.`,
-          related: target.nameNode ? [{ node: target.nameNode, message: `'${name}' defines no healthCheck` }] : undefined,
-          fixes: [
-            { title: 'Change condition to START', preferred: true, edits: [replaceNodeEdit(condition!, 'START')] },
-            {
-              title: `Add a healthCheck to '${name}'`,
-              edits: setValueEdits(ctx.text, [...pathOf(target.node), 'healthCheck'], HEALTH_CHECK_SKELETON),
-            },
-          ],
-        });
-      }
+    for (const { from, entry, ref, target } of containerRefs(idx, ctx.parsed, 'dependsOn')) {
+      const condition = child(entry, 'condition');
+      if (str(condition) !== 'HEALTHY') continue;
+      if (!target || target === from || target.opaque || !isEmptyValue(child(target.node, 'healthCheck'))) continue;
+      const dependent = containerLabel(from);
+      const name = containerLabel(target);
+      ctx.report({
+        node: ref,
+        message: `'${dependent}' waits for '${name}' to be HEALTHY, but '${name}' has no healthCheck, so it never becomes healthy.`,
+        related: target.nameNode ? [{ node: target.nameNode, message: `'${name}' defines no healthCheck` }] : undefined,
+        fixes: [
+          { title: 'Change condition to START', preferred: true, edits: [replaceNodeEdit(condition!, 'START')] },
+          {
+            title: `Add a healthCheck to '${name}'`,
+            edits: setValueEdits(ctx.text, [...pathOf(target.node), 'healthCheck'], HEALTH_CHECK_SKELETON),
+          },
+        ],
+      });
     }
   },
 });

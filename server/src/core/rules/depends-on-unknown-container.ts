@@ -1,7 +1,5 @@
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { closestName, containerIndex, hasPlaceholder } from '../task-index';
-import { child, items, str } from '../tree';
-import type { Fix } from '../types';
+import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
+import { containerIndex } from '../task-index';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -25,26 +23,16 @@ from a placeholder), unknown names are not reported: the target may be the templ
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html'],
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
-    for (const c of idx.entries) {
-      for (const dep of items(child(c.node, 'dependsOn'))) {
-        const ref = child(dep, 'containerName');
-        const name = str(ref);
-        if (!ref || name === undefined || name === '' || hasPlaceholder(ref, ctx.parsed)) continue;
-        const self = name === c.name && !c.templatedName;
-        if (!self && (idx.byName.has(name) || !idx.complete)) continue;
-        const others = [...idx.byName.keys()].filter((n) => n !== c.name);
-        const closest = closestName(name, others);
-        const fixes: Fix[] = [];
-        if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
-        fixes.push({ title: 'Remove this dependency', edits: removeEdits(ctx.text, dep) });
-        const hint = self ? ' (a container cannot depend on itself)' : closest ? ` (did you mean '${closest}'?)` : '';
-        ctx.report({
-          node: ref,
-          message: `dependsOn refers to '${name}', which is not ${self ? 'another' : 'a'} container in this task${hint}.`,
-          related: self && c.nameNode ? [{ node: c.nameNode, message: `this container is '${name}'` }] : undefined,
-          fixes,
-        });
-      }
+    for (const r of containerRefs(idx, ctx.parsed, 'dependsOn')) {
+      const miss = unresolvedRef(idx, r);
+      if (!miss) continue;
+      const hint = r.self ? ' (a container cannot depend on itself)' : miss.closest ? ` (did you mean '${miss.closest}'?)` : '';
+      ctx.report({
+        node: r.ref,
+        message: `dependsOn refers to '${r.name}', which is not ${r.self ? 'another' : 'a'} container in this task${hint}.`,
+        related: selfRelated(r),
+        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this dependency'),
+      });
     }
   },
 });

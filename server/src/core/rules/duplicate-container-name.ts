@@ -1,5 +1,5 @@
 import { replaceNodeEdit } from '../edits';
-import { containerIndex, nextFreeName } from '../task-index';
+import { containerIndex, duplicateNames } from '../task-index';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -22,19 +22,12 @@ Names are compared exactly (\`web\` and \`Web\` are different names).`,
   },
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html'],
   check(ctx) {
-    const idx = containerIndex(ctx.doc, ctx.parsed);
-    const taken = new Set(idx.entries.map((e) => e.name).filter((n): n is string => n !== undefined));
-    for (const e of idx.entries) {
-      if (e.name === undefined || e.name === '' || e.templatedName || !e.nameNode) continue;
-      const first = idx.byName.get(e.name);
-      if (!first || first === e) continue;
-      const renamed = nextFreeName(e.name, taken);
-      taken.add(renamed);
+    for (const d of duplicateNames(containerIndex(ctx.doc, ctx.parsed))) {
       ctx.report({
-        node: e.nameNode,
-        message: `Container name '${e.name}' is already used by container #${first.index + 1}.`,
-        related: [{ node: first.nameNode, message: `container #${first.index + 1} is named '${e.name}'` }],
-        fixes: [{ title: `Rename to '${renamed}'`, preferred: true, edits: [replaceNodeEdit(e.nameNode, renamed)] }],
+        node: d.nameNode,
+        message: `Container name '${d.name}' is already used by container #${d.first.index + 1}.`,
+        related: [{ node: d.first.nameNode, message: `container #${d.first.index + 1} is named '${d.name}'` }],
+        fixes: [{ title: `Rename to '${d.renamed}'`, preferred: true, edits: [replaceNodeEdit(d.nameNode, d.renamed)] }],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { replaceNodeEdit } from '../edits';
-import { nextFreeName, volumeIndex } from '../task-index';
+import { duplicateNames, volumeIndex } from '../task-index';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -21,19 +21,12 @@ it at the new name.`,
   },
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html'],
   check(ctx) {
-    const idx = volumeIndex(ctx.doc, ctx.parsed);
-    const taken = new Set(idx.entries.map((e) => e.name).filter((n): n is string => n !== undefined));
-    for (const e of idx.entries) {
-      if (!e.name || e.templatedName || !e.nameNode) continue;
-      const first = idx.byName.get(e.name);
-      if (!first || first === e) continue;
-      const renamed = nextFreeName(e.name, taken);
-      taken.add(renamed);
+    for (const d of duplicateNames(volumeIndex(ctx.doc, ctx.parsed))) {
       ctx.report({
-        node: e.nameNode,
-        message: `Volume name '${e.name}' is declared twice; mount points cannot tell them apart.`,
-        related: [{ node: first.nameNode, message: `volume #${first.index + 1} is named '${e.name}'` }],
-        fixes: [{ title: `Rename to '${renamed}'`, preferred: true, edits: [replaceNodeEdit(e.nameNode, renamed)] }],
+        node: d.nameNode,
+        message: `Volume name '${d.name}' is declared twice; mount points cannot tell them apart.`,
+        related: [{ node: d.first.nameNode, message: `volume #${d.first.index + 1} is named '${d.name}'` }],
+        fixes: [{ title: `Rename to '${d.renamed}'`, preferred: true, edits: [replaceNodeEdit(d.nameNode, d.renamed)] }],
       });
     }
   },

@@ -1,7 +1,5 @@
-import { efsTlsNeed, objectChild } from '../container-facts';
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, str } from '../tree';
-import { volumeIndex } from '../task-index';
+import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../efs-volumes';
+import { child, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -26,16 +24,14 @@ little and is required anyway once you use access points or IAM authorization (s
     'Trivy AVD-AWS-0035',
   ],
   check(ctx) {
-    for (const volume of volumeIndex(ctx.doc, ctx.parsed).entries.map((e) => e.node)) {
-      const efs = objectChild(volume, 'efsVolumeConfiguration');
-      if (!efs || efsTlsNeed(efs)) continue; // efs-volume-config reports those as errors
-      const tls = child(efs, 'transitEncryption');
-      if (tls && tls.type !== 'null' && str(tls) !== 'DISABLED') continue; // ENABLED, a placeholder, or invalid-enum-value's case
-      const name = str(child(volume, 'name')) ?? 'unnamed';
+    for (const v of efsVolumes(ctx.doc, ctx.parsed)) {
+      if (efsTlsNeed(v.efs)) continue; // efs-volume-config reports those as errors
+      if (v.tls && v.tls.type !== 'null' && str(v.tls) !== 'DISABLED') continue; // ENABLED, a placeholder, or invalid-enum-value's case
+      const name = str(child(v.volume, 'name')) ?? 'unnamed';
       ctx.report({
-        ...(tls && tls.type !== 'null' ? { node: tls } : { range: anchorOf(efs) }),
+        ...transitEncryptionTarget(v),
         message: `EFS volume '${name}' sends file data unencrypted between the host and EFS; set transitEncryption to ENABLED.`,
-        fixes: [{ title: 'Set transitEncryption to ENABLED', preferred: true, edits: setPropertyEdits(ctx.text, efs, 'transitEncryption', 'ENABLED') }],
+        fixes: [enableTransitEncryptionFix(ctx.text, v)],
       });
     }
   },

@@ -1,8 +1,6 @@
 import { removeEdits } from '../edits';
-import { efsTlsNeed, objectChild } from '../container-facts';
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, str } from '../tree';
-import { volumeIndex } from '../task-index';
+import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../efs-volumes';
+import { child, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -32,23 +30,20 @@ Turn transit encryption on, and move a custom root directory into the access poi
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
   ],
   check(ctx) {
-    for (const volume of volumeIndex(ctx.doc, ctx.parsed).entries.map((e) => e.node)) {
-      const efs = objectChild(volume, 'efsVolumeConfiguration');
-      if (!efs) continue;
-      const need = efsTlsNeed(efs);
+    for (const v of efsVolumes(ctx.doc, ctx.parsed)) {
+      const need = efsTlsNeed(v.efs);
       if (!need) continue;
-      const tls = child(efs, 'transitEncryption');
-      if (str(tls) !== 'ENABLED' && !ctx.isPlaceholder(tls, { enumField: true })) {
+      if (str(v.tls) !== 'ENABLED' && !ctx.isPlaceholder(v.tls, { enumField: true })) {
         const what = need.reasons.length === 2 ? 'An EFS access point with IAM authorization' : need.reasons[0] === 'access point' ? 'An EFS access point' : 'EFS IAM authorization';
         ctx.report({
-          ...(tls && tls.type !== 'null' ? { node: tls } : { range: anchorOf(efs) }),
-          message: `${what} requires transitEncryption 'ENABLED'${tls && str(tls) ? `; got '${str(tls)}'` : ' (it defaults to DISABLED)'}.`,
+          ...transitEncryptionTarget(v),
+          message: `${what} requires transitEncryption 'ENABLED'${v.tls && str(v.tls) ? `; got '${str(v.tls)}'` : ' (it defaults to DISABLED)'}.`,
           related: need.nodes.map((n) => ({ node: n, message: `${need.reasons[need.nodes.indexOf(n)]} set here` })),
-          fixes: [{ title: 'Set transitEncryption to ENABLED', preferred: true, edits: setPropertyEdits(ctx.text, efs, 'transitEncryption', 'ENABLED') }],
-          dedupeKey: `efs-tls:${efs.offset}`,
+          fixes: [enableTransitEncryptionFix(ctx.text, v)],
+          dedupeKey: `efs-tls:${v.efs.offset}`,
         });
       }
-      const root = child(efs, 'rootDirectory');
+      const root = child(v.efs, 'rootDirectory');
       const rootValue = str(root);
       if (need.reasons.includes('access point') && rootValue && rootValue !== '/' && !ctx.isPlaceholder(root)) {
         ctx.report({

@@ -1,7 +1,6 @@
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { closestName, containerIndex, hasPlaceholder } from '../task-index';
-import { child, items, str } from '../tree';
-import type { Fix } from '../types';
+import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
+import { containerIndex } from '../task-index';
+import { str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -27,30 +26,21 @@ When the container list is templated, unknown names are not reported.`,
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html'],
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
-    for (const c of idx.entries) {
-      for (const link of items(child(c.node, 'links'))) {
-        const value = str(link);
-        if (value === undefined || value === '' || hasPlaceholder(link, ctx.parsed)) continue;
-        const colon = value.indexOf(':');
-        const name = colon < 0 ? value : value.slice(0, colon);
-        const alias = colon < 0 ? '' : value.slice(colon);
-        const self = name === c.name && !c.templatedName;
-        if (name === '' || (!self && (idx.byName.has(name) || !idx.complete))) continue;
-        const closest = closestName(name, [...idx.byName.keys()].filter((n) => n !== c.name));
-        const fixes: Fix[] = [];
-        if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(link, closest + alias)] });
-        fixes.push({ title: 'Remove this link', edits: removeEdits(ctx.text, link) });
-        const raw = ctx.text.slice(link.offset, link.offset + link.length);
-        const exact = raw === JSON.stringify(value); // no escapes: the name part can be pointed at precisely
-        ctx.report({
-          ...(exact ? { range: { offset: link.offset + 1, length: name.length } } : { node: link }),
-          message: self
-            ? `Link target '${name}' is this container itself; a container cannot link to itself.`
-            : `Link target '${name}' is not a container in this task${closest ? ` (did you mean '${closest}'?)` : ''}.`,
-          related: self && c.nameNode ? [{ node: c.nameNode, message: `this container is '${name}'` }] : undefined,
-          fixes,
-        });
-      }
+    for (const r of containerRefs(idx, ctx.parsed, 'links')) {
+      const miss = unresolvedRef(idx, r);
+      if (!miss) continue;
+      const value = str(r.ref)!;
+      const alias = value.slice(r.name.length); // ':alias', or ''
+      const raw = ctx.text.slice(r.ref.offset, r.ref.offset + r.ref.length);
+      const exact = raw === JSON.stringify(value); // no escapes: the name part can be pointed at precisely
+      ctx.report({
+        ...(exact ? { range: { offset: r.ref.offset + 1, length: r.name.length } } : { node: r.ref }),
+        message: r.self
+          ? `Link target '${r.name}' is this container itself; a container cannot link to itself.`
+          : `Link target '${r.name}' is not a container in this task${miss.closest ? ` (did you mean '${miss.closest}'?)` : ''}.`,
+        related: selfRelated(r),
+        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this link', miss.closest && miss.closest + alias),
+      });
     }
   },
 });

@@ -1,7 +1,5 @@
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { closestName, containerIndex, hasPlaceholder } from '../task-index';
-import { child, items, str } from '../tree';
-import type { Fix } from '../types';
+import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
+import { containerIndex } from '../task-index';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -24,24 +22,16 @@ When the container list is templated, unknown names are not reported.`,
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html'],
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
-    for (const c of idx.entries) {
-      for (const entry of items(child(c.node, 'volumesFrom'))) {
-        const ref = child(entry, 'sourceContainer');
-        const name = str(ref);
-        if (!ref || name === undefined || name === '' || hasPlaceholder(ref, ctx.parsed)) continue;
-        const self = name === c.name && !c.templatedName;
-        if (!self && (idx.byName.has(name) || !idx.complete)) continue;
-        const closest = closestName(name, [...idx.byName.keys()].filter((n) => n !== c.name));
-        const fixes: Fix[] = [];
-        if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
-        fixes.push({ title: 'Remove this entry', edits: removeEdits(ctx.text, entry) });
-        ctx.report({
-          node: ref,
-          message: `volumesFrom refers to '${name}', which is not another container in this task${self ? ' (it is this container itself)' : closest ? ` (did you mean '${closest}'?)` : ''}.`,
-          related: self && c.nameNode ? [{ node: c.nameNode, message: `this container is '${name}'` }] : undefined,
-          fixes,
-        });
-      }
+    for (const r of containerRefs(idx, ctx.parsed, 'volumesFrom')) {
+      const miss = unresolvedRef(idx, r);
+      if (!miss) continue;
+      const hint = r.self ? ' (it is this container itself)' : miss.closest ? ` (did you mean '${miss.closest}'?)` : '';
+      ctx.report({
+        node: r.ref,
+        message: `volumesFrom refers to '${r.name}', which is not another container in this task${hint}.`,
+        related: selfRelated(r),
+        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this entry'),
+      });
     }
   },
 });
