@@ -120,11 +120,20 @@ function propertyEntries(input: CompletionInput, rel: RelativePath, obj: Node | 
     }));
 }
 
+// The schema never changes: each object's key candidates are built once (less work and garbage per request).
+const KEY_CANDIDATES = new WeakMap<object, KeyCandidate[]>();
+
 function schemaKeyCandidates(rel: RelativePath): KeyCandidate[] {
-  return Object.entries(propertiesAt(rel)).map(([key, raw]) => {
-    const s = resolve(raw) ?? raw;
-    return { key, detail: typeLabel(s), documentation: descriptionOf(s), valueSnippet: valueSnippet(s) };
-  });
+  const properties = propertiesAt(rel);
+  let candidates = KEY_CANDIDATES.get(properties);
+  if (!candidates) {
+    candidates = Object.entries(properties).map(([key, raw]) => {
+      const s = resolve(raw) ?? raw;
+      return { key, detail: typeLabel(s), documentation: descriptionOf(s), valueSnippet: valueSnippet(s) };
+    });
+    KEY_CANDIDATES.set(properties, candidates);
+  }
+  return candidates;
 }
 
 /** Keys of `logConfiguration.options` (per driver) and `firelensConfiguration.options`. */
