@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../server/src/cli/main';
+import { webTask } from '../helpers/task-texts';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'ecs-taskdef.js');
 
@@ -64,17 +65,7 @@ export function codesOf(results: JsonResult[]): string[] {
 }
 
 /** A Fargate task definition with one error (wrong-type) and one warning (image-mutable-tag). */
-export const FARGATE_TASK = `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:latest", "essential": "yes" }
-  ]
-}
-`;
+export const FARGATE_TASK = webTask('{ "name": "web", "image": "nginx:latest", "essential": "yes" }', { finalNewline: true });
 
 /** The same without the error: only the image-mutable-tag warning (and hints). */
 export const WARNING_ONLY_TASK = FARGATE_TASK.replace('"essential": "yes"', '"essential": true');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
+import { webTask } from '../helpers/task-texts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecs-fix-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,18 +22,7 @@ function run(...argv: string[]): { code: number | undefined; out: string; err: s
   return { code, out, err };
 }
 
-const FIXABLE = `{
-  // web task
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "essential": "true", "memory": "256" }
-  ]
-}
-`;
+const FIXABLE = webTask('{ "name": "web", "image": "nginx:1.27", "essential": "true", "memory": "256" }', { comment: 'web task', finalNewline: true });
 const FIXED = FIXABLE.replace('"essential": "true"', '"essential": true').replace('"memory": "256"', '"memory": 256');
 
 describe('ecs-taskdef fix', () => {

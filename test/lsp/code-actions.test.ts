@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { parse } from 'jsonc-parser';
-import { after, before, describe, it } from 'node:test';
-import { type LspDiagnostic, SERVER, TestClient } from '../helpers/lsp-client';
+import { describe, it } from 'node:test';
+import type { LspDiagnostic } from '../helpers/lsp-client';
+import { useServer } from '../helpers/lsp-session';
+import { webTask } from '../helpers/task-texts';
 import { applyLspEdits, freshUri, type LspTextEdit } from './editor-protocol';
 
 interface CodeAction {
@@ -14,26 +15,11 @@ interface CodeAction {
   command?: { command: string; arguments?: unknown[] };
 }
 
-const TEXT = `{
-  // web service
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "essential": "true", "memory": "256", "esential": true }
-  ]
-}`;
+const TEXT = webTask('{ "name": "web", "image": "nginx:1.27", "essential": "true", "memory": "256", "esential": true }', { comment: 'web service' });
 
 describe('code actions over stdio', () => {
-  const client = new TestClient();
-  let capabilities: Record<string, unknown> = {};
-  before(async () => {
-    assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build');
-    capabilities = (await client.initialize({ pull: true })).capabilities;
-  });
-  after(() => client.shutdown());
+  const server = useServer();
+  const { client } = server;
 
   async function open(text: string): Promise<{ uri: string; diagnostics: LspDiagnostic[] }> {
     const uri = freshUri();
@@ -53,7 +39,7 @@ describe('code actions over stdio', () => {
   const applied = (text: string, uri: string, a: CodeAction) => applyLspEdits(text, a.edit!.changes[uri]);
 
   it('declares quickfix and source.fixAll.ecs-taskdef', () => {
-    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.ecs-taskdef']);
+    assert.deepEqual((server.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.ecs-taskdef']);
   });
 
   it("offers a diagnostic's fixes as quick fixes; the preferred one is marked", async () => {

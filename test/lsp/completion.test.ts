@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { SERVER, TestClient } from '../helpers/lsp-client';
+import { TestClient } from '../helpers/lsp-client';
+import { useServer } from '../helpers/lsp-session';
+import { fargateTask } from '../helpers/task-texts';
 import { applyLspEdits, freshUri, type LspTextEdit, openAtCursor } from './editor-protocol';
 
 interface CompletionItem {
@@ -18,12 +19,6 @@ const KIND = { property: 10, value: 12, keyword: 14, reference: 18 };
 const SNIPPET = 2;
 const PLAIN = 1;
 
-const task = (body: string) => `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  ${body}
-}`;
-
 async function completeWith(client: TestClient, marked: string): Promise<{ items: CompletionItem[]; text: string }> {
   const uri = freshUri();
   const { text, position } = await openAtCursor(client, uri, marked);
@@ -32,72 +27,67 @@ async function completeWith(client: TestClient, marked: string): Promise<{ items
 }
 
 describe('completion over stdio', () => {
-  const client = new TestClient();
-  let capabilities: Record<string, unknown> = {};
-  before(async () => {
-    assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build');
-    capabilities = (await client.initialize({ pull: true })).capabilities;
-  });
-  after(() => client.shutdown());
+  const server = useServer();
+  const { client } = server;
   const complete = (marked: string) => completeWith(client, marked);
   const labels = async (marked: string) => (await complete(marked)).items.map((i) => i.label);
 
   it('declares a completion provider triggered by quote and colon', () => {
-    assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['"', ':'] });
+    assert.deepEqual(server.capabilities.completionProvider, { triggerCharacters: ['"', ':'] });
   });
 
   it('property names: snippets with a text edit over the typed key, docs in markdown', async () => {
-    const { items, text } = await complete(task('"cp|"'));
+    const { items, text } = await complete(fargateTask('"cp|"'));
     const cpu = items.find((i) => i.label === 'cpu')!;
     assert.equal(cpu.kind, KIND.property);
     assert.equal(cpu.insertTextFormat, SNIPPET);
     assert.equal(cpu.textEdit!.newText, '"cpu": "$1"');
     assert.equal(cpu.filterText, '"cpu"');
     assert.equal(cpu.documentation!.kind, 'markdown');
-    assert.equal(applyLspEdits(text, [cpu.textEdit!]), task('"cpu": "$1"'));
+    assert.equal(applyLspEdits(text, [cpu.textEdit!]), fargateTask('"cpu": "$1"'));
     assert.ok(!items.some((i) => i.label === 'family'));
   });
 
   it('enum values with meanings', async () => {
-    const { items, text } = await complete(task('"networkMode": "|"'));
+    const { items, text } = await complete(fargateTask('"networkMode": "|"'));
     assert.deepEqual(items.map((i) => i.label), ['awsvpc', 'bridge', 'host', 'none']);
     assert.equal(items[0].kind, KIND.value);
     assert.equal(items[0].insertTextFormat, PLAIN);
     assert.match(items[0].documentation!.value, /network interface/);
-    assert.equal(applyLspEdits(text, [items[0].textEdit!]), task('"networkMode": "awsvpc"'));
+    assert.equal(applyLspEdits(text, [items[0].textEdit!]), fargateTask('"networkMode": "awsvpc"'));
   });
 
   it('Fargate memory values for the current cpu, and cpu values for the memory', async () => {
-    assert.deepEqual(await labels(task('"cpu": "256", "memory": "|"')), ['512', '1024', '2048']);
-    assert.deepEqual(await labels(task('"memory": "3072", "cpu": "|"')), ['512', '1024']);
+    assert.deepEqual(await labels(fargateTask('"cpu": "256", "memory": "|"')), ['512', '1024', '2048']);
+    assert.deepEqual(await labels(fargateTask('"memory": "3072", "cpu": "|"')), ['512', '1024']);
   });
 
   it('container names in dependsOn.containerName', async () => {
-    const { items } = await complete(task('"containerDefinitions": [{ "name": "app", "dependsOn": [{ "containerName": "|" }] }, { "name": "db", "image": "postgres:16" }]'));
+    const { items } = await complete(fargateTask('"containerDefinitions": [{ "name": "app", "dependsOn": [{ "containerName": "|" }] }, { "name": "db", "image": "postgres:16" }]'));
     assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail]), [['db', KIND.reference, 'container · postgres:16']]);
   });
 
   it('volume names in mountPoints.sourceVolume', async () => {
-    assert.deepEqual(await labels(task('"volumes": [{ "name": "cache" }], "containerDefinitions": [{ "name": "a", "mountPoints": [{ "sourceVolume": "|" }] }]')), ['cache']);
+    assert.deepEqual(await labels(fargateTask('"volumes": [{ "name": "cache" }], "containerDefinitions": [{ "name": "a", "mountPoints": [{ "sourceVolume": "|" }] }]')), ['cache']);
   });
 
   it('log options of the driver, as snippets with choices', async () => {
-    const { items } = await complete(task('"containerDefinitions": [{ "name": "a", "logConfiguration": { "logDriver": "awslogs", "options": { | } } }]'));
+    const { items } = await complete(fargateTask('"containerDefinitions": [{ "name": "a", "logConfiguration": { "logDriver": "awslogs", "options": { | } } }]'));
     const mode = items.find((i) => i.label === 'mode')!;
     assert.equal(mode.textEdit!.newText, '"mode": "${1|non-blocking,blocking|}"');
     assert.ok(items.some((i) => i.label === 'awslogs-group'));
   });
 
   it('CMD / CMD-SHELL as the first element of healthCheck.command', async () => {
-    const { items } = await complete(task('"containerDefinitions": [{ "name": "a", "healthCheck": { "command": ["|"] } }]'));
+    const { items } = await complete(fargateTask('"containerDefinitions": [{ "name": "a", "healthCheck": { "command": ["|"] } }]'));
     assert.deepEqual(items.map((i) => [i.label, i.kind]), [['CMD', KIND.keyword], ['CMD-SHELL', KIND.keyword], ['NONE', KIND.keyword]]);
   });
 
-  const containers = (at: string) => task(`"containerDefinitions": [{ "name": "app", ${at} }, { "name": "sidecar", "image": "envoy" }]`);
+  const containers = (at: string) => fargateTask(`"containerDefinitions": [{ "name": "app", ${at} }, { "name": "sidecar", "image": "envoy" }]`);
   const MORE: Array<[string, string, string[]]> = [
     ['links', containers('"links": ["|"]'), ['sidecar']],
     ['volumesFrom.sourceContainer', containers('"volumesFrom": [{ "sourceContainer": "|" }]'), ['sidecar']],
-    ['proxyConfiguration.containerName', task('"proxyConfiguration": { "type": "APPMESH", "containerName": "|" }, "containerDefinitions": [{ "name": "app" }, { "name": "envoy" }]'), ['app', 'envoy']],
+    ['proxyConfiguration.containerName', fargateTask('"proxyConfiguration": { "type": "APPMESH", "containerName": "|" }, "containerDefinitions": [{ "name": "app" }, { "name": "envoy" }]'), ['app', 'envoy']],
     ['requiresCompatibilities element', '{ "family": "x", "requiresCompatibilities": ["FARGATE", "|"] }', ['EC2', 'EXTERNAL', 'MANAGED_INSTANCES']],
     ['boolean', containers('"essential": |'), ['true', 'false']],
     ['awslogs-create-group value', containers('"logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-create-group": "|" } }'), ['true', 'false']],

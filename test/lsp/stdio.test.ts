@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { SERVER, TestClient } from '../helpers/lsp-client';
+import { TestClient } from '../helpers/lsp-client';
+import { assertServerBuilt } from '../helpers/lsp-session';
+import { webTask } from '../helpers/task-texts';
 
-const TEXT = `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "essential": "yes" }
-  ]
-}`;
+const TEXT = webTask('{ "name": "web", "image": "nginx:1.27", "essential": "yes" }');
 
 describe('language server over stdio (dist/server.js --stdio)', () => {
-  before(() => assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build'));
+  before(assertServerBuilt);
 
   describe('push diagnostics', () => {
     const client = new TestClient();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { SERVER, TestClient } from '../helpers/lsp-client';
+import { describe, it } from 'node:test';
+import { useServer } from '../helpers/lsp-session';
 import { freshUri, type LspRange } from './editor-protocol';
 
 interface DocumentSymbol {
@@ -31,13 +30,8 @@ const TEXT = `{
 }`;
 
 describe('document symbols over stdio', () => {
-  const client = new TestClient();
-  let capabilities: Record<string, unknown> = {};
-  before(async () => {
-    assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build');
-    capabilities = (await client.initialize({ pull: true })).capabilities;
-  });
-  after(() => client.shutdown());
+  const server = useServer();
+  const { client } = server;
 
   async function symbols(text: string): Promise<DocumentSymbol[]> {
     const uri = freshUri();
@@ -45,7 +39,7 @@ describe('document symbols over stdio', () => {
     return client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   }
 
-  it('declares a document symbol provider', () => assert.equal(capabilities.documentSymbolProvider, true));
+  it('declares a document symbol provider', () => assert.equal(server.capabilities.documentSymbolProvider, true));
 
   it('lists task-level keys; containers (image as detail) and volumes under their arrays', async () => {
     const s = await symbols(TEXT);
