@@ -19,7 +19,7 @@ describe(ID, () => {
   });
 
   it('fixes: essential false on the target (added or replaced), or condition START', () => {
-    assert.match(applyFix(text, ID), /"essential": false/);
+    assert.equal(applyFix(text, ID), text.replace('["migrate"] }', '["migrate"], "essential": false }'), 'a one-line container stays on one line');
     assert.match(applyFix(text.replace('["migrate"]', '["migrate"], "essential": true'), ID), /"command": \["migrate"\], "essential": false/);
     assert.match(applyFix(text, ID, 'START'), /"condition": "START"/);
   });

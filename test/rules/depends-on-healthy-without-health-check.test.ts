@@ -21,6 +21,10 @@ describe(ID, () => {
 
   it('fixes: condition START (preferred) or a health check skeleton on the target', () => {
     assert.match(applyFix(text, ID), /"condition": "START"/);
+    assert.equal(
+      applyFix(text, ID, 'healthCheck'),
+      text.replace('"postgres:16.4" }', '"postgres:16.4", "healthCheck": { "command": ["CMD-SHELL", ""], "interval": 30, "timeout": 5, "retries": 3 } }'),
+    );
     const withCheck = applyFix(text, ID, 'Add a healthCheck');
     assert.match(withCheck, /"healthCheck": \{/);
     assert.match(withCheck, /"CMD-SHELL"/);

@@ -15,7 +15,7 @@ describe(ID, () => {
   it('fixes: rename (preferred when close), or declare the volume (with or without a volumes list)', () => {
     assert.match(applyFix(task('"volumes": [ { "name": "php-code" } ],\n  ', '"code"'), ID), /"sourceVolume": "php-code"/);
     const declared = applyFix(task('"volumes": [ { "name": "php-code" } ],\n  ', '"code"'), ID, 'Declare');
-    assert.match(declared, /"name": "code"/);
+    assert.match(declared, /"volumes": \[ \{ "name": "php-code" \}, \{ "name": "code" \} \]/, 'appended on the one-line list');
     const [d] = only(task('', '"data"'), ID);
     assert.deepEqual(d.diagnostic.fixes?.map((f) => [f.title, !!f.preferred]), [["Declare volume 'data'", true]]);
     assert.match(applyFix(task('', '"data"'), ID), /"volumes": \[\s*\{\s*"name": "data"\s*\}\s*\]/);

@@ -1,5 +1,5 @@
-/** Fix edits built with jsonc-parser `modify`, so the user's comments, indentation and key order survive. */
-import { type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
+/** Minimal text edits for fixes, so the user's comments, indentation and key order survive. */
+import type { FormattingOptions } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from './types';
 
@@ -9,10 +9,6 @@ export function formattingOf(text: string): FormattingOptions {
   const m = /\n([ \t]+)\S/.exec(text);
   const indent = m?.[1] ?? '  ';
   return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
-}
-
-export function setValueEdits(text: string, path: JSONPath, value: unknown): TextEdit[] {
-  return modify(text, path, value, { formattingOptions: formattingOf(text) });
 }
 
 /** Replaces a value node in place, keeping everything around it byte for byte. */

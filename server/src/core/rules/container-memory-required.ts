@@ -1,6 +1,6 @@
-import { setValueEdits } from '../edits';
 import { containerIndex, containerInt, containerLabel, hasPlaceholder } from '../task-index';
-import { anchorOf, child, isEmptyValue, pathOf } from '../tree';
+import { setPropertyEdits } from '../layout-edits';
+import { anchorOf, child, isEmptyValue } from '../tree';
 import { defineRule } from './rule';
 
 const STARTING_RESERVATION = 256;
@@ -53,9 +53,9 @@ situation is covered by \`fargate-task-size-required\` instead.`,
           {
             title: `Add memoryReservation: ${STARTING_RESERVATION}`,
             preferred: true,
-            edits: setValueEdits(ctx.text, [...pathOf(c.node), 'memoryReservation'], STARTING_RESERVATION),
+            edits: setPropertyEdits(ctx.text, c.node, 'memoryReservation', STARTING_RESERVATION),
           },
-          { title: `Add task-level memory: "${taskMemory}"`, edits: setValueEdits(ctx.text, [...pathOf(task), 'memory'], taskMemory) },
+          { title: `Add task-level memory: "${taskMemory}"`, edits: setPropertyEdits(ctx.text, task, 'memory', taskMemory) },
         ],
       });
     }

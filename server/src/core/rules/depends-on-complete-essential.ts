@@ -1,7 +1,8 @@
 import { containerRefs } from '../container-refs';
-import { replaceNodeEdit, setValueEdits } from '../edits';
+import { replaceNodeEdit } from '../edits';
+import { setPropertyEdits } from '../layout-edits';
 import { containerIndex, containerLabel, essentialOf } from '../task-index';
-import { child, pathOf, str } from '../tree';
+import { child, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -41,7 +42,7 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
           {
             title: `Mark '${name}' essential: false`,
             preferred: true,
-            edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setValueEdits(ctx.text, [...pathOf(target.node), 'essential'], false),
+            edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setPropertyEdits(ctx.text, target.node, 'essential', false),
           },
           { title: 'Change condition to START', edits: [replaceNodeEdit(condition!, 'START')] },
         ],

@@ -1,7 +1,8 @@
 import { containerRefs } from '../container-refs';
-import { replaceNodeEdit, setValueEdits } from '../edits';
+import { replaceNodeEdit } from '../edits';
+import { setPropertyEdits } from '../layout-edits';
 import { containerIndex, containerLabel } from '../task-index';
-import { child, isEmptyValue, pathOf, str } from '../tree';
+import { child, isEmptyValue, str } from '../tree';
 import { defineRule } from './rule';
 
 const HEALTH_CHECK_SKELETON = { command: ['CMD-SHELL', ''], interval: 30, timeout: 5, retries: 3 };
@@ -41,7 +42,7 @@ Either wait for \`START\` instead, or give the target container a health check t
           { title: 'Change condition to START', preferred: true, edits: [replaceNodeEdit(condition!, 'START')] },
           {
             title: `Add a healthCheck to '${name}'`,
-            edits: setValueEdits(ctx.text, [...pathOf(target.node), 'healthCheck'], HEALTH_CHECK_SKELETON),
+            edits: setPropertyEdits(ctx.text, target.node, 'healthCheck', HEALTH_CHECK_SKELETON),
           },
         ],
       });

@@ -1,6 +1,7 @@
-import { replaceNodeEdit, setValueEdits } from '../edits';
+import { replaceNodeEdit } from '../edits';
+import { appendElementEdits, setPropertyEdits } from '../layout-edits';
 import { closestName, containerIndex, hasPlaceholder, volumeIndex } from '../task-index';
-import { child, items, pathOf, str } from '../tree';
+import { child, items, str } from '../tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 
@@ -38,9 +39,7 @@ list is templated, unknown names are not reported.`,
         const closest = closestName(name, [...volumes.byName.keys()]);
         const fixes: Fix[] = [];
         if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
-        const declare = list?.type === 'array'
-          ? setValueEdits(ctx.text, [...pathOf(list), -1], { name })
-          : setValueEdits(ctx.text, [...pathOf(task), 'volumes'], [{ name }]);
+        const declare = list?.type === 'array' ? appendElementEdits(ctx.text, list, { name }) : setPropertyEdits(ctx.text, task, 'volumes', [{ name }]);
         fixes.push({ title: `Declare volume '${name}'`, preferred: !closest, edits: declare });
         ctx.report({
           node: ref,
