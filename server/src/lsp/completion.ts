@@ -27,12 +27,19 @@ export function registerCompletion(ctx: FeatureContext): void {
     const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return [];
     const snippets = !!ctx.clientCapabilities().textDocument?.completion?.completionItem?.snippetSupport;
+    // Entries share one range: convert it once, not once per item.
+    let lastRange: CompletionEntry['range'] | undefined;
+    let lspRange: ReturnType<typeof toLspRange> | undefined;
     return completeAt(analysis.output, doc.offsetAt(params.position)).map((e) => {
       const snippet = !!e.snippet && snippets;
+      if (e.range !== lastRange || !lspRange) {
+        lastRange = e.range;
+        lspRange = toLspRange(doc, e.range);
+      }
       const item: CompletionItem = {
         label: e.label,
         kind: KIND[e.kind],
-        textEdit: { range: toLspRange(doc, e.range), newText: e.snippet && !snippets ? snippetToPlain(e.insertText) : e.insertText },
+        textEdit: { range: lspRange, newText: e.snippet && !snippets ? snippetToPlain(e.insertText) : e.insertText },
         insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       };
       if (e.filterText) item.filterText = e.filterText;
