@@ -138,6 +138,10 @@ describe('fast parser vs jsonc-parser parseTree', () => {
       '/ x', '\ufeff{}', '{"a":1}\u00a0', '{"a":"\t"}', 'NaN', '[1]]', '{"a":1,,}',
     ];
     for (const t of rejected) assert.equal(fastParseTree(t), undefined, `fast path should give up on ${JSON.stringify(t)}`);
+    // Deep nesting gives up instead of overflowing the stack; 128 levels are still taken.
+    assert.equal(fastParseTree('['.repeat(100_000) + ']'.repeat(100_000)), undefined);
+    assert.ok(check('['.repeat(128) + ']'.repeat(128)));
+    assert.equal(fastParseTree('{"a":'.repeat(129) + '1' + '}'.repeat(129)), undefined);
   });
 
   it('random JSON values with random layout (property-based)', () => {

@@ -5,7 +5,8 @@
  * placeholder characters, and whether the text is strict JSON (then `JSON.parse` gives the plain value).
  *
  * It gives up (returns undefined) at the first thing it does not handle — any syntax error, unusual
- * whitespace, a BOM, empty content — and parse.ts then uses jsonc-parser, so error reporting never changes.
+ * whitespace, a BOM, empty content, nesting deeper than 128 — and parse.ts then uses jsonc-parser, so error
+ * reporting never changes.
  * test/core/fast-parse.test.ts proves the trees equal on the corpus, fixtures and generated variants.
  */
 import { type Node, parseTree } from 'jsonc-parser';
@@ -62,8 +63,12 @@ export function fastParseTree(text: string): FastParse | undefined {
   }
 }
 
+/** Deeper nesting gives up (the parser recurses; task definitions nest about 8 levels). */
+const MAX_DEPTH = 128;
+
 class Parser {
   pos = 0;
+  depth = 0;
   duplicates = false;
   placeholderChars = false;
   strict = true;
@@ -207,6 +212,7 @@ class Parser {
   }
 
   object(parent: Node | undefined): Node {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const t = this.text;
     const node = { type: 'object', offset: this.pos, length: -1, parent, children: [] as Node[] } as Building;
     const children = node.children!;
@@ -241,10 +247,12 @@ class Parser {
     node.length = this.pos - node.offset;
     if (children.length > 1 && !this.duplicates) this.duplicates = hasDuplicateKey(children);
     if (children.length > 0) node.children = children.slice(); // drops the spare capacity push left (memory of a cached tree)
+    this.depth--;
     return node;
   }
 
   array(parent: Node | undefined): Node {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const t = this.text;
     const node = { type: 'array', offset: this.pos, length: -1, parent, children: [] as Node[] } as Building;
     const children = node.children!;
@@ -266,6 +274,7 @@ class Parser {
     this.pos++;
     node.length = this.pos - node.offset;
     if (children.length > 0) node.children = children.slice();
+    this.depth--;
     return node;
   }
 }
