@@ -14,8 +14,21 @@ export function containerName(container: Node): string | undefined {
 export function containerLabel(container: Node): string {
   const name = containerName(container);
   if (name) return name;
-  const index = container.parent?.children?.indexOf(container) ?? -1;
-  return `container #${index + 1}`;
+  return `container #${positionOf(container) + 1}`;
+}
+
+/** Element positions of long lists: rules label every unnamed container, and indexOf each time is n² for 100,000. */
+const positions = new WeakMap<Node, Map<Node, number>>();
+function positionOf(el: Node): number {
+  const list = el.parent?.children;
+  if (!list) return -1;
+  if (list.length < 32) return list.indexOf(el);
+  let index = positions.get(el.parent!);
+  if (!index) {
+    index = new Map(list.map((n, i) => [n, i]));
+    positions.set(el.parent!, index);
+  }
+  return index.get(el) ?? -1;
 }
 
 /** `essential` defaults to true; only an explicit `false` turns it off. */

@@ -8,8 +8,16 @@ import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
 import type { Diagnostic, LintOptions, LintResult, Severity } from './types';
+import { MAX_NESTING_DEPTH } from './unreadable-text';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
+
+/** Reports past this many from one rule (or schema code) are dropped, with one note: keeps generated files answerable. */
+export const MAX_REPORTS_PER_RULE = 100;
+/** Thrown by `report` to stop a rule that reached MAX_REPORTS_PER_RULE: its remaining work is not needed. */
+const ENOUGH = Symbol('enough reports');
+/** Schema errors translated at most (all codes together); each translation looks nodes up in the tree. */
+const MAX_SCHEMA_REPORTS = 4 * MAX_REPORTS_PER_RULE;
 
 const KIND_LETTER: Partial<Record<Classification['kind'], KindLetter>> = {
   register: 'R',
@@ -32,6 +40,16 @@ export function lint(text: string, options: LintOptions = {}): LintOutput {
   const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
   const kindLetter = KIND_LETTER[doc.kind];
 
+  const capped = new Map<string, Diagnostic>(); // rule id (or 'The schema check') → its first report that was not listed
+  const counts = new Map<string, number>();
+  const add = (code: string, severity: Severity, r: Report): boolean => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    if (n <= MAX_REPORTS_PER_RULE) raw.push(toDiagnostic(code, severity, r));
+    else if (!capped.has(code)) capped.set(code, toDiagnostic(code, severity, r));
+    return n <= MAX_REPORTS_PER_RULE;
+  };
+
   const makeContext = (rule: Rule): RuleContext => ({
     text,
     parsed,
@@ -39,7 +57,9 @@ export function lint(text: string, options: LintOptions = {}): LintOutput {
     options,
     isPlaceholder,
     launchIs: (letter) => doc.launch.has(letter),
-    report: (r) => raw.push(toDiagnostic(rule.id, rule.severity, r)),
+    report: (r) => {
+      if (!add(rule.id, rule.severity, r)) throw ENOUGH;
+    },
   });
 
   for (const rule of ALL_RULES) {
@@ -50,11 +70,31 @@ export function lint(text: string, options: LintOptions = {}): LintOutput {
       rule.check(makeContext(rule));
     } catch (e) {
       // A broken rule must never take the others down; the LSP/CLI layer logs it.
-      ruleFailures.push({ rule: rule.id, error: e });
+      if (e !== ENOUGH) ruleFailures.push({ rule: rule.id, error: e });
     }
   }
   if (kindLetter && !tooBig) {
-    for (const r of checkSchema({ text, doc, isPlaceholder })) raw.push(toDiagnostic(r.code, severityOf(r.code), r));
+    const reports = checkSchema({ text, doc, isPlaceholder, maxReports: MAX_SCHEMA_REPORTS + 1 });
+    for (const r of reports.slice(0, MAX_SCHEMA_REPORTS)) add(r.code, severityOf(r.code), r);
+    if (reports.length > MAX_SCHEMA_REPORTS) capped.set('The schema check', toDiagnostic('', 'error', reports[MAX_SCHEMA_REPORTS]));
+  }
+  for (const [who, first] of capped) {
+    const limit = who === 'The schema check' ? MAX_SCHEMA_REPORTS : MAX_REPORTS_PER_RULE;
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `${who} found more than ${limit} problems; only the first ${limit} are listed. Fix those and the rest appear.`,
+      range: first.range,
+      dedupeKey: `not-linted:${who}`, // a note, never in competition with the diagnostics at the same spot
+    });
+  }
+  if (parsed.unreadable?.reason === 'too-deep') {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `Brackets nest deeper than ${MAX_NESTING_DEPTH} levels here (a task definition needs about 8); the file was not checked.`,
+      range: { offset: parsed.unreadable.offset, length: 1 },
+    });
   }
   if (doc.kind === 'cfn-template') {
     raw.push({
@@ -96,17 +136,26 @@ function severityOf(code: string): Severity {
 
 function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
   const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
-  const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: r.message, range };
+  const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: clip(r.message), range };
   if (r.related?.length) {
     d.related = r.related.map((x) => ({
       range: x.range ?? (x.node ? { offset: x.node.offset, length: x.node.length } : range),
-      message: x.message,
+      message: clip(x.message),
     }));
   }
-  if (r.fixes?.length) d.fixes = r.fixes;
+  if (r.fixes?.length) d.fixes = r.fixes.map((f) => (f.title.length > MAX_MESSAGE_LENGTH ? { ...f, title: clip(f.title) } : f));
   if (r.placeholder) d.placeholder = true;
   if (r.dedupeKey) d.dedupeKey = r.dedupeKey;
   return d;
+}
+
+const MAX_MESSAGE_LENGTH = 1000;
+
+/** Messages quote the user's values: a 1 MB string must not make a 1 MB message (or a hundred of them). */
+function clip(text: string): string {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  const shorter = text.replace(/'([^']{100,})'/g, (_m, v: string) => `'${v.slice(0, 60)}…${v.slice(-20)}'`);
+  return shorter.length <= MAX_MESSAGE_LENGTH ? shorter : `${shorter.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

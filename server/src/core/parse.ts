@@ -6,6 +6,7 @@ import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-par
 import { isBareWordPlaceholder } from './placeholders';
 import { fastParseTree } from './fast-parse';
 import { registerStrictJsonRoot } from './node-value';
+import { type Unreadable, unreadableText } from './unreadable-text';
 
 export interface SyntaxProblem {
   offset: number;
@@ -38,12 +39,16 @@ export interface ParsedDocument {
   duplicateKeys: DuplicateKey[];
   /** False when no string contains a placeholder's first character (set by the fast parser only). */
   mayHavePlaceholders?: boolean;
+  /** Set when the text was not parsed at all: binary data, or nesting too deep to walk safely (no root then). */
+  unreadable?: Unreadable;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 const MAX_SYNTAX_ERRORS = 20;
 
 export function parseDocument(text: string): ParsedDocument {
+  const unreadable = unreadableText(text);
+  if (unreadable) return unreadableDocument(text, unreadable);
   // Well-formed documents (nearly all, on every keystroke) take the single-pass parser; anything else jsonc-parser.
   const fast = fastParseTree(text);
   if (fast) {
@@ -66,6 +71,9 @@ export function parseDocument(text: string): ParsedDocument {
   const placeholderOffsets = new Set<number>();
   if (errors.length > 0) {
     const recovered = recoverTemplateTokens(text);
+    // Recovery turns tokens into strings, which can uncover brackets a quote in a token hid: check again.
+    const stillUnreadable = recovered.tokens.length > 0 ? unreadableText(recovered.text) : undefined;
+    if (stillUnreadable) return unreadableDocument(text, stillUnreadable);
     if (recovered.tokens.length > 0) {
       analysisText = recovered.text;
       templateTokens = recovered.tokens;
@@ -83,6 +91,14 @@ export function parseDocument(text: string): ParsedDocument {
     placeholderOffsets,
     duplicateKeys: root ? findDuplicateKeys(root) : [],
   };
+}
+
+function unreadableDocument(text: string, unreadable: Unreadable): ParsedDocument {
+  const syntaxErrors =
+    unreadable.reason === 'binary'
+      ? [{ offset: unreadable.offset, length: 1, message: 'This file holds binary data (a NUL character here), not JSON text.' }]
+      : [];
+  return { text, analysisText: text, root: undefined, syntaxErrors, templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [], unreadable };
 }
 
 const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
@@ -111,11 +127,17 @@ function describeErrors(text: string, errors: ParseError[]): SyntaxProblem[] {
     if (e.offset === lastOffset) continue;
     lastOffset = e.offset;
     const length = Math.max(e.length, e.offset < text.length ? 1 : 0);
-    const found = e.offset >= text.length ? 'end of file' : `'${text.slice(e.offset, e.offset + Math.min(length, 40))}'`;
+    const found = e.offset >= text.length ? 'end of file' : quoteFound(text.slice(e.offset, e.offset + Math.min(length, 40)));
     out.push({ offset: e.offset, length, message: `Unexpected ${found}; expected ${EXPECTED[e.error] ?? 'valid JSON'}.` });
     if (out.length >= MAX_SYNTAX_ERRORS) break;
   }
   return out;
+}
+
+/** Unexpected text as a message shows it: control characters escaped, U+FFFD (what bytes that are not UTF-8 decode to) explained. */
+function quoteFound(found: string): string {
+  const shown = found.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return found.includes('\uFFFD') ? `'${shown}' (bytes that are not valid UTF-8; save the file as UTF-8)` : `'${shown}'`;
 }
 
 function findDuplicateKeys(root: Node): DuplicateKey[] {

@@ -173,18 +173,20 @@ export interface DuplicateName {
 export function duplicateNames(idx: NameIndex): DuplicateName[] {
   const taken = new Set(idx.entries.map((e) => e.name).filter((n): n is string => n !== undefined));
   const out: DuplicateName[] = [];
+  const lastSuffix = new Map<string, number>(); // n copies of one name: resume the search instead of restarting (n² otherwise)
   for (const entry of idx.entries) {
     if (!entry.name || entry.templatedName || !entry.nameNode) continue;
     const first = idx.byName.get(entry.name);
     if (!first || first === entry) continue;
-    const renamed = nextFreeName(entry.name, taken);
+    const renamed = nextFreeName(entry.name, taken, lastSuffix.get(entry.name));
+    lastSuffix.set(entry.name, Number(renamed.slice(entry.name.length + 1)));
     taken.add(renamed);
     out.push({ entry, name: entry.name, nameNode: entry.nameNode, first, renamed });
   }
   return out;
 }
 
-/** The next free "{name}-2", "{name}-3", … among `taken`. */
-export function nextFreeName(name: string, taken: ReadonlySet<string>): string {
-  for (let i = 2; ; i++) if (!taken.has(`${name}-${i}`)) return `${name}-${i}`;
+/** The next free "{name}-2", "{name}-3", … among `taken` (from suffix `from`). */
+export function nextFreeName(name: string, taken: ReadonlySet<string>, from = 2): string {
+  for (let i = from; ; i++) if (!taken.has(`${name}-${i}`)) return `${name}-${i}`;
 }

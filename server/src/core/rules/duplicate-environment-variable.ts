@@ -34,7 +34,8 @@ is documented and not reported here.)`,
         if (!name || ctx.isPlaceholder(nameNode, { nameField: true })) continue;
         const earlier = first.get(name);
         if (!earlier) first.set(name, nameNode!);
-        else byName.set(name, [...(byName.get(name) ?? [earlier]), nameNode!]);
+        else if (byName.has(name)) byName.get(name)!.push(nameNode!); // not a spread copy: n copies of one name were n²
+        else byName.set(name, [earlier, nameNode!]);
       }
       for (const [name, nodes] of byName) {
         const last = nodes[nodes.length - 1];

@@ -8,10 +8,24 @@ export function nodeAtPointer(base: Node, pointer: string): Node | undefined {
   for (const seg of segmentsOf(pointer)) {
     if (!node) return undefined;
     if (node.type === 'array') node = node.children?.[Number(seg)];
-    else if (node.type === 'object') node = child(node, String(seg));
+    else if (node.type === 'object') node = childByKey(node, String(seg));
     else return undefined;
   }
   return node;
+}
+
+/** Key → value of big objects: one object with n bad members gives n errors, each looked up here (n² by scanning). */
+const keyIndexes = new WeakMap<Node, Map<string, Node | undefined>>();
+function childByKey(obj: Node, key: string): Node | undefined {
+  const props = obj.children ?? [];
+  if (props.length < 32) return child(obj, key);
+  let index = keyIndexes.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const p of props) if (typeof p.children?.[0]?.value === 'string') index.set(p.children[0].value, p.children[1]); // the last wins, as in child()
+    keyIndexes.set(obj, index);
+  }
+  return index.get(key);
 }
 
 export function segmentsOf(pointer: string): Array<string | number> {

@@ -145,12 +145,21 @@ function pointerOf(node: Node, base: Node): string {
   return parts.length ? '/' + parts.join('/') : '';
 }
 
+/** Objects whose values are all empty; one object with n null values yields n errors, so each is looked at once. */
+const onlyEmpty = new WeakMap<Node, boolean>();
+function holdsOnlyEmpty(obj: Node): boolean {
+  let known = onlyEmpty.get(obj);
+  if (known === undefined) {
+    const all = entries(obj);
+    known = all.length > 0 && all.every(([, , v]) => isEmptyValue(v));
+    onlyEmpty.set(obj, known);
+  }
+  return known;
+}
+
 function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaReport | undefined {
   const parentObj = node.parent?.parent;
-  if (parentObj?.type === 'object') {
-    const all = entries(parentObj);
-    if (all.length > 0 && all.every(([, , v]) => isEmptyValue(v)) && keyOf(parentObj)) return allEmpty(parentObj, ctx);
-  }
+  if (parentObj?.type === 'object' && holdsOnlyEmpty(parentObj) && keyOf(parentObj)) return allEmpty(parentObj, ctx);
   const what = node.type === 'null' ? 'null' : 'empty';
   const fixes: Fix[] = [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, node) }];
   if (key === 'image' && node.type === 'string') {

@@ -30,6 +30,8 @@ export interface SchemaCheckInput {
   text: string;
   doc: Classification;
   isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+  /** Stop after this many reports: a generated file can hold 100,000 bad elements, and each costs a tree lookup. */
+  maxReports?: number;
 }
 
 /** Validates the task object (or container array) and returns translated reports. */
@@ -53,6 +55,7 @@ export function checkSchema(input: SchemaCheckInput): SchemaReport[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(report);
+    if (out.length >= (input.maxReports ?? Infinity)) break;
   }
   return out;
 }
