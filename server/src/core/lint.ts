@@ -7,7 +7,7 @@ import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
-import type { Diagnostic, LintOptions, LintResult, Severity } from './types';
+import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
@@ -134,6 +134,10 @@ function severityOf(code: string): Severity {
   return SEVERITY_BY_ID.get(code) ?? 'error';
 }
 
+function clipFixes(fixes: Fix[]): Fix[] {
+  return fixes.map((f) => (f.title.length > MAX_MESSAGE_LENGTH ? { ...f, title: clip(f.title) } : f));
+}
+
 function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
   const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
   const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: clip(r.message), range };
@@ -143,7 +147,17 @@ function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagn
       message: clip(x.message),
     }));
   }
-  if (r.fixes?.length) d.fixes = r.fixes.map((f) => (f.title.length > MAX_MESSAGE_LENGTH ? { ...f, title: clip(f.title) } : f));
+  if (typeof r.fixes === 'function') {
+    // Costly fixes are built on first use (code action, CLI fix/json), not for every lint while typing.
+    const make = r.fixes;
+    let built: Fix[] | undefined;
+    Object.defineProperty(d, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (built ??= clipFixes(make())),
+      set: (v: Fix[]) => (built = v),
+    });
+  } else if (r.fixes?.length) d.fixes = clipFixes(r.fixes);
   if (r.placeholder) d.placeholder = true;
   if (r.dedupeKey) d.dedupeKey = r.dedupeKey;
   return d;

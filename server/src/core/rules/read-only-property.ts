@@ -36,8 +36,15 @@ fix unwraps the object, drops the computed keys and moves the describe call's \`
   check(ctx) {
     const { task, wrapper } = ctx.doc;
     if (!task || (!wrapper && !entries(task).some(([k]) => READ_ONLY.has(k)))) return;
-    const convertEdit = toRegisterInputEdit(ctx.text);
-    const convert: Fix[] = convertEdit ? [{ title: 'Convert to register input', preferred: true, edits: [convertEdit] }] : [];
+    // The conversion rewrites the whole file: build it once, and only when a fix is asked for.
+    let converted: Fix[] | undefined;
+    const convert = (): Fix[] => {
+      if (!converted) {
+        const edit = toRegisterInputEdit(ctx.text);
+        converted = edit ? [{ title: 'Convert to register input', preferred: true, edits: [edit] }] : [];
+      }
+      return converted;
+    };
     const wrapperKey = keyOf(wrapper);
     if (wrapperKey) {
       ctx.report({
@@ -51,7 +58,7 @@ fix unwraps the object, drops the computed keys and moves the describe call's \`
       ctx.report({
         node: keyNode,
         message: `'${key}' comes from describe-task-definition; register-task-definition does not accept it.`,
-        fixes: [...convert, { title: `Remove '${key}'`, edits: removeEdits(ctx.text, keyNode) }],
+        fixes: () => [...convert(), { title: `Remove '${key}'`, edits: removeEdits(ctx.text, keyNode) }],
       });
     }
   },

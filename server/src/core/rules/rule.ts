@@ -53,7 +53,8 @@ export interface Report {
   /** A sub-case severity; user overrides still replace it. */
   severity?: Severity;
   related?: Array<{ node?: Node; range?: OffsetRange; message: string }>;
-  fixes?: Fix[];
+  /** Fixes, or a function that builds them on first use (for fixes that re-parse or rewrite the file). */
+  fixes?: Fix[] | (() => Fix[]);
   /** The reported value is or contains a template placeholder (caps the severity at warning). */
   placeholder?: boolean;
   /** Same key = same mistake; the higher-precedence rule's report wins. Defaults to the range. */
