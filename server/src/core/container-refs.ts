@@ -47,9 +47,27 @@ export function containerRefs(idx: NameIndex, parsed: ParsedDocument, list: 'dep
  * For a reference that names no other container (an unknown name, or its own container): the closest other
  * name, if any. Undefined when the reference resolves, or when the list is incomplete so a miss proves nothing.
  */
-export function unresolvedRef(idx: NameIndex, r: ContainerRef): { closest?: string } | undefined {
+export function unresolvedRef(idx: NameIndex, r: ContainerRef, unfit?: (candidate: NamedEntry) => boolean): { closest?: string } | undefined {
   if (!r.self && (r.target || !idx.complete)) return undefined;
-  return { closest: closestName(r.name, [...idx.byName.keys()].filter((n) => n !== r.from.name)) };
+  const candidates = [...idx.byName].filter(([n, e]) => n !== r.from.name && !unfit?.(e)).map(([n]) => n);
+  return { closest: closestName(r.name, candidates) };
+}
+
+/** True when `start` waits, directly or through others, on `goal` (dependsOn edges by name). */
+export function dependsOnReaches(idx: NameIndex, start: NamedEntry, goal: NamedEntry): boolean {
+  const seen = new Set<NamedEntry>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === goal) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const dep of items(child(n.node, 'dependsOn'))) {
+      const to = idx.byName.get(str(child(dep, 'containerName')) ?? '');
+      if (to) stack.push(to);
+    }
+  }
+  return false;
 }
 
 /** "Change to '{closest}'" (preferred, when there is a suggestion) and the removal of the whole entry. */

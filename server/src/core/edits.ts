@@ -23,6 +23,10 @@ export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
  */
 export function removeEdits(text: string, node: Node): TextEdit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
+  return keepOuterComments(text, removalEdits(text, target), target);
+}
+
+function removalEdits(text: string, target: Node): TextEdit[] {
   const siblings = target.parent?.children;
   if (!siblings) return [];
   const i = siblings.indexOf(target);
@@ -72,6 +76,45 @@ export function removeEdits(text: string, node: Node): TextEdit[] {
   return edits;
 }
 
+/**
+ * The separators a removal takes (comma, blanks, line break) can hold a comment that belongs to a neighbour,
+ * as in `}, /* note *\/ {…}`: such comments are cut out of the edits and stay. Outside the target only
+ * blanks, commas and comments lie between siblings, so a plain scan finds them. A kept line comment keeps its
+ * line break, or the next line would join the comment.
+ */
+function keepOuterComments(text: string, edits: TextEdit[], target: Node): TextEdit[] {
+  const targetEnd = target.offset + target.length;
+  const out: TextEdit[] = [];
+  for (const edit of edits) {
+    const end = edit.offset + edit.length;
+    let from = edit.offset;
+    for (let i = edit.offset; i < end; i++) {
+      if (i >= target.offset && i < targetEnd) {
+        i = targetEnd - 1;
+        continue;
+      }
+      if (text[i] !== '/' || (text[i + 1] !== '/' && text[i + 1] !== '*')) continue;
+      let close: number;
+      if (text[i + 1] === '*') {
+        const at = text.indexOf('*/', i + 2);
+        close = at < 0 ? text.length : at + 2;
+      } else {
+        const nl = text.slice(i).search(/\r?\n|$/);
+        close = i + nl + (text[i + nl] === '\r' ? 2 : text[i + nl] === '\n' ? 1 : 0);
+      }
+      let cut = i; // the blanks before the comment stay with it
+      while (cut > from && /\s/.test(text[cut - 1])) cut--;
+      if (cut > from) out.push({ offset: from, length: cut - from, content: '' });
+      from = Math.min(close, end);
+      i = from - 1;
+    }
+    if (from === edit.offset) out.push(edit);
+    else if (end > from) out.push({ offset: from, length: end - from, content: edit.content });
+    else if (edit.content) out.push({ offset: end, length: 0, content: edit.content });
+  }
+  return out;
+}
+
 function skipTrailingComma(text: string, from: number): number {
   let i = from;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
@@ -79,7 +122,7 @@ function skipTrailingComma(text: string, from: number): number {
 }
 
 /** The comma between two siblings, skipping comments. */
-function findComma(text: string, from: number, to: number): number {
+export function findComma(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c === ',') return i;

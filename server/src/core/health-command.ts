@@ -3,7 +3,7 @@
  * repair a list whose first element is not a probe type Docker knows.
  */
 import type { Node } from 'jsonc-parser';
-import { replaceNodeEdit } from './edits';
+import { findComma, replaceNodeEdit } from './edits';
 import type { Fix, TextEdit } from './types';
 
 const SHELL_OPS = /\|\||&&|[|>;$]/;
@@ -13,11 +13,22 @@ const KEYWORDS: Record<string, string> = { CMD: 'CMD', 'CMD-SHELL': 'CMD-SHELL',
 /** A string that only a shell understands: spaces or operators such as |, &&, >, $. */
 export const looksShell = (s: string): boolean => /\s/.test(s.trim()) || SHELL_OPS.test(s);
 
-/** One edit replacing everything from `from` to the end of `to` (elements of one array). */
-export const spanEdit = (from: Node, to: Node, content: string): TextEdit => ({ offset: from.offset, length: to.offset + to.length - from.offset, content });
+/**
+ * Merges consecutive elements of one array into `content`: the first is replaced, the others and the commas
+ * before them are removed one by one, so comments between the elements stay where they are.
+ */
+export function mergeEdits(text: string, els: readonly Node[], content: string): TextEdit[] {
+  const edits: TextEdit[] = [{ offset: els[0].offset, length: els[0].length, content }];
+  for (let i = 1; i < els.length; i++) {
+    const comma = findComma(text, els[i - 1].offset + els[i - 1].length, els[i].offset);
+    if (comma >= 0) edits.push({ offset: comma, length: 1, content: '' });
+    edits.push({ offset: els[i].offset, length: els[i].length, content: '' });
+  }
+  return edits;
+}
 
 /** Message and fixes for a command whose first element is neither CMD, CMD-SHELL nor NONE. */
-export function repairFirstElement(els: readonly Node[], label: string): { message: string; fixes: Fix[] } {
+export function repairFirstElement(text: string, els: readonly Node[], label: string): { message: string; fixes: Fix[] } {
   const first = els[0];
   const f = first.value as string;
   const strings = els.every((e) => e.type === 'string') ? els.map((e) => e.value as string) : undefined;
@@ -43,7 +54,7 @@ export function repairFirstElement(els: readonly Node[], label: string): { messa
     message,
     fixes: [
       { title: 'Prefix with CMD', preferred: !shell, edits: [{ offset: first.offset, length: 0, content: '"CMD", ' }] },
-      { title: 'Convert to CMD-SHELL', preferred: shell, edits: [spanEdit(first, els[els.length - 1], `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`)] },
+      { title: 'Convert to CMD-SHELL', preferred: shell, edits: mergeEdits(text, els, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`) },
     ],
   };
 }

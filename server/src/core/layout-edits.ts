@@ -59,7 +59,12 @@ export function appendElementEdits(text: string, arr: Node, value: unknown): Tex
 
 function insertMember(text: string, parent: Node, prefix: string, value: unknown): TextEdit[] {
   const last = parent.children?.[parent.children.length - 1];
-  if (!last) return [{ offset: parent.offset + 1, length: parent.length - 2, content: ` ${prefix}${inlineJson(value)} ` }];
+  if (!last) {
+    // Only blanks between the brackets are replaced: an unclosed `{` (while typing) or a comment inside stays.
+    const closed = parent.length >= 2 && text[parent.offset + parent.length - 1] === (parent.type === 'object' ? '}' : ']');
+    const blank = closed && /^\s*$/.test(text.slice(parent.offset + 1, parent.offset + parent.length - 1));
+    return [{ offset: parent.offset + 1, length: blank ? parent.length - 2 : 0, content: ` ${prefix}${inlineJson(value)}${blank ? ' ' : ''}` }];
+  }
   const end = last.offset + last.length;
   if (!isMultiLine(text, parent)) return [{ offset: end, length: 0, content: `, ${prefix}${inlineJson(value)}` }];
   const indent = lineIndent(text, last.offset);

@@ -126,7 +126,8 @@ function describeErrors(text: string, errors: ParseError[]): SyntaxProblem[] {
     // One mistake often yields several errors at the same spot (e.g. ',' then value expected): keep the first.
     if (e.offset === lastOffset) continue;
     lastOffset = e.offset;
-    const length = Math.max(e.length, e.offset < text.length ? 1 : 0);
+    // Never past the end: an unclosed comment or string is reported one character longer than the text.
+    const length = Math.min(Math.max(e.length, e.offset < text.length ? 1 : 0), text.length - e.offset);
     const found = e.offset >= text.length ? 'end of file' : quoteFound(text.slice(e.offset, e.offset + Math.min(length, 40)));
     out.push({ offset: e.offset, length, message: `Unexpected ${found}; expected ${EXPECTED[e.error] ?? 'valid JSON'}.` });
     if (out.length >= MAX_SYNTAX_ERRORS) break;

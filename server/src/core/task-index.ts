@@ -6,6 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
 import { type ParsedTaskCpu, type ParsedTaskMemory, isTaskSizeError, parseTaskCpu, parseTaskMemory } from './facts/fargate-sizes';
+import { RESOURCE_NAME_REGEX } from './facts/limits';
 import type { ParsedDocument } from './parse';
 import { findPlaceholders } from './placeholders';
 import { editDistance, suggestKeys } from './schema/suggest';
@@ -94,7 +95,8 @@ export function volumeIndex(doc: Classification, parsed: ParsedDocument): NameIn
 
 /** The name `name` most likely meant among `candidates`: unknown-property's order, then containment, then edits. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  const pool = candidates.filter((c) => c !== name);
+  // Never suggest a name that is itself invalid: the reference would then fail invalid-format.
+  const pool = candidates.filter((c) => c !== name && RESOURCE_NAME_REGEX.test(c));
   const best = suggestKeys(name, pool)[0];
   if (best) return best;
   const lower = name.toLowerCase();
@@ -124,6 +126,25 @@ export function containerInt(node: Node | undefined, parsed: ParsedDocument): nu
   if (node.type === 'number') return node.value as number;
   if (node.type === 'string' && /^\s*\d+\s*$/.test(node.value as string)) return Number(node.value);
   return undefined;
+}
+
+/**
+ * The smallest task cpu and memory that container-cpu-exceeds-task and container-memory-exceeds-task accept,
+ * read the way they read it: every container's cpu summed; memory covers the sum of reservations (or hard
+ * limits) and the largest hard limit. Fixes that choose a task size start from this.
+ */
+export function containerNeeds(doc: Classification, parsed: ParsedDocument): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memSum = 0;
+  let memMax = 0;
+  for (const c of containerIndex(doc, parsed).entries) {
+    const m = containerInt(child(c.node, 'memory'), parsed);
+    cpu += containerInt(child(c.node, 'cpu'), parsed) ?? 0;
+    const r = containerInt(child(c.node, 'memoryReservation'), parsed) ?? 0;
+    memSum += r > 0 ? r : Math.max(0, m ?? 0);
+    memMax = Math.max(memMax, m ?? 0);
+  }
+  return { cpu: Math.max(0, Math.ceil(cpu)), memory: Math.max(0, Math.ceil(Math.max(memSum, memMax))) };
 }
 
 export interface TaskSize<P> {

@@ -15,7 +15,7 @@ import {
   smallestFargateSize,
 } from './facts/fargate-sizes';
 import type { ParsedDocument } from './parse';
-import { taskCpu, taskMemory } from './task-index';
+import { containerNeeds, taskCpu, taskMemory } from './task-index';
 import type { Fix, TextEdit } from './types';
 
 function fargateOs(doc: Classification): FargateOs | undefined {
@@ -44,7 +44,7 @@ export function raiseTaskMemoryFix(doc: Classification, parsed: ParsedDocument, 
       cpuNote = ` (and cpu to ${text})`;
     }
   } else {
-    target = mem.parsed.notation === 'gb' ? roundUp(needMib, 1024) : needMib;
+    target = mem.parsed.notation === 'gb' ? roundUp(needMib, 1024) : Math.ceil(needMib);
   }
   const text = formatMemoryLike(target, mem.parsed.raw);
   edits.push(replaceNodeEdit(mem.node, text));
@@ -65,13 +65,16 @@ export function raiseTaskCpuFix(doc: Classification, parsed: ParsedDocument, nee
     target = tier.cpu;
     const mem = taskMemory(doc, parsed);
     if (mem && !isValidFargatePair(target, mem.value)) {
-      const m = fitMemoryToCpu(target, mem.value)!;
+      // The new memory must still hold the containers (container-memory-exceeds-task otherwise).
+      const need = containerNeeds(doc, parsed).memory;
+      const m = fitMemoryToCpu(target, Math.max(mem.value, need))!;
+      if (m < need) return undefined;
       const text = formatMemoryLike(m, mem.parsed.raw);
       edits.push(replaceNodeEdit(mem.node, text));
       memNote = ` (and memory to ${text})`;
     }
   } else {
-    target = Math.max(EC2_TASK_CPU_RANGE.min, cpu.parsed.notation === 'vcpu' ? roundUp(needUnits, 256) : needUnits);
+    target = Math.max(EC2_TASK_CPU_RANGE.min, cpu.parsed.notation === 'vcpu' ? roundUp(needUnits, 256) : Math.ceil(needUnits)); // whole units
     if (target > EC2_TASK_CPU_RANGE.max) return undefined;
   }
   const text = formatCpuLike(target, cpu.parsed.raw);

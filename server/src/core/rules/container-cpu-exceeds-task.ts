@@ -44,7 +44,7 @@ Task-level cpu and memory are ignored for Windows containers outside Fargate, so
     const over = cpus.filter((x) => x.v > t);
     const targets = over.length > 0 ? over : [cpus.reduce((a, b) => (b.v > a.v ? b : a))];
     for (const x of targets) {
-      const lowered = t - (sum - x.v);
+      const lowered = Math.floor(t - (sum - x.v)); // cpu is an integer, even when another container's is not
       const fixes: Fix[] = [];
       if (lowered >= 0) fixes.push({ title: `Lower '${containerLabel(x.c)}' cpu to ${lowered}`, preferred: true, edits: [replaceNodeEdit(x.node!, lowered)] });
       const raise = raiseTaskCpuFix(ctx.doc, ctx.parsed, sum);

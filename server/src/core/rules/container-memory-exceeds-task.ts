@@ -43,12 +43,18 @@ Task-level cpu and memory are ignored for Windows containers outside Fargate, so
       const m = containerInt(node, ctx.parsed);
       return { c, node, m, r: containerInt(child(c.node, 'memoryReservation'), ctx.parsed) };
     });
-    const sum = rows.reduce((s, x) => s + (x.r || x.m || 0), 0);
+    // A reservation that is not positive reserves nothing (value-out-of-range reports it): the hard limit counts.
+    const sum = rows.reduce((s, x) => s + ((x.r ?? 0) > 0 ? x.r! : Math.max(0, x.m ?? 0)), 0);
     let perContainer = false;
-    for (const { c, node, m } of rows) {
+    for (const { c, node, m, r } of rows) {
       if (m === undefined || m <= t) continue;
       perContainer = true;
-      const fixes: Fix[] = [{ title: `Lower memory to ${t}`, preferred: true, edits: [replaceNodeEdit(node!, t)] }];
+      // A reservation above the new limit comes down with it (memory-reservation-exceeds-memory otherwise).
+      const resNode = r !== undefined && r > t ? child(c.node, 'memoryReservation') : undefined;
+      const lower = resNode
+        ? { title: `Lower memory and memoryReservation to ${t}`, preferred: true, edits: [replaceNodeEdit(node!, t), replaceNodeEdit(resNode, t)] }
+        : { title: `Lower memory to ${t}`, preferred: true, edits: [replaceNodeEdit(node!, t)] };
+      const fixes: Fix[] = [lower];
       const raise = raiseTaskMemoryFix(ctx.doc, ctx.parsed, Math.max(m, sum));
       if (raise) fixes.push(raise);
       ctx.report({

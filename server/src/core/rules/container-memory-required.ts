@@ -1,4 +1,4 @@
-import { containerIndex, containerInt, containerLabel, hasPlaceholder } from '../task-index';
+import { containerIndex, containerInt, containerLabel, containerNeeds, hasPlaceholder } from '../task-index';
 import { setPropertyEdits } from '../layout-edits';
 import { anchorOf, child, isEmptyValue } from '../tree';
 import { defineRule } from './rule';
@@ -43,7 +43,8 @@ situation is covered by \`fargate-task-size-required\` instead.`,
       const v = containerInt(child(c.node, 'memoryReservation'), ctx.parsed) || containerInt(child(c.node, 'memory'), ctx.parsed) || 0;
       return sum + v;
     }, 0);
-    const taskMemory = String(known + STARTING_RESERVATION * missing.length);
+    // Also at least the largest hard limit, or container-memory-exceeds-task fires after the fix.
+    const taskMemory = String(Math.max(containerNeeds(ctx.doc, ctx.parsed).memory, known + STARTING_RESERVATION * missing.length));
     for (const c of missing) {
       ctx.report({
         range: anchorOf(c.node),

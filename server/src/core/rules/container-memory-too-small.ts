@@ -1,6 +1,6 @@
 import { replaceNodeEdit } from '../edits';
 import { CONTAINER_MEMORY_FLOOR_MIB, CONTAINER_MEMORY_FLOOR_MIB_OLD_DOCKER } from '../facts/limits';
-import { containerIndex, containerInt } from '../task-index';
+import { containerIndex, containerInt, taskMemory } from '../task-index';
 import { child } from '../tree';
 import { defineRule } from './rule';
 
@@ -25,18 +25,29 @@ never replaced. Give the container a realistic amount.`,
   },
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html'],
   check(ctx) {
-    for (const c of containerIndex(ctx.doc, ctx.parsed).entries) {
-      const hard = containerInt(child(c.node, 'memory'), ctx.parsed);
+    const entries = containerIndex(ctx.doc, ctx.parsed).entries;
+    const taskMib = taskMemory(ctx.doc, ctx.parsed)?.value;
+    const mem = (c: (typeof entries)[number], key: string) => containerInt(child(c.node, key), ctx.parsed);
+    const share = (c: (typeof entries)[number]) => mem(c, 'memoryReservation') || mem(c, 'memory') || 0;
+    // Summed once: per container it would make the rule quadratic in the number of containers.
+    const total = taskMib === undefined ? 0 : entries.reduce((sum, o) => sum + share(o), 0);
+    for (const c of entries) {
+      const hard = mem(c, 'memory');
+      const soft = mem(c, 'memoryReservation');
+      // A raised value must still fit the task memory, or container-memory-exceeds-task fires after the fix.
+      const others = taskMib === undefined ? 0 : total - share(c);
+      const fitsTask = (key: string, v: number) =>
+        taskMib === undefined || ((key === 'memory' ? v : (hard ?? 0)) <= taskMib && others + (key === 'memoryReservation' ? v : soft || v) <= taskMib);
+      // A reservation may not pass the hard limit either (memory-reservation-exceeds-memory).
+      const fits = (key: string, v: number) => fitsTask(key, v) && !(key === 'memoryReservation' && hard !== undefined && hard > 0 && v > hard);
       for (const key of ['memory', 'memoryReservation'] as const) {
         const node = child(c.node, key);
         const v = containerInt(node, ctx.parsed);
         if (!node || v === undefined || v < 1 || v >= CONTAINER_MEMORY_FLOOR_MIB) continue;
         const cap = key === 'memoryReservation' && hard !== undefined && hard >= CONTAINER_MEMORY_FLOOR_MIB ? hard : Infinity;
         const comfortable = Math.min(COMFORTABLE_MIB, cap);
-        const fixes = [{ title: `Set to ${comfortable}`, preferred: true, edits: [replaceNodeEdit(node, comfortable)] }];
-        if (comfortable !== CONTAINER_MEMORY_FLOOR_MIB) {
-          fixes.push({ title: `Set to ${CONTAINER_MEMORY_FLOOR_MIB}`, preferred: false, edits: [replaceNodeEdit(node, CONTAINER_MEMORY_FLOOR_MIB)] });
-        }
+        const values = [comfortable, CONTAINER_MEMORY_FLOOR_MIB].filter((x, i, all) => all.indexOf(x) === i && fits(key, x));
+        const fixes = values.map((x, i) => ({ title: `Set to ${x}`, preferred: i === 0, edits: [replaceNodeEdit(node, x)] }));
         ctx.report({
           node,
           message: `${key} ${v} MiB is below the ${CONTAINER_MEMORY_FLOOR_MIB} MiB Docker reserves per container; the container may not start.`,

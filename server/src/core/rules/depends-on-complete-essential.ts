@@ -39,11 +39,14 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
         message: `'${name}' is essential, so it may not be waited on with ${cond}: when it exits the whole task stops. Mark it essential: false or wait for START.`,
         related: [{ node: essentialNode ?? target.nameNode, message: `'${name}' is essential${essentialNode ? '' : ' (the default)'}` }],
         fixes: [
-          {
-            title: `Mark '${name}' essential: false`,
-            preferred: true,
-            edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setPropertyEdits(ctx.text, target.node, 'essential', false),
-          },
+          // Only when another container stays essential: ECS needs one (no-essential-container).
+          ...(idx.entries.some((e) => e !== target && essentialOf(e.node, ctx.parsed) !== false)
+            ? [{
+                title: `Mark '${name}' essential: false`,
+                preferred: true,
+                edits: essentialNode ? [replaceNodeEdit(essentialNode, false)] : setPropertyEdits(ctx.text, target.node, 'essential', false),
+              }]
+            : []),
           { title: 'Change condition to START', edits: [replaceNodeEdit(condition!, 'START')] },
         ],
       });

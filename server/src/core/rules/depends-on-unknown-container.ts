@@ -1,5 +1,6 @@
-import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
-import { containerIndex } from '../task-index';
+import { containerRefs, dependsOnReaches, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
+import { containerIndex, essentialOf } from '../task-index';
+import { child, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -24,7 +25,9 @@ from a placeholder), unknown names are not reported: the target may be the templ
   check(ctx) {
     const idx = containerIndex(ctx.doc, ctx.parsed);
     for (const r of containerRefs(idx, ctx.parsed, 'dependsOn')) {
-      const miss = unresolvedRef(idx, r);
+      // Never suggest a container that would close a loop, or an essential one waited on with COMPLETE/SUCCESS.
+      const waitsForExit = ['COMPLETE', 'SUCCESS'].includes(str(child(r.entry, 'condition')) ?? '');
+      const miss = unresolvedRef(idx, r, (c) => dependsOnReaches(idx, c, r.from) || (waitsForExit && essentialOf(c.node, ctx.parsed) !== false));
       if (!miss) continue;
       const hint = r.self ? ' (a container cannot depend on itself)' : miss.closest ? ` (did you mean '${miss.closest}'?)` : '';
       ctx.report({

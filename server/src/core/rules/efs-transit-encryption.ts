@@ -1,6 +1,14 @@
+import { hasValue } from '../container-facts';
 import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../efs-volumes';
-import { child, str } from '../tree';
+import { child, type Node, str } from '../tree';
 import { defineRule } from './rule';
+
+const OTHER_KINDS = ['host', 'dockerVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 's3filesVolumeConfiguration'];
+const mixed = (volume: Node) =>
+  OTHER_KINDS.some((k) => {
+    const v = child(volume, k);
+    return k === 'host' ? !!v && v.type !== 'null' : hasValue(v); // an empty host block still makes a host volume
+  });
 
 export default defineRule({
   id: 'efs-transit-encryption',
@@ -31,7 +39,10 @@ little and is required anyway once you use access points or IAM authorization (s
       ctx.report({
         ...transitEncryptionTarget(v),
         message: `EFS volume '${name}' sends file data unencrypted between the host and EFS; set transitEncryption to ENABLED.`,
-        fixes: [enableTransitEncryptionFix(ctx.text, v)],
+        // A volume that is also another kind must first become one kind (volume-multiple-types); filling the empty
+        // EFS block would make that error appear.
+        // Nor is it offered on a block without fileSystemId: the schema's missing-required comes first.
+        fixes: mixed(v.volume) || !str(child(v.efs, 'fileSystemId')) ? [] : [enableTransitEncryptionFix(ctx.text, v)],
       });
     }
   },

@@ -9,6 +9,7 @@ import {
   nearestCpus,
   nearestMemories,
 } from '../facts';
+import { containerNeeds } from '../task-index';
 import type { Fix } from '../types';
 import { orList, setFix, shownCpu, shownMemory, taskCpu, taskMemory } from './_task-size';
 import { defineRule } from './rule';
@@ -46,11 +47,14 @@ Pick a memory from the list for your cpu, or a cpu whose list contains your memo
     const mib = memory.value.mib;
     // Windows tasks only get the 1–4 vCPU sizes, so suggest only those (fargate-windows explains why).
     const os = ctx.doc.os === 'windows' ? 'windows' : undefined;
-    const fitting = fargateCpusFor(mib, os);
-    const fitsText = fitting.length ? `memory ${mib} fits cpu ${orList(fitting)}` : `no Fargate cpu offers ${mib} MiB`;
+    // Sizes below what the containers reserve would trade this error for container-cpu/memory-exceeds-task.
+    const need = containerNeeds(ctx.doc, ctx.parsed);
+    const fittingAny = fargateCpusFor(mib, os);
+    const fitting = fittingAny.filter((c) => c >= need.cpu);
+    const fitsText = fittingAny.length ? `memory ${mib} fits cpu ${orList(fittingAny)}` : `no Fargate cpu offers ${mib} MiB`;
     const tier = fargateTier(units);
     if (!tier) {
-      const near = nearestCpus(units, os);
+      const near = nearestCpus(units, os).filter((c) => c >= need.cpu);
       const preferred = near.find((c) => fitting.includes(c)) ?? fitting[0];
       const choices = [...new Set([...near, ...(preferred !== undefined ? [preferred] : [])])].sort((a, b) => a - b);
       ctx.report({
@@ -67,7 +71,7 @@ Pick a memory from the list for your cpu, or a cpu whose list contains your memo
       fixes.push(setFix(`Set cpu to ${formatCpuLike(cpuFix, cpu.value.raw)}`, cpu.node, formatCpuLike(cpuFix, cpu.value.raw), true));
     }
     const fallback = fitMemoryToCpu(units, mib);
-    for (const v of nearestMemories(units, mib)) {
+    for (const v of nearestMemories(units, mib).filter((m) => m >= need.memory)) {
       const text = formatMemoryLike(v, memory.value.raw);
       fixes.push(setFix(`Set memory to ${text}`, memory.node, text, cpuFix === undefined && v === fallback));
     }

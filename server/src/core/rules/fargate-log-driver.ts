@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { replaceNodeEdit } from '../edits';
+import { addExecutionRoleEdits, withRoleNote } from '../execution-role-fix';
 import { FARGATE_LOG_DRIVERS } from '../facts';
 import { child, str } from '../tree';
 import { defineRule, type RuleContext } from './rule';
@@ -31,6 +32,7 @@ Switch to \`awslogs\`, or route through FireLens if you need another destination
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
   ],
   check(ctx) {
+    const role = addExecutionRoleEdits(ctx.text, ctx.doc, ctx.parsed); // awslogs needs the execution role
     for (const c of ctx.doc.containers) {
       const log = child(c, 'logConfiguration');
       const driver = child(log, 'logDriver');
@@ -40,7 +42,7 @@ Switch to \`awslogs\`, or route through FireLens if you need another destination
       ctx.report({
         node: driver,
         message: `Fargate only offers the awslogs, splunk and awsfirelens log drivers; '${name}' is not available.`,
-        fixes: [{ title: 'Switch to awslogs', preferred: true, edits: switchEdits(ctx, c, log, driver) }],
+        fixes: [{ title: withRoleNote('Switch to awslogs', role.length > 0), preferred: true, edits: [...switchEdits(ctx, c, log, driver), ...role] }],
       });
     }
   },

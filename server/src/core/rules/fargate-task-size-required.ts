@@ -1,7 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import { chainEdits, setStep } from '../layout-edits';
 import { FARGATE_CPU_TIERS, smallestFargateSize } from '../facts';
-import { anchorOf, child, isEmptyValue, num, pathOf } from '../tree';
+import { containerNeeds } from '../task-index';
+import { anchorOf, child, isEmptyValue, pathOf } from '../tree';
 import type { Fix } from '../types';
 import { taskCpu, taskMemory } from './_task-size';
 import { defineRule, type RuleContext } from './rule';
@@ -46,23 +47,23 @@ Add both as strings from the Fargate size table; the smallest size is 256 CPU un
 });
 
 function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory'>): Fix | undefined {
-  let needCpu = 0;
-  let needMem = 0;
-  for (const c of ctx.doc.containers) {
-    needCpu += num(child(c, 'cpu')) ?? 0;
-    needMem += num(child(c, 'memoryReservation')) ?? num(child(c, 'memory')) ?? 0;
-  }
+  // Read as container-cpu/memory-exceeds-task read it, so the size chosen here never trips them.
+  const { cpu: needCpu, memory: needMem } = containerNeeds(ctx.doc, ctx.parsed);
   const os = ctx.doc.os === 'windows' ? 'windows' : undefined;
   const have = { cpu: taskCpu(ctx)?.value.units, memory: taskMemory(ctx)?.value.mib };
   let size: { cpu: number; memory: number } | undefined;
   if (missing.length === 2) size = smallestFargateSize(needCpu, needMem, os);
   else if (missing[0] === 'memory' && have.cpu !== undefined) {
     const tier = FARGATE_CPU_TIERS.find((t) => t.cpu === have.cpu);
-    const memory = tier?.memories.find((m) => m >= needMem) ?? tier?.memories[tier.memories.length - 1];
-    size = memory !== undefined ? { cpu: have.cpu, memory } : undefined;
+    const memory = tier?.memories.find((m) => m >= needMem);
+    // No memory of this cpu holds the containers: only a cpu change would, which is fargate-cpu-memory's fix.
+    if (memory === undefined) return undefined;
+    size = { cpu: have.cpu, memory };
   } else if (missing[0] === 'cpu' && have.memory !== undefined) {
     const tier = FARGATE_CPU_TIERS.find((t) => t.cpu >= needCpu && t.memories.includes(have.memory!) && (!os || t.os.includes(os)));
-    size = tier ? { cpu: tier.cpu, memory: have.memory } : undefined;
+    // The memory fits no cpu that holds the containers: adding a cpu alone would only move the error.
+    if (!tier) return undefined;
+    size = { cpu: tier.cpu, memory: have.memory };
   }
   size ??= smallestFargateSize(needCpu, needMem, os);
   if (!size) return undefined;

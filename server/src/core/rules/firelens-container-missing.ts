@@ -1,6 +1,7 @@
 import { containerLabel, containerName, logDriverOf, objectChild } from '../container-facts';
 import { appendElementEdits } from '../layout-edits';
 import { containerIndex, nextFreeName } from '../task-index';
+import { child, isEmptyValue, items, str } from '../tree';
 import { defineRule } from './rule';
 
 const ROUTER_IMAGE = 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable';
@@ -35,9 +36,17 @@ pick a version.`,
     if (containers.some((c) => objectChild(c, 'firelensConfiguration'))) return;
     const users = containers.filter((c) => logDriverOf(c).driver === 'awsfirelens');
     if (users.length === 0) return;
-    const taken = new Set(containers.map(containerName).filter((n): n is string => !!n));
+    // Names other containers refer to count as taken: the router must not become the target of a stray reference.
+    const referenced = containers.flatMap((c) => [
+      ...items(child(c, 'dependsOn')).map((d) => str(child(d, 'containerName'))),
+      ...items(child(c, 'volumesFrom')).map((d) => str(child(d, 'sourceContainer'))),
+      ...items(child(c, 'links')).map((l) => str(l)?.split(':')[0]),
+    ]);
+    const taken = new Set([...containers.map(containerName), ...referenced].filter((n): n is string => !!n));
     const name = taken.has('log_router') ? nextFreeName('log_router', taken) : 'log_router';
-    const router = { name, image: ROUTER_IMAGE, essential: true, firelensConfiguration: { type: 'fluentbit' } };
+    // Without a task memory every container needs its own (container-memory-required): 50 MiB, as AWS's examples give the router.
+    const reservation = ctx.doc.task && isEmptyValue(child(ctx.doc.task, 'memory')) ? { memoryReservation: 50 } : {};
+    const router = { name, image: ROUTER_IMAGE, essential: true, ...reservation, firelensConfiguration: { type: 'fluentbit' } };
     const fix = { title: 'Add a Fluent Bit log router', preferred: true, edits: appendElementEdits(ctx.text, containersNode, router) };
     for (const c of users) {
       ctx.report({

@@ -1,6 +1,6 @@
 import { containerLabel, healthCheckOf } from '../container-facts';
 import { removeEdits, replaceNodeEdit } from '../edits';
-import { looksShell, repairFirstElement, spanEdit } from '../health-command';
+import { looksShell, mergeEdits, repairFirstElement } from '../health-command';
 import { findPlaceholders } from '../placeholders';
 import { child, items } from '../tree';
 import { defineRule } from './rule';
@@ -58,7 +58,7 @@ Related slips that register but misbehave (warnings):
             range: { offset: rest[1].offset, length: rest[rest.length - 1].offset + rest[rest.length - 1].length - rest[1].offset },
             severity: 'warning',
             message: `Only ${ctx.text.slice(rest[0].offset, rest[0].offset + rest[0].length)} runs under CMD-SHELL; the later elements become $0, $1… of that shell. Join the command into one string.`,
-            fixes: strings ? [{ title: 'Join into one string', preferred: true, edits: [spanEdit(rest[0], rest[rest.length - 1], JSON.stringify(strings.slice(1).join(' ')))] }] : undefined,
+            fixes: strings ? [{ title: 'Join into one string', preferred: true, edits: mergeEdits(ctx.text, rest, JSON.stringify(strings.slice(1).join(' '))) }] : undefined,
           });
         } else if (f === 'CMD' && rest.length === 1 && rest[0].type === 'string' && looksShell(rest[0].value) && !ctx.isPlaceholder(rest[0])) {
           ctx.report({
@@ -79,7 +79,7 @@ Related slips that register but misbehave (warnings):
         });
         continue;
       }
-      const { message, fixes } = repairFirstElement(els, label);
+      const { message, fixes } = repairFirstElement(ctx.text, els, label);
       ctx.report({ node: first, message, fixes: fixes.length ? fixes : undefined });
     }
   },

@@ -1,5 +1,5 @@
 import { replaceNodeEdit } from '../edits';
-import { containerIndex, containerInt } from '../task-index';
+import { containerIndex, containerInt, taskMemory } from '../task-index';
 import { child } from '../tree';
 import { defineRule } from './rule';
 
@@ -23,6 +23,7 @@ definitions registered with 256/256 exist).`,
   },
   sources: ['https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html'],
   check(ctx) {
+    const taskMib = taskMemory(ctx.doc, ctx.parsed)?.value;
     for (const c of containerIndex(ctx.doc, ctx.parsed).entries) {
       const memNode = child(c.node, 'memory');
       const resNode = child(c.node, 'memoryReservation');
@@ -35,7 +36,8 @@ definitions registered with 256/256 exist).`,
         related: [{ node: memNode, message: `the hard limit: ${m} MiB` }],
         fixes: [
           { title: `Set memoryReservation to ${m}`, preferred: true, edits: [replaceNodeEdit(resNode!, m)] },
-          { title: `Raise memory to ${r}`, edits: [replaceNodeEdit(memNode!, r)] },
+          // Not above the task memory: container-memory-exceeds-task would fire instead.
+          ...(taskMib === undefined || r <= taskMib ? [{ title: `Raise memory to ${r}`, edits: [replaceNodeEdit(memNode!, r)] }] : []),
         ],
       });
     }

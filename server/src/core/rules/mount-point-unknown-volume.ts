@@ -1,3 +1,4 @@
+import { RESOURCE_NAME_REGEX } from '../facts/limits';
 import { replaceNodeEdit } from '../edits';
 import { appendElementEdits, setPropertyEdits } from '../layout-edits';
 import { closestName, containerIndex, hasPlaceholder, volumeIndex } from '../task-index';
@@ -39,8 +40,11 @@ list is templated, unknown names are not reported.`,
         const closest = closestName(name, [...volumes.byName.keys()]);
         const fixes: Fix[] = [];
         if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
-        const declare = list?.type === 'array' ? appendElementEdits(ctx.text, list, { name }) : setPropertyEdits(ctx.text, task, 'volumes', [{ name }]);
-        fixes.push({ title: `Declare volume '${name}'`, preferred: !closest, edits: declare });
+        // Declaring a volume under a name that is not valid would trade this error for invalid-format.
+        if (RESOURCE_NAME_REGEX.test(name)) {
+          const declare = list?.type === 'array' ? appendElementEdits(ctx.text, list, { name }) : setPropertyEdits(ctx.text, task, 'volumes', [{ name }]);
+          fixes.push({ title: `Declare volume '${name}'`, preferred: !closest, edits: declare });
+        }
         ctx.report({
           node: ref,
           message: `Mount point uses volume '${name}', which is not declared in volumes${closest ? ` (did you mean '${closest}'?)` : ''}.`,

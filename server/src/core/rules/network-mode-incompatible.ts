@@ -45,13 +45,17 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
         fixes: [{ title: 'Remove networkMode', preferred: true, edits: removeEdits(ctx.text, modeNode) }],
       });
     }
-    const flag = (value: Node | undefined, key: string) => {
+    const flag = (value: Node | undefined, key: string, whole?: Node) => {
       if (!value || isEmptyValue(value)) return;
       const keyNode = keyOf(value) ?? value;
       ctx.report({
         node: keyNode,
         message: `'${key}' does not work with networkMode '${mode}': ${REASONS[key]}.`,
-        fixes: [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, value) }],
+        fixes: [
+          whole
+            ? { title: 'Remove this port mapping', preferred: true, edits: removeEdits(ctx.text, whole) }
+            : { title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, value) },
+        ],
       });
     };
     for (const c of ctx.doc.containers) {
@@ -61,7 +65,8 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
         flag(child(c, 'extraHosts'), 'extraHosts');
       }
       if (mode === 'none') flag(child(c, 'portMappings'), 'portMappings');
-      if (mode === 'host') for (const pm of items(child(c, 'portMappings'))) flag(child(pm, 'containerPortRange'), 'containerPortRange');
+      // A mapping with only a range would be left with no port at all: remove the whole mapping then.
+      if (mode === 'host') for (const pm of items(child(c, 'portMappings'))) flag(child(pm, 'containerPortRange'), 'containerPortRange', child(pm, 'containerPort') ? undefined : pm);
     }
   },
 });

@@ -1,6 +1,6 @@
 import { replaceNodeEdit } from '../edits';
 import { containerIndex, containerLabel, essentialOf } from '../task-index';
-import { anchorOf, child } from '../tree';
+import { anchorOf, child, items, str } from '../tree';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -35,7 +35,13 @@ silent: the missing container may be the essential one.`,
     if (!idx.entries.every((e) => essentialOf(e.node, ctx.parsed) === false)) return;
     const withPorts = idx.entries.find((e) => (child(e.node, 'portMappings')?.children?.length ?? 0) > 0);
     const first = withPorts ?? idx.entries[0];
-    const ordered = [first, ...idx.entries.filter((e) => e !== first)];
+    // A container others wait on with COMPLETE/SUCCESS must not become essential (depends-on-complete-essential).
+    const waitedOn = new Set(
+      idx.entries.flatMap((e) => items(child(e.node, 'dependsOn')))
+        .filter((d) => ['COMPLETE', 'SUCCESS'].includes(str(child(d, 'condition')) ?? ''))
+        .map((d) => str(child(d, 'containerName'))),
+    );
+    const ordered = [first, ...idx.entries.filter((e) => e !== first)].filter((e) => !waitedOn.has(e.name));
     ctx.report({
       range: anchorOf(ctx.doc.containersNode),
       dedupeKey: 'no-essential-container', // the anchor may be shared with generic reports on the list

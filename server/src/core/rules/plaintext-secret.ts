@@ -1,4 +1,5 @@
 import { documentAccount, documentRegion } from '../doc-identity';
+import { addExecutionRoleStep, withRoleNote } from '../execution-role-fix';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { appendElementEdits, chainEdits, removeStep, setPropertyEdits } from '../layout-edits';
 import { isHarmlessValue, isSecretLookingName } from '../secret-names';
@@ -48,7 +49,7 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
           node: nameNode,
           placeholder: templated,
           message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
-          fixes: [{ title: 'Move to secrets', edits: moveEdits(ctx, c, entry, name) }],
+          fixes: [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
         });
       }
     }
@@ -62,7 +63,9 @@ function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string)
   const secret = { name, valueFrom: `arn:${partition}:ssm:${documentRegion(ctx.parsed.root)}:${account}:parameter/${prefix}${name}` };
   const containerPath = pathOf(container);
   // Removing the entry first keeps the container's path valid for the second step.
+  const role = addExecutionRoleStep(ctx.doc, ctx.parsed); // reading an SSM parameter needs the execution role
   return chainEdits(ctx.text, [
+    ...(role ? [role] : []),
     removeStep(pathOf(entry)),
     (text, root) => {
       const obj = root && findNodeAtLocation(root, containerPath);

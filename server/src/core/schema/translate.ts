@@ -35,7 +35,7 @@ export function translateError(err: ErrorObject, ctx: TranslateContext): SchemaR
     case 'required':
       return missing(node, (err.params as { missingProperty: string }).missingProperty, segs, ctx);
     case 'type':
-      return wrongType(node, key, String((err.params as { type: string | string[] }).type), segs, ctx);
+      return wrongType(node, key, String((err.params as { type: string | string[] }).type), parentSchema, segs, ctx);
     case 'enum':
       return badEnum(node, key, (err.params as { allowedValues: unknown[] }).allowedValues, segs, ctx);
     case 'minimum':
@@ -171,8 +171,7 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
   return { code: 'null-value', node, message: `'${key}' is ${what}. The AWS CLI rejects it; leave the key out to get the default.`, fixes };
 }
 
-function wrongType(node: Node, key: string, expected: string, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
-  void segs;
+function wrongType(node: Node, key: string, expected: string, schema: SchemaObject, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
   if (node.type === 'null') return emptyOrNull(node, key, ctx);
   if (ctx.isPlaceholder(node)) return undefined;
   const value = node.value;
@@ -183,7 +182,7 @@ function wrongType(node: Node, key: string, expected: string, segs: ReadonlyArra
     if (numericString) converted = Number(String(value).trim());
   } else if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) converted = String(value);
   else if (expected === 'boolean' && node.type === 'string' && /^(true|false)$/.test(String(value))) converted = value === 'true';
-  if (converted !== undefined) fixes.push({ title: `Convert to ${expected} ${JSON.stringify(converted)}`, preferred: true, edits: [replaceNodeEdit(node, converted)] });
+  if (converted !== undefined && fitsSchema(converted, schema) && plausibleString(converted, node, segs)) fixes.push({ title: `Convert to ${expected} ${JSON.stringify(converted)}`, preferred: true, edits: [replaceNodeEdit(node, converted)] });
   const subCase = numericString && (expected === 'integer' || expected === 'number');
   return {
     code: 'wrong-type',
@@ -194,6 +193,26 @@ function wrongType(node: Node, key: string, expected: string, segs: ReadonlyArra
       (subCase ? ' The AWS CLI rejects a quoted number; only the GitHub deploy action converts it for you.' : ''),
     fixes,
   };
+}
+
+/** A conversion is offered only when the schema accepts its result: `true` → "true" for memory would trade one error for another. */
+function fitsSchema(value: unknown, s: SchemaObject): boolean {
+  if (Array.isArray(s.enum) && !s.enum.includes(value)) return false;
+  if (typeof value === 'string' && typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
+  if (typeof value === 'number' && ((typeof s.minimum === 'number' && value < s.minimum) || (typeof s.maximum === 'number' && value > s.maximum))) return false;
+  return true;
+}
+
+/** Fields whose strings code checks (invalid-format, value-out-of-range): a number or boolean turned into text fails them. */
+const CHECKED_STRINGS = new Set(['credentialSpecs', 'dockerSecurityOptions', 'namespace', 'ipAddress', 'image', 'user', 'awslogs-region', 'environmentFiles', 'valueFrom', 'taskRoleArn', 'executionRoleArn', 'credentialsParameter']);
+
+/** true/false become "true"/"false" only in free-form values (environment, labels, options); numbers anywhere but checked fields. */
+function plausibleString(converted: unknown, node: Node, segs: ReadonlyArray<string | number>): boolean {
+  if (typeof converted !== 'string') return true;
+  if (segs.some((s) => typeof s === 'string' && CHECKED_STRINGS.has(s))) return false;
+  if (node.type !== 'boolean') return true;
+  const parentKey = [...segs].reverse().find((s, i) => i > 0 && typeof s === 'string');
+  return segs[segs.length - 1] === 'value' || ['dockerLabels', 'options', 'labels', 'driverOpts'].includes(String(parentKey));
 }
 
 function badEnum(node: Node, key: string, allowed: unknown[], segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
@@ -223,8 +242,10 @@ function outOfRange(node: Node, key: string, schema: SchemaObject, ctx: Translat
   const value = node.value as number;
   const range = min !== undefined && max !== undefined ? `allowed range is ${min}–${max}` : min !== undefined ? `it must be at least ${min}` : `it must be at most ${max}`;
   const fixes: Fix[] = [];
-  if (min !== undefined && value < min) fixes.push({ title: `Set to ${min}`, preferred: true, edits: [replaceNodeEdit(node, min)] });
-  if (max !== undefined && value > max) fixes.push({ title: `Set to ${max}`, preferred: true, edits: [replaceNodeEdit(node, max)] });
+  // A port clamped to the limit is another port (and may clash with one in use): the user has to choose.
+  const clamp = !/Port$/.test(key);
+  if (clamp && min !== undefined && value < min) fixes.push({ title: `Set to ${min}`, preferred: true, edits: [replaceNodeEdit(node, min)] });
+  if (clamp && max !== undefined && value > max) fixes.push({ title: `Set to ${max}`, preferred: true, edits: [replaceNodeEdit(node, max)] });
   void ctx;
   return { code: 'value-out-of-range', node, message: `${key} is ${value}; ${range}.`, fixes };
 }

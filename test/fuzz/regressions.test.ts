@@ -1,0 +1,126 @@
+/**
+ * Inputs the fuzz run found (minimized), one per fixed defect: each fix of the rule must now satisfy the fix
+ * properties (parses, keeps comments, no new errors of another rule), plus the specific expectation.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyTextEdits } from '../../server/src/core/edits';
+import { lint } from '../../server/src/core/lint';
+import type { Diagnostic } from '../../server/src/core/types';
+import { checkCore, checkFix, commentsOf } from './properties';
+
+/** Every fix of every `rule` diagnostic passes the fix properties; returns the diagnostics. */
+function fixesHold(text: string, rule: string): Diagnostic[] {
+  const out = checkCore(text);
+  const ds = out.diagnostics.filter((d) => d.code === rule);
+  assert.ok(ds.length > 0, `${rule} does not fire: ${JSON.stringify(out.diagnostics.map((d) => d.code))}`);
+  for (const d of ds) for (const f of d.fixes ?? []) checkFix(text, out, d, f);
+  return ds;
+}
+const titles = (ds: Diagnostic[]) => ds.flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+const apply = (text: string, d: Diagnostic, title: string) => applyTextEdits(text, d.fixes!.find((f) => f.title.startsWith(title))!.edits);
+
+describe('fix regressions found by the fuzz run', () => {
+  it('wrong-type: no conversion whose result the schema or a format check rejects', () => {
+    assert.ok(!titles(fixesHold('{ "family": "web", "memory": true, "containerDefinitions": [] }', 'wrong-type')).some((t) => t.startsWith('Convert')));
+    assert.ok(!titles(fixesHold('[{ "name": "a", "image": "b", "credentialSpecs": [true] }]', 'wrong-type')).some((t) => t.startsWith('Convert')));
+    assert.deepEqual(titles(fixesHold('[{ "name": "a", "image": "b", "environment": [{ "name": "DEBUG", "value": true }] }]', 'wrong-type')), ['Convert to string "true"']);
+  });
+
+  it('removing the last element keeps a comment that sits before it', () => {
+    const text = '[\n  { "name": "a", "image": "b", "essential": true, "dependsOn": [\n    { "containerName": "x", "condition": "START" }, /* b11 */ { "containerName": "y", "condition": "START" }\n  ] }\n]';
+    const ds = fixesHold(text, 'depends-on-unknown-container');
+    const fixed = apply(text, ds[ds.length - 1], 'Remove this dependency');
+    assert.ok(fixed.includes('/* b11 */'), fixed);
+  });
+
+  it('health-check-command: merging into CMD-SHELL keeps the comments between the elements', () => {
+    const text = '[{ "name": "a", "image": "b", "essential": true, "healthCheck": { "command": [\n  "curl", // c1\n  /* b2 */ "-f", "http://localhost/"\n] } }]';
+    const [d] = fixesHold(text, 'health-check-command');
+    const fixed = apply(text, d, 'Convert to CMD-SHELL');
+    assert.deepEqual(commentsOf(fixed).map((c) => c.text), ['// c1', '/* b2 */']);
+    assert.match(fixed, /"CMD-SHELL", "curl -f http:\/\/localhost\/"/);
+  });
+
+  it('container-memory-required: the task memory it adds covers the largest hard limit', () => {
+    const [d] = fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "b", "memory": 2048, "memoryReservation": 2 }, { "name": "c", "image": "d" } ] }', 'container-memory-required');
+    assert.ok(titles([d]).includes('Add task-level memory: "2048"'), JSON.stringify(titles([d])));
+  });
+
+  it('fargate-task-size-required: container cpu written as a string counts; no lone memory that cannot hold the containers', () => {
+    const [d] = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [ { "name": "a", "image": "b", "cpu": "4096" } ] }', 'fargate-task-size-required');
+    assert.deepEqual(titles([d]), ['Add cpu 4096 / memory 8192']);
+    const [e] = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "containerDefinitions": [ { "name": "a", "image": "b", "memoryReservation": 65535 } ] }', 'fargate-task-size-required');
+    assert.deepEqual(titles([e]), []);
+  });
+
+  it('container-memory-too-small and memory-reservation-exceeds-memory: raised values stay within the hard limit and the task', () => {
+    const [d] = fixesHold('[{ "name": "a", "image": "b", "memory": 4, "memoryReservation": 2 }]', 'container-memory-too-small').filter((x) => x.message.startsWith('memoryReservation'));
+    assert.deepEqual(titles([d]), []);
+    const ds = fixesHold('{ "family": "w", "memory": "1024", "containerDefinitions": [ { "name": "a", "image": "b", "memory": 512, "memoryReservation": 2048 } ] }', 'memory-reservation-exceeds-memory');
+    assert.deepEqual(titles(ds), ['Set memoryReservation to 512']);
+  });
+
+  it('references: never suggest an invalid name, a loop, or an essential container to wait for with COMPLETE', () => {
+    fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a b", "image": "x" }, { "name": "c", "image": "x", "volumesFrom": [ { "sourceContainer": "a" } ] } ] }', 'volumes-from-unknown-container');
+    const loop = fixesHold('[ { "name": "b", "image": "x", "dependsOn": [ { "containerName": "c", "condition": "START" } ] }, { "name": "c", "image": "x", "dependsOn": [ { "containerName": "bb", "condition": "START" } ] } ]', 'depends-on-unknown-container');
+    assert.ok(!titles(loop).includes("Change to 'b'"));
+    const mount = fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "x", "mountPoints": [ { "sourceVolume": "a b", "containerPath": "/d" } ] } ] }', 'mount-point-unknown-volume');
+    assert.ok(!titles(mount).some((t) => t.startsWith('Declare')));
+  });
+
+  it('essential flags: never leave no essential container, never make a waited-for container essential', () => {
+    fixesHold('[ { "name": "web", "image": "x", "essential": true, "dependsOn": [ { "containerName": "init", "condition": "COMPLETE" } ] }, { "name": "init", "image": "x", "essential": true } ]', 'depends-on-complete-essential');
+    const [d] = fixesHold('[ { "name": "web", "image": "x", "essential": false, "dependsOn": [ { "containerName": "init", "condition": "SUCCESS" } ] }, { "name": "init", "image": "x", "essential": false } ]', 'no-essential-container');
+    assert.deepEqual(titles([d]), ["Make 'web' essential"]);
+  });
+
+  it('firelens-container-missing: the router gets memory when the task has none, and a name nothing refers to', () => {
+    const text = '{ "family": "w", "containerDefinitions": [ { "name": "app", "image": "x", "memory": 128, "logConfiguration": { "logDriver": "awsfirelens" }, "dependsOn": [ { "containerName": "log_router", "condition": "START" } ] } ] }';
+    const [d] = fixesHold(text, 'firelens-container-missing');
+    const fixed = apply(text, d, 'Add a Fluent Bit log router');
+    assert.match(fixed, /"name": "log_router-2"/);
+    assert.match(fixed, /"memoryReservation": 50/);
+  });
+
+  it('network-mode-incompatible: a host-mode mapping with only a range goes whole', () => {
+    const [d] = fixesHold('{ "family": "w", "networkMode": "host", "containerDefinitions": [ { "name": "a", "image": "x", "portMappings": [ { "containerPortRange": "8000-8010" } ] } ] }', 'network-mode-incompatible');
+    assert.deepEqual(titles([d]), ['Remove this port mapping']);
+  });
+
+  it('switching to awslogs or moving a value to secrets also adds the missing execution role', () => {
+    const ds = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "a", "image": "x", "logConfiguration": { "logDriver": "fluentd" } } ] }', 'fargate-log-driver');
+    assert.deepEqual(titles(ds), ['Switch to awslogs (and add executionRoleArn)']);
+    const ps = fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "x", "memory": 128, "environment": [ { "name": "DB_PASSWORD", "value": "hunter2" } ] } ] }', 'plaintext-secret');
+    assert.deepEqual(titles(ps), ['Move to secrets (and add executionRoleArn)']);
+  });
+
+  it('efs-transit-encryption: no fix on a volume that is also another kind', () => {
+    fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "x", "memory": 128 } ], "volumes": [ { "name": "v", "host": {}, "efsVolumeConfiguration": { "fileSystemId": "fs-12345678" } } ] }', 'efs-transit-encryption');
+  });
+
+  it('task sizes: fixes never go below what the containers reserve', () => {
+    fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "cpu": "4096", "memory": "512", "containerDefinitions": [ { "name": "a", "image": "x", "cpu": 4096 } ] }', 'fargate-cpu-memory');
+    const [d] = fixesHold('{ "family": "w", "memory": "1024", "containerDefinitions": [ { "name": "a", "image": "x", "memory": 2048, "memoryReservation": 2048 } ] }', 'container-memory-exceeds-task');
+    assert.equal(titles([d])[0], 'Lower memory and memoryReservation to 1024');
+    const [c] = fixesHold('{ "family": "w", "cpu": "1024", "containerDefinitions": [ { "name": "a", "image": "x", "cpu": 3.5 }, { "name": "b", "image": "x", "cpu": 1024 } ] }', 'container-cpu-exceeds-task');
+    assert.ok(titles([c]).every((t) => !/\.\d/.test(t)), JSON.stringify(titles([c])));
+  });
+
+  it('value-out-of-range: a port is not clamped to another port', () => {
+    const ds = fixesHold('[ { "name": "a", "image": "x", "portMappings": [ { "containerPort": 80, "hostPort": 65535 } ] }, { "name": "b", "image": "x", "portMappings": [ { "containerPort": 81, "hostPort": 70000 } ] } ]', 'value-out-of-range');
+    assert.deepEqual(titles(ds), []);
+  });
+
+  it('inserting into an unclosed or commented empty object keeps what is there', () => {
+    const text = '{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "x", "memory": 128, "logConfiguration": { /* later */ } } ] }';
+    checkCore(text);
+    const typing = '{"family":"web","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"a","image":"b"},{';
+    for (const d of lint(typing).diagnostics) for (const f of d.fixes ?? []) for (const e of f.edits) assert.ok(e.length >= 0, `${d.code}: ${JSON.stringify(e)}`);
+  });
+
+  it('an unclosed comment is reported inside the document', () => {
+    const [d] = lint('/*').diagnostics;
+    assert.deepEqual(d.range, { offset: 0, length: 2 });
+  });
+});

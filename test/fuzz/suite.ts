@@ -1,0 +1,82 @@
+/**
+ * The fuzz properties as fast-check properties, with the share of cases each gets. The seeded run in
+ * `npm test` (fuzz.test.ts) and `npm run fuzz` (scripts/fuzz.ts) run exactly these.
+ */
+import fc from 'fast-check';
+import { anyText, editorEdit, wellFormedText } from './arbitraries';
+import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
+
+export interface FuzzProperty {
+  name: string;
+  /** Share of the total case count. */
+  share: number;
+  property: fc.IPropertyWithHooks<never>;
+  /** Re-runs the check on one text (for minimizing a failure), when the property takes a single text. */
+  recheck?: (text: string) => void;
+}
+
+const allFixes = (text: string) => {
+  const out = checkCore(text);
+  for (const [d, f] of fixesOf(out, Infinity, () => 0)) checkFix(text, out, d, f);
+};
+
+export const PROPERTIES: FuzzProperty[] = [
+  {
+    name: 'core: never throws, ranges inside the document, same text same diagnostics',
+    share: 0.45,
+    property: fc.property(anyText, (text) => {
+      checkCore(text);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => void checkCore(text),
+  },
+  {
+    name: 'fixes: parse, keep comments, no new errors of another rule',
+    share: 0.3,
+    property: fc.property(wellFormedText, fc.infiniteStream(fc.nat()), (text, picks) => {
+      const out = checkCore(text);
+      const it = picks[Symbol.iterator]();
+      for (const [d, f] of fixesOf(out, 6, (n) => it.next().value % n)) checkFix(text, out, d, f);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: allFixes,
+  },
+  {
+    name: 'fix-all twice equals once',
+    share: 0.1,
+    property: fc.property(wellFormedText, (text) => checkFixAllIdempotent(text)) as fc.IPropertyWithHooks<never>,
+    recheck: checkFixAllIdempotent,
+  },
+  {
+    name: 'incremental edits: same text as plain edits, diagnostics inside the document',
+    share: 0.15,
+    property: fc.property(fc.oneof(wellFormedText, anyText), fc.array(editorEdit, { minLength: 1, maxLength: 6 }), (text, edits) =>
+      checkIncremental(text, edits),
+    ) as fc.IPropertyWithHooks<never>,
+  },
+];
+
+export interface PropertyResult {
+  name: string;
+  runs: number;
+  ms: number;
+  failure?: { seed: number; path?: string; message: string; counterexample: string };
+}
+
+/** Runs one property for `runs` cases from `seed`; never throws, reports the failure instead. */
+export function runProperty(p: FuzzProperty, runs: number, seed: number): PropertyResult {
+  const start = performance.now();
+  const details = fc.check(p.property, { numRuns: runs, seed, endOnFailure: false });
+  const ms = Math.round(performance.now() - start);
+  if (!details.failed) return { name: p.name, runs: details.numRuns, ms };
+  const example = details.counterexample?.[0];
+  return {
+    name: p.name,
+    runs: details.numRuns,
+    ms,
+    failure: {
+      seed: details.seed,
+      path: details.counterexamplePath ?? undefined,
+      message: (details.errorInstance as unknown as Error | undefined)?.message ?? String(details.errorInstance),
+      counterexample: typeof example === 'string' ? example : JSON.stringify(details.counterexample),
+    },
+  };
+}
