@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { TestClient } from '../helpers/lsp-client';
 import { assertServerBuilt } from '../helpers/lsp-session';
 import { webTask } from '../helpers/task-texts';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
+import { generateTaskDefinition } from '../../scripts/bench/generate';
 
 const TEXT = webTask('{ "name": "web", "image": "nginx:1.27", "essential": "yes" }');
 
@@ -78,5 +80,30 @@ describe('language server over stdio (dist/server.js --stdio)', () => {
       assert.equal(wrong?.severity, 2, 'severity override from workspace settings applies');
       assert.equal(client.publishedFor(uri).length, 0, 'no push in pull mode');
     });
+
+    it('stops linting a version the user typed past: the stale request is cancelled, the new one answered', async () => {
+      const uri = 'file:///work/app/big-taskdef.json';
+      const text = generateTaskDefinition(1_000_000);
+      await client.open(uri, text, 1);
+      const source = new CancellationTokenSource();
+      type Report = { items: Array<{ code: string }> };
+      const stale = client.connection.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+      // One keystroke that makes the family invalid, as an editor sends it: the change, then the cancel, then a new pull.
+      const at = text.indexOf('"bench-generated"') + 1;
+      await client.change(uri, 2, [{ range: { start: positionAt(text, at), end: positionAt(text, at) }, text: ' ' }]);
+      source.cancel();
+      const fresh = client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      // Stopped, not finished: cancelled (the cancel was read first) or server-cancelled (the change was).
+      const stopped = [LSPErrorCodes.RequestCancelled, LSPErrorCodes.ServerCancelled];
+      await assert.rejects(stale, (e: { code?: number }) => stopped.includes(e.code ?? 0), 'the stale lint was stopped, not finished');
+      const report = await fresh;
+      assert.ok(report.items.some((d) => d.code === 'invalid-format'), JSON.stringify(report.items.map((d) => d.code)));
+    });
   });
 });
+
+function positionAt(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}

@@ -31,8 +31,45 @@ export interface LintOutput extends LintResult {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
+  const steps = lintSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long lintInterruptible works before it lets other messages (a keystroke, a cancellation) in. */
+const SLICE_MS = 4;
+
+/**
+ * lint() in slices: every few milliseconds it yields to the event loop and stops, returning undefined, when
+ * `shouldStop` says the result is no longer wanted (the user typed on, the client cancelled). A document that
+ * lints within one slice never waits, so small files cost nothing extra.
+ */
+export async function lintInterruptible(text: string, options: LintOptions, shouldStop: () => boolean, sliceMs = SLICE_MS): Promise<LintOutput | undefined> {
+  if (shouldStop()) return undefined;
+  const steps = lintSteps(text, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (shouldStop()) {
+      void steps.return(undefined as never);
+      return undefined;
+    }
+    // Another lint may have run meanwhile: the placeholder patterns are module state.
+    setExtraPlaceholderPatterns(options.placeholderPatterns);
+    sliceStart = performance.now();
+  }
+}
+
+/** The pipeline as steps: it yields between stages and rules, where an interruptible run may pause. */
+function* lintSteps(text: string, options: LintOptions): Generator<void, LintOutput, void> {
   setExtraPlaceholderPatterns(options.placeholderPatterns);
   const parsed = parseDocument(text);
+  yield;
   const doc = classify(parsed, options);
   const raw: Diagnostic[] = [];
   const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
@@ -72,6 +109,7 @@ export function lint(text: string, options: LintOptions = {}): LintOutput {
       // A broken rule must never take the others down; the LSP/CLI layer logs it.
       if (e !== ENOUGH) ruleFailures.push({ rule: rule.id, error: e });
     }
+    yield;
   }
   if (kindLetter && !tooBig) {
     const reports = checkSchema({ text, doc, isPlaceholder, maxReports: MAX_SCHEMA_REPORTS + 1 });

@@ -5,7 +5,9 @@ import {
   createConnection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
@@ -59,16 +61,26 @@ export function startServer(): void {
     return s;
   }
 
-  async function diagnosticsFor(doc: TextDocument) {
+  /** Diagnostics for this version of the document, or undefined when `cancelled` or the user typed on first. */
+  async function diagnosticsFor(doc: TextDocument, cancelled: () => boolean = () => false) {
+    const version = doc.version; // the document object changes in place as the user types
     const settings = await settingsFor(doc.uri);
-    const analysis = cache.get(doc, settings);
+    const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
+    if (stale()) return undefined;
+    const analysis = await cache.getInterruptible(doc, settings, stale);
+    if (!analysis) return undefined;
     if (!analysis.enabled || !analysis.output) return [];
     return analysis.output.diagnostics.map((d, i) => toLspDiagnostic(doc, d, i));
   }
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const doc = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnosticsFor(doc) : [] };
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = await diagnosticsFor(doc, () => token.isCancellationRequested);
+    if (items) return { kind: DocumentDiagnosticReportKind.Full, items };
+    // Stopped for a newer version: the client asks again for it (retrigger covers a client that did not cancel).
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while its diagnostics were computed.', { retriggerRequest: true });
   });
 
   // Push fallback for clients without pull diagnostics; results for stale versions are dropped.
@@ -83,7 +95,7 @@ export function startServer(): void {
         const current = documents.get(doc.uri);
         if (!current || current.version !== doc.version) return;
         const diagnostics = await diagnosticsFor(current);
-        if (documents.get(doc.uri)?.version !== current.version) return;
+        if (!diagnostics || documents.get(doc.uri)?.version !== current.version) return;
         void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
       }),
     );

@@ -1,0 +1,69 @@
+/**
+ * lintInterruptible: the same result as lint() when left alone, and no result (no further work) once told to
+ * stop. Slices of 0 ms make it pause at every step, so these tests do not depend on the machine's speed.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { lint, lintInterruptible } from '../../server/src/core/lint';
+import { generateTaskDefinition } from '../../scripts/bench/generate';
+
+const CORPUS = join(__dirname, '..', 'corpus', 'files');
+const same = (a: unknown, b: unknown) => assert.equal(JSON.stringify(a), JSON.stringify(b));
+
+describe('lintInterruptible', () => {
+  it('gives exactly what lint() gives on every corpus file, pausing at every step', async () => {
+    for (const name of readdirSync(CORPUS).filter((n) => n.endsWith('.json'))) {
+      const text = readFileSync(join(CORPUS, name), 'utf8');
+      const out = await lintInterruptible(text, {}, () => false, 0);
+      assert.ok(out, name);
+      same(out.diagnostics, lint(text).diagnostics);
+    }
+  });
+
+  it('pauses between the stages and rules of a big document, and stops at the first pause after being told', async () => {
+    const text = generateTaskDefinition(400_000);
+    let pauses = 0;
+    const full = await lintInterruptible(text, {}, () => (pauses++, false), 0);
+    assert.ok(full);
+    assert.ok(pauses > 20, `only ${pauses} pauses`);
+    for (const stopAt of [1, 2, Math.floor(pauses / 2)]) {
+      let asked = 0;
+      const out = await lintInterruptible(text, {}, () => ++asked >= stopAt, 0);
+      assert.equal(out, undefined);
+      assert.equal(asked, stopAt, 'no work after the stop');
+    }
+  });
+
+  it('lets other work run during the pauses', async () => {
+    const text = generateTaskDefinition(400_000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    let observed = 0;
+    await lintInterruptible(text, {}, () => ((observed = Math.max(observed, ticks)), false), 0);
+    clearInterval(timer);
+    assert.ok(observed > 0, 'a timer ran while the lint was paused');
+  });
+
+  it('does not start when the result is unwanted from the start', async () => {
+    assert.equal(await lintInterruptible('{ "family": "x" }', {}, () => true), undefined);
+  });
+
+  it('keeps the placeholder patterns of its own options when another lint runs in a pause', async () => {
+    const text = '{ "family": "x", "containerDefinitions": [ { "name": "web", "image": "@@IMAGE@@", "memory": "@@MEM@@" } ] }';
+    const withPatterns = { placeholderPatterns: ['@@[A-Z]+@@'] };
+    const expected = lint(text, withPatterns).diagnostics;
+    let asked = 0;
+    const out = await lintInterruptible(
+      text,
+      withPatterns,
+      () => {
+        if (++asked === 2) lint(text); // after the parse, another document without the pattern is linted
+        return false;
+      },
+      0,
+    );
+    same(out?.diagnostics, expected);
+  });
+});
