@@ -10,6 +10,7 @@
  * test/core/fast-parse.test.ts proves the trees equal on the corpus, fixtures and generated variants.
  */
 import { type Node, parseTree } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH } from './unreadable-text';
 
 export interface FastParse {
   root: Node;
@@ -63,8 +64,11 @@ export function fastParseTree(text: string): FastParse | undefined {
   }
 }
 
-/** Deeper nesting gives up (the parser recurses; task definitions nest about 8 levels). */
-const MAX_DEPTH = 128;
+/**
+ * Deeper nesting gives up (the parser recurses; task definitions nest about 8 levels). The same limit as the
+ * unreadable-text pre-scan, which parse.ts therefore runs only when this parser gives up.
+ */
+const MAX_DEPTH = MAX_NESTING_DEPTH;
 
 class Parser {
   pos = 0;

@@ -47,10 +47,11 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 const MAX_SYNTAX_ERRORS = 20;
 
 export function parseDocument(text: string): ParsedDocument {
-  const unreadable = unreadableText(text);
-  if (unreadable) return unreadableDocument(text, unreadable);
   // Well-formed documents (nearly all, on every keystroke) take the single-pass parser; anything else jsonc-parser.
+  // The fast parser accepts no NUL and nests at most MAX_NESTING_DEPTH deep, so what it reads needs no pre-scan.
   const fast = fastParseTree(text);
+  const unreadable = fast ? undefined : unreadableText(text);
+  if (unreadable) return unreadableDocument(text, unreadable);
   if (fast) {
     if (fast.strictJson) registerStrictJsonRoot(fast.root, text);
     return {
