@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { type ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR } from './document-selector';
 import { CLIENT_FEATURES } from './features';
 
 let client: LanguageClient | undefined;
@@ -13,12 +14,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'jsonc' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'ecsTaskdef' },
     initializationOptions: { settings: workspace.getConfiguration('ecsTaskdef') },
   };
