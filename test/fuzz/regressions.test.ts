@@ -123,4 +123,11 @@ describe('fix regressions found by the fuzz run', () => {
     const [d] = lint('/*').diagnostics;
     assert.deepEqual(d.range, { offset: 0, length: 2 });
   });
+
+  it('awsvpc-host-port: no "Set hostPort" to a containerPort that is no port', () => {
+    const text = '{ "networkMode": "awsvpc", "containerDefinitions": [ { "name": "a", "image": "b", "portMappings": [ { "containerPort": 1000000000, "hostPort": 0 } ] } ] }';
+    assert.deepEqual(titles(fixesHold(text, 'awsvpc-host-port')), ['Remove hostPort']);
+    const ok = text.replace('1000000000', '8080');
+    assert.deepEqual(titles(fixesHold(ok, 'awsvpc-host-port')), ['Remove hostPort', 'Set hostPort to 8080']);
+  });
 });

@@ -43,10 +43,12 @@ need another port.`,
         }
         const c = pm.containerPort;
         if (c === undefined || c === pm.hostPort) continue;
+        // Copying a containerPort that is no port (value-out-of-range reports it) would only move that error.
+        const copyable = Number.isInteger(c) && c >= 1 && c <= 65535;
         ctx.report({
           node: hostNode,
-          message: `In ${mode} mode the host port is the container port: hostPort ${pm.hostPort} ≠ containerPort ${c}. Omit hostPort or set it to ${c}.`,
-          fixes: [remove, { title: `Set hostPort to ${c}`, edits: [replaceNodeEdit(hostNode, c)] }],
+          message: `In ${mode} mode the host port is the container port: hostPort ${pm.hostPort} ≠ containerPort ${c}. Omit hostPort${copyable ? ` or set it to ${c}` : ''}.`,
+          fixes: copyable ? [remove, { title: `Set hostPort to ${c}`, edits: [replaceNodeEdit(hostNode, c)] }] : [remove],
         });
       }
     }
