@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { type ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { type InitializationOptions, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { DOCUMENT_SELECTOR } from './document-selector';
 import { CLIENT_FEATURES } from './features';
 
@@ -13,13 +14,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // In Restricted Mode VS Code already leaves out workspace values of ecsTaskdef.placeholderPatterns (package.json
+  // restrictedConfigurations); the server leaves out those of .ecs-taskdef.json files until trust is granted.
+  const trustedAtStart = workspace.isTrusted;
+  const initializationOptions: InitializationOptions = { settings: workspace.getConfiguration('ecsTaskdef'), workspaceTrusted: trustedAtStart };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'ecsTaskdef' },
-    initializationOptions: { settings: workspace.getConfiguration('ecsTaskdef') },
+    initializationOptions,
   };
-  client = new LanguageClient('ecsTaskdef', 'ECS Task Definition', serverOptions, clientOptions);
-  await client.start();
+  const started = new LanguageClient('ecsTaskdef', 'ECS Task Definition', serverOptions, clientOptions);
+  client = started;
+  await started.start();
+  const trusted = (): void => void started.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(trusted));
+  if (!trustedAtStart && workspace.isTrusted) trusted(); // granted while the server started
   for (const register of CLIENT_FEATURES) register(context, client);
 }
 

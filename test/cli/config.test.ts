@@ -105,6 +105,8 @@ describe('core/config: .ecs-taskdef.json', () => {
     assert.deepEqual(problemsOf('{ "ignore": ["ok/", ""] }'), [".ecs-taskdef.json:1:21: Every entry of 'ignore' must be a non-empty string."]);
     const [regex] = problemsOf('{ "placeholderPatterns": ["fine", "(unclosed"] }');
     assert.match(regex, /^\.ecs-taskdef\.json:1:35: Invalid regular expression in placeholderPatterns: .*\(unclosed/);
+    const [unsafe] = problemsOf('{ "placeholderPatterns": ["fine", "(a|a)*$"] }');
+    assert.match(unsafe, /^\.ecs-taskdef\.json:1:35: Unsafe regular expression in placeholderPatterns: '\(a\|a\)\*\$': .*catastrophic backtracking/);
     assert.deepEqual(problemsOf('[]'), ['.ecs-taskdef.json:1:1: The config must be a JSON object.']);
     assert.deepEqual(problemsOf('{ "rules": [] }'), [".ecs-taskdef.json:1:12: 'rules' must be an object of rule id → severity."]);
   });

@@ -40,7 +40,7 @@ export class TestClient {
 
   settings: unknown = {};
 
-  async initialize(opts: { pull?: boolean; configuration?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(opts: { pull?: boolean; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const capabilities = {
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -51,7 +51,12 @@ export class TestClient {
       },
       workspace: { configuration: !!opts.configuration },
     };
-    const result = (await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities })) as { capabilities: Record<string, unknown> };
+    const result = (await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
+    })) as { capabilities: Record<string, unknown> };
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -81,6 +86,23 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** Waits until the server has published diagnostics for `uri` at least `count` times (push mode). */
+  async waitForPublications(uri: string, count: number, timeoutMs = 10000): Promise<LspDiagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.publishedFor(uri).length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`fewer than ${count} publications for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.publishedFor(uri)[count - 1].diagnostics;
   }
 
   publishedFor(uri: string) {

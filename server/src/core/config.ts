@@ -4,6 +4,7 @@
  */
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { matchesAnyGlob } from './file-detection';
+import { placeholderPatternProblem } from './placeholders';
 import { LineIndex } from './positions';
 import { ALL_RULES } from './rules';
 import { editDistance } from './schema/suggest';
@@ -76,11 +77,11 @@ export function parseConfig(text: string): ConfigParseResult {
     else if (key !== '$schema') report(keyNode.offset, keyNode.length, `Unknown key '${key}'${didYouMean(key, KEYS)}; allowed: ${KEYS.slice(1).join(', ')}.`);
   }
   for (const [i, source] of config.placeholderPatterns.entries()) {
-    try {
-      new RegExp(source);
-    } catch (e) {
+    // Invalid ones, and ones that could backtrack catastrophically (they would hang the linter).
+    const problem = placeholderPatternProblem(source);
+    if (problem) {
       const node = findProperty(root, 'placeholderPatterns')?.children?.[i];
-      report(node?.offset ?? 0, node?.length ?? 0, `Invalid regular expression in placeholderPatterns: ${(e as Error).message}`);
+      report(node?.offset ?? 0, node?.length ?? 0, problem);
     }
   }
   return problems.length > 0 ? { problems } : { config, problems };

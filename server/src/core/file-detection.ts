@@ -1,4 +1,5 @@
 /** Which files are task definitions: by name, by content, or by user globs (same logic for the CLI and the LSP). */
+import { GlobMatcher } from './glob-match';
 
 const NAME_PATTERNS = [
   /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition
@@ -28,7 +29,10 @@ export function looksLikeTaskDefinition(text: string): boolean {
   return false;
 }
 
-/** Converts a glob (`**`, `*`, `?`, `{a,b}`) to a RegExp matched against forward-slash paths. */
+/**
+ * Converts a glob (`**`, `*`, `?`, `{a,b}`) to a RegExp matched against forward-slash paths. Only for our own
+ * globs: a RegExp made from a user's glob can backtrack for minutes (matchesAnyGlob uses GlobMatcher instead).
+ */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   let inBraces = false;
@@ -54,10 +58,22 @@ export function globToRegExp(glob: string): RegExp {
   return glob.includes('/') ? new RegExp(`^(?:.*/)?${re}$`) : new RegExp(`(?:^|/)${re}$`);
 }
 
+/** Globs from settings and `.ecs-taskdef.json`: matched in linear time (glob-match.ts), never as a RegExp. */
 export function matchesAnyGlob(path: string, globs: readonly string[] | undefined): boolean {
   if (!globs?.length) return false;
   const p = path.replace(/\\/g, '/');
-  return globs.some((g) => globToRegExp(g).test(p));
+  return globs.some((g) => matcher(g).matches(p));
+}
+
+const matchers = new Map<string, GlobMatcher>();
+function matcher(glob: string): GlobMatcher {
+  let m = matchers.get(glob);
+  if (!m) {
+    if (matchers.size >= 256) matchers.clear();
+    m = new GlobMatcher(glob);
+    matchers.set(glob, m);
+  }
+  return m;
 }
 
 /** The decision the LSP and the CLI directory scan share. */

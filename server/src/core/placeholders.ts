@@ -2,6 +2,7 @@
  * Template placeholders (RULES.md §1.4). CI templates must never get an error about a placeholder value,
  * so every check asks here first.
  */
+import { unsafeRegexReason } from './regex-safety';
 
 export interface Span {
   start: number;
@@ -28,17 +29,43 @@ const UPPER_WORD = /^[A-Z][A-Z0-9_]*$/;
 
 let extraPatterns: RegExp[] = [];
 
-/** Adds user-configured placeholder patterns (regex sources). Invalid patterns are ignored. */
+/**
+ * User patterns are only tried on strings up to this length. With patterns that pass the backtracking check
+ * (regex-safety.ts) the cost of a search grows at most with the square of the length; this keeps it small.
+ */
+export const MAX_USER_PATTERN_INPUT = 4096;
+
+/**
+ * Why a user placeholder pattern cannot be used (it does not compile, or it could backtrack catastrophically),
+ * or undefined when it can. The CLI and the LSP report it; setExtraPlaceholderPatterns skips it.
+ */
+export function placeholderPatternProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, 'g');
+  } catch (e) {
+    return `Invalid regular expression in placeholderPatterns: ${(e as Error).message}`;
+  }
+  const unsafe = unsafeRegexReason(source);
+  return unsafe && `Unsafe regular expression in placeholderPatterns: '${source}': ${unsafe}.`;
+}
+
+/** Adds user-configured placeholder patterns (regex sources). Invalid and unsafe patterns are ignored. */
 export function setExtraPlaceholderPatterns(sources: readonly string[] | undefined): void {
   extraPatterns = [];
   for (const source of sources ?? []) {
-    try {
-      extraPatterns.push(new RegExp(source, 'g'));
-    } catch {
-      // A broken user pattern must not break linting; the CLI/LSP layer validates and reports it.
+    let re = checked.get(source);
+    if (re === undefined) {
+      // A broken or dangerous user pattern must not break or hang linting; the CLI/LSP layer reports it.
+      re = placeholderPatternProblem(source) === undefined ? new RegExp(source, 'g') : null;
+      if (checked.size >= 256) checked.clear();
+      checked.set(source, re);
     }
+    if (re) extraPatterns.push(re);
   }
 }
+
+/** Checked patterns by source (null: refused): this runs before every lint and every resumed slice of one. */
+const checked = new Map<string, RegExp | null>();
 
 /** True when user-configured placeholder patterns are in force (they may match strings without `${<#[`). */
 export function hasExtraPlaceholderPatterns(): boolean {
@@ -49,7 +76,7 @@ export function hasExtraPlaceholderPatterns(): boolean {
 export function findPlaceholders(s: string): Span[] {
   if (!mayContainPlaceholder(s)) return [];
   const spans: Span[] = [];
-  for (const re of [EXPLICIT, ...extraPatterns]) {
+  for (const re of s.length <= MAX_USER_PATTERN_INPUT ? [EXPLICIT, ...extraPatterns] : [EXPLICIT]) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (m[0].length === 0) {
@@ -63,7 +90,7 @@ export function findPlaceholders(s: string): Span[] {
 }
 
 function mayContainPlaceholder(s: string): boolean {
-  return /[${<#[]/.test(s) || extraPatterns.length > 0;
+  return /[${<#[]/.test(s) || (extraPatterns.length > 0 && s.length <= MAX_USER_PATTERN_INPUT);
 }
 
 /** A bare word that sed-style templates use as a placeholder (ACCOUNT_ID, REGION, CHANGEME_X, XXXX). */

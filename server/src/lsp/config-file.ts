@@ -22,6 +22,19 @@ interface Entry {
   config?: TaskdefConfig;
   problems: string[];
   reported: boolean;
+  /** The log already said that this file's placeholder patterns wait for workspace trust. */
+  untrustedReported?: boolean;
+}
+
+let workspaceTrusted = true;
+
+/**
+ * In an untrusted workspace (VS Code's Restricted Mode) the placeholder patterns of `.ecs-taskdef.json` files,
+ * regular expressions written by whoever wrote the repository, are not used; the rest of the file is. The client
+ * says so in `initialize` and when the user grants trust. Clients that say nothing are trusted.
+ */
+export function setWorkspaceTrusted(trusted: boolean): void {
+  workspaceTrusted = trusted;
 }
 
 /** Parsed config files by path; an entry is replaced when the file's mtime or size changes. */
@@ -54,12 +67,17 @@ export function applyConfigFile(path: string, settings: Settings, log?: (msg: st
   if (!config) return { ...none, stamp: entry.stamp };
   const rel = relative(dirname(file), path).split(sep).join('/');
   const namedBySettings = matchesAnyGlob(path, settings.files);
+  const withheld = !workspaceTrusted && config.placeholderPatterns.length > 0;
+  if (withheld && !entry.untrustedReported && log) {
+    entry.untrustedReported = true;
+    log(`Not using placeholderPatterns from ${file}: the workspace is not trusted (Restricted Mode). Trust the workspace to use them.`);
+  }
   return {
-    stamp: entry.stamp,
+    stamp: withheld ? `${entry.stamp}:untrusted` : entry.stamp,
     settings: {
       ...settings,
       rules: { ...config.rules, ...settings.rules },
-      placeholderPatterns: [...new Set([...settings.placeholderPatterns, ...config.placeholderPatterns])],
+      placeholderPatterns: [...new Set([...settings.placeholderPatterns, ...(withheld ? [] : config.placeholderPatterns)])],
     },
     launchType: launchTypeFromConfig(config, rel),
     included: isIncludedByConfig(config, rel),

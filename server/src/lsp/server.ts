@@ -14,8 +14,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
 import { toLspDiagnostic } from './convert';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { DOCUMENT_INFO_REQUEST, type DocumentInfo, FIX_ALL_CODE_ACTION_KIND } from '../shared/protocol';
+import { setWorkspaceTrusted } from './config-file';
+import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type Settings } from './settings';
+import {
+  DOCUMENT_INFO_REQUEST,
+  type DocumentInfo,
+  FIX_ALL_CODE_ACTION_KIND,
+  type InitializationOptions,
+  WORKSPACE_TRUSTED_NOTIFICATION,
+} from '../shared/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 
 export function startServer(): void {
@@ -31,8 +38,9 @@ export function startServer(): void {
     clientCapabilities = caps;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
-    const init = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    globalSettings = init;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    globalSettings = checked(normalizeSettings(options?.settings));
+    setWorkspaceTrusted(options?.workspaceTrusted !== false);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -49,13 +57,24 @@ export function startServer(): void {
   let globalSettings: Settings = DEFAULT_SETTINGS;
   let clientCapabilities: ClientCapabilities = {};
 
+  /** Logs each problem with the placeholder patterns of the settings once (those patterns are then not used). */
+  const logged = new Set<string>();
+  function checked(settings: Settings): Settings {
+    for (const problem of placeholderSettingProblems(settings)) {
+      if (logged.has(problem)) continue;
+      logged.add(problem);
+      connection.console.error(problem);
+    }
+    return settings;
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!configurationSupport) return Promise.resolve(globalSettings);
     let s = settingsByUri.get(uri);
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'ecsTaskdef' })
-        .then(normalizeSettings, () => globalSettings);
+        .then((raw) => checked(normalizeSettings(raw)), () => globalSettings);
       settingsByUri.set(uri, s);
     }
     return s;
@@ -108,13 +127,23 @@ export function startServer(): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration((change) => {
+  /** Settings or trust changed: forget what was computed and lint the open documents again. */
+  function relintAll(): void {
     settingsByUri.clear();
     cache.clear();
-    const s = (change.settings as { ecsTaskdef?: unknown } | undefined)?.ecsTaskdef;
-    if (s) globalSettings = normalizeSettings(s);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) schedulePush(doc);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const s = (change.settings as { ecsTaskdef?: unknown } | undefined)?.ecsTaskdef;
+    if (s) globalSettings = checked(normalizeSettings(s));
+    relintAll();
+  });
+
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    setWorkspaceTrusted(true);
+    relintAll();
   });
 
   connection.onRequest(DOCUMENT_INFO_REQUEST, async (params: { uri: string }): Promise<DocumentInfo | null> => {

@@ -1,4 +1,5 @@
 /** The extension's settings (`ecsTaskdef.*`), as the server sees them. */
+import { placeholderPatternProblem } from '../core/placeholders';
 import type { LaunchTypeName, SeveritySetting } from '../core/types';
 
 export interface Settings {
@@ -34,4 +35,12 @@ export function normalizeSettings(raw: unknown): Settings {
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     placeholderPatterns: Array.isArray(r.placeholderPatterns) ? r.placeholderPatterns.filter((x): x is string => typeof x === 'string') : [],
   };
+}
+
+/** Problems with `ecsTaskdef.placeholderPatterns` entries (invalid or unsafe ones are not used), one line each. */
+export function placeholderSettingProblems(settings: Settings): string[] {
+  return settings.placeholderPatterns.flatMap((source) => {
+    const problem = placeholderPatternProblem(source);
+    return problem ? [`Ignoring an entry of the ecsTaskdef.placeholderPatterns setting. ${problem}`] : [];
+  });
 }

@@ -8,6 +8,20 @@ export interface DocumentInfo {
   templated?: boolean;
 }
 
+/** What the client sends as `initializationOptions`. Both are optional: other editors send nothing. */
+export interface InitializationOptions {
+  /** The `ecsTaskdef` settings section. */
+  settings?: unknown;
+  /**
+   * False in an untrusted workspace (VS Code's Restricted Mode): the server then does not use placeholder
+   * patterns from `.ecs-taskdef.json`. Absent means trusted.
+   */
+  workspaceTrusted?: boolean;
+}
+
+/** Notification, no params: the user trusted the workspace (it was untrusted at `initialize`). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskdef/workspaceTrusted';
+
 /** Client-side commands offered by the server's code actions (the client implements them). */
 /** Args: [ruleId]. Sets `ecsTaskdef.rules[ruleId]` to "off" in the settings. */
 export const DISABLE_RULE_COMMAND = 'ecsTaskdef.disableRule';
