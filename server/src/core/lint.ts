@@ -187,13 +187,17 @@ function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagn
   }
   if (typeof r.fixes === 'function') {
     // Costly fixes are built on first use (code action, CLI fix/json), not for every lint while typing.
+    // An empty list reads as no fixes, as it does when given eagerly.
     const make = r.fixes;
     let built: Fix[] | undefined;
     Object.defineProperty(d, 'fixes', {
       enumerable: true,
       configurable: true,
-      get: () => (built ??= clipFixes(make())),
-      set: (v: Fix[]) => (built = v),
+      get: () => {
+        built ??= clipFixes(make());
+        return built.length > 0 ? built : undefined;
+      },
+      set: (v: Fix[] | undefined) => (built = v ?? []),
     });
   } else if (r.fixes?.length) d.fixes = clipFixes(r.fixes);
   if (r.placeholder) d.placeholder = true;

@@ -25,7 +25,7 @@ export function checkTask(ctx: RuleContext): void {
   for (const volume of items(child(task, 'volumes'))) {
     const sourcePath = child(child(volume, 'host'), 'sourcePath');
     if (isSet(sourcePath)) {
-      report(ctx, sourcePath, 'host-source-path', [removeFix(ctx.text, sourcePath, true, 'Remove sourcePath (task-scoped bind mount)')], 'host.sourcePath');
+      report(ctx, sourcePath, 'host-source-path', () => [removeFix(ctx.text, sourcePath, true, 'Remove sourcePath (task-scoped bind mount)')], 'host.sourcePath');
     }
     presence(ctx, child(volume, 'dockerVolumeConfiguration'), 'docker-volume');
     // On Windows, fargate-windows reports FSx volumes.
@@ -37,7 +37,7 @@ export function checkTask(ctx: RuleContext): void {
 export function checkContainer(ctx: RuleContext, c: Node): void {
   for (const [key, row] of Object.entries(CONTAINER_FLAGS)) {
     const node = child(c, key);
-    if (bool(node) === true) report(ctx, node!, row, [removeFix(ctx.text, node!)]);
+    if (bool(node) === true) report(ctx, node!, row, () => [removeFix(ctx.text, node!)]);
   }
   for (const [key, row] of Object.entries(CONTAINER_KEYS)) presence(ctx, child(c, key), row);
   for (const req of items(child(c, 'resourceRequirements'))) {
@@ -46,7 +46,7 @@ export function checkContainer(ctx: RuleContext, c: Node): void {
       ctx.report({
         node: type,
         message: `resourceRequirements type '${str(type)}' is not supported on Fargate. ${fargateSupportRow('gpu')!.explanation}`,
-        fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
+        fixes: () => [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
       });
     }
   }
@@ -60,25 +60,26 @@ export function checkContainer(ctx: RuleContext, c: Node): void {
 function checkCapabilities(ctx: RuleContext, add: Node | undefined): void {
   const bad = items(add).filter((el) => el.type === 'string' && !ctx.isPlaceholder(el, { enumField: true }) && !isFargateAddableCapability(el.value as string));
   if (!add || bad.length === 0) return;
-  const kept = items(add).filter((el) => !bad.includes(el));
-  const fix: Fix =
-    kept.length > 0
+  const fix = (): Fix => {
+    const kept = items(add).filter((el) => !bad.includes(el));
+    return kept.length > 0
       ? { title: 'Keep only SYS_PTRACE', preferred: true, edits: [{ offset: add.offset, length: add.length, content: `[${kept.map((el) => ctx.text.slice(el.offset, el.offset + el.length)).join(', ')}]` }] }
       : removeFix(ctx.text, add, true, "Remove 'add' (only SYS_PTRACE can be added)");
+  };
   ctx.report({
     node: keyOf(add) ?? add,
     message: `Adding ${bad.map((b) => `'${b.value as string}'`).join(', ')} in 'capabilities.add' is not supported on Fargate: only SYS_PTRACE can be added there.`,
-    fixes: [fix],
+    fixes: () => [fix()],
   });
 }
 
 /** Reports a key whose non-empty presence is the problem. */
 function presence(ctx: RuleContext, value: Node | undefined, rowId: string, label?: string): void {
   if (!isSet(value)) return;
-  report(ctx, value, rowId, [removeFix(ctx.text, value)], label);
+  report(ctx, value, rowId, () => [removeFix(ctx.text, value)], label);
 }
 
-function report(ctx: RuleContext, value: Node, rowId: string, fixes: Fix[], label?: string): void {
+function report(ctx: RuleContext, value: Node, rowId: string, fixes: Fix[] | (() => Fix[]), label?: string): void {
   const key = keyOf(value);
   const name = label ?? (key?.value as string);
   ctx.report({

@@ -56,18 +56,22 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
         const v = child(options, k);
         return !v || v.type === 'null' || (v.type === 'string' && v.value.trim() === '');
       });
-      if (missing.length > 0 && region === null) region = regionFromDocument(ctx.doc.containers, ctx.text);
       for (const key of missing) {
         const value = child(options, key);
         const empty = value && value.type !== 'null' ? value : undefined;
+        // The placeholder check reads module state set for this lint: it stays here, not in the fix.
         const family = child(ctx.doc.task, 'family');
-        const add = key === 'awslogs-group' ? `/ecs/${str(family) && !ctx.isPlaceholder(family) ? str(family) : (containerName(container) ?? 'app')}` : region;
+        const group = key === 'awslogs-group' ? `/ecs/${str(family) && !ctx.isPlaceholder(family) ? str(family) : (containerName(container) ?? 'app')}` : undefined;
         ctx.report({
           ...(empty ? { node: empty } : { range: anchorOf(options ?? config) }),
           message: `The awslogs driver needs '${key}'${empty ? ' to be non-empty' : ''}; the container cannot start without it.`,
-          fixes: add
-            ? [{ title: `Add ${key} '${add}'`, edits: options ? setPropertyEdits(ctx.text, options, key, add) : setPropertyEdits(ctx.text, config, 'options', { [key]: add }) }]
-            : undefined,
+          fixes: () => {
+            // The region search scans the whole text: once per lint, and only when a fix is asked for.
+            if (group === undefined && region === null) region = regionFromDocument(ctx.doc.containers, ctx.text);
+            const add = group ?? region;
+            if (!add) return [];
+            return [{ title: `Add ${key} '${add}'`, edits: options ? setPropertyEdits(ctx.text, options, key, add) : setPropertyEdits(ctx.text, config, 'options', { [key]: add }) }];
+          },
           dedupeKey: `awslogs-options:${config.offset}:${key}`,
         });
       }

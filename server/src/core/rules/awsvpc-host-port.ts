@@ -32,12 +32,12 @@ need another port.`,
       for (const pm of portMappings(c, (n) => ctx.isPlaceholder(n))) {
         const hostNode = pm.hostPortNode;
         if (!hostNode || hostNode.type === 'null' || pm.hostPort === undefined) continue;
-        const remove = { title: 'Remove hostPort', preferred: true, edits: removeEdits(ctx.text, hostNode) };
+        const remove = () => ({ title: 'Remove hostPort', preferred: true, edits: removeEdits(ctx.text, hostNode) });
         if (pm.range) {
           ctx.report({
             node: hostNode,
             message: `In ${mode} mode a containerPortRange is exposed on the same host ports; hostPort ${pm.hostPort} cannot be combined with it. Omit hostPort.`,
-            fixes: [remove],
+            fixes: () => [remove()],
           });
           continue;
         }
@@ -48,7 +48,7 @@ need another port.`,
         ctx.report({
           node: hostNode,
           message: `In ${mode} mode the host port is the container port: hostPort ${pm.hostPort} ≠ containerPort ${c}. Omit hostPort${copyable ? ` or set it to ${c}` : ''}.`,
-          fixes: copyable ? [remove, { title: `Set hostPort to ${c}`, edits: [replaceNodeEdit(hostNode, c)] }] : [remove],
+          fixes: () => (copyable ? [remove(), { title: `Set hostPort to ${c}`, edits: [replaceNodeEdit(hostNode, c)] }] : [remove()]),
         });
       }
     }

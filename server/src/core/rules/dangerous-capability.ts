@@ -50,7 +50,7 @@ Add such a capability only when the workload cannot work without it, and prefer 
         ctx.report({
           node: el,
           message: `Adding ${cap} gives '${containerLabel(container)}' host-level power (${DANGEROUS[cap]}); add it only if the workload truly needs it.`,
-          fixes: [{ title: `Remove ${cap}`, preferred: true, edits: removeEdits(ctx.text, el) }],
+          fixes: () => [{ title: `Remove ${cap}`, preferred: true, edits: removeEdits(ctx.text, el) }],
           dedupeKey: `dangerous-capability@${el.offset}`,
         });
       }

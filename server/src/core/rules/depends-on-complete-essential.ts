@@ -34,13 +34,15 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
       if (!target || target === from || target.opaque || essentialOf(target.node, ctx.parsed) !== true) continue;
       const name = containerLabel(target);
       const essentialNode = child(target.node, 'essential');
+      // Only when another container stays essential: ECS needs one (no-essential-container). Decided here: the
+      // placeholder check reads module state set for this lint.
+      const canUnmark = idx.entries.some((e) => e !== target && essentialOf(e.node, ctx.parsed) !== false);
       ctx.report({
         node: ref,
         message: `'${name}' is essential, so it may not be waited on with ${cond}: when it exits the whole task stops. Mark it essential: false or wait for START.`,
         related: [{ node: essentialNode ?? target.nameNode, message: `'${name}' is essential${essentialNode ? '' : ' (the default)'}` }],
-        fixes: [
-          // Only when another container stays essential: ECS needs one (no-essential-container).
-          ...(idx.entries.some((e) => e !== target && essentialOf(e.node, ctx.parsed) !== false)
+        fixes: () => [
+          ...(canUnmark
             ? [{
                 title: `Mark '${name}' essential: false`,
                 preferred: true,

@@ -63,7 +63,7 @@ sits on the dependency that closes the loop in document order; the related locat
         node: closing.ref,
         message: `Start-up dependencies form a loop: ${names}; none of these containers can start.`,
         related: loop.slice(0, -1).map((e) => ({ node: e.ref, message: `'${e.from.name}' waits for '${e.to.name}'` })),
-        fixes: [{ title: 'Remove this dependency', edits: removeEdits(ctx.text, closing.dep) }],
+        fixes: () => [{ title: 'Remove this dependency', edits: removeEdits(ctx.text, closing.dep) }],
       });
     };
     for (const n of idx.byName.values()) if (!state.has(n)) visit(n);

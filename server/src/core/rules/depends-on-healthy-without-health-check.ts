@@ -38,7 +38,7 @@ Either wait for \`START\` instead, or give the target container a health check t
         node: ref,
         message: `'${dependent}' waits for '${name}' to be HEALTHY, but '${name}' has no healthCheck, so it never becomes healthy.`,
         related: target.nameNode ? [{ node: target.nameNode, message: `'${name}' defines no healthCheck` }] : undefined,
-        fixes: [
+        fixes: () => [
           { title: 'Change condition to START', preferred: true, edits: [replaceNodeEdit(condition!, 'START')] },
           {
             title: `Add a healthCheck to '${name}'`,

@@ -34,7 +34,7 @@ from a placeholder), unknown names are not reported: the target may be the templ
         node: r.ref,
         message: `dependsOn refers to '${r.name}', which is not ${r.self ? 'another' : 'a'} container in this task${hint}.`,
         related: selfRelated(r),
-        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this dependency'),
+        fixes: () => retargetFixes(ctx.text, r, miss.closest, 'Remove this dependency'),
       });
     }
   },

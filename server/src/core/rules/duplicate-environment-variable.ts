@@ -44,7 +44,7 @@ is documented and not reported here.)`,
             node: earlier,
             message: `'${name}' is set twice in the environment of '${containerLabel(container)}'; one value silently wins.`,
             related: [{ node: last, message: `the other '${name}'` }],
-            fixes: [{ title: 'Remove this earlier entry', preferred: true, edits: removeEdits(ctx.text, earlier.parent!.parent!) }],
+            fixes: () => [{ title: 'Remove this earlier entry', preferred: true, edits: removeEdits(ctx.text, earlier.parent!.parent!) }],
           });
         }
       }

@@ -30,7 +30,7 @@ reported as \`unknown-property\`.`,
         node: keyNode,
         message: `'${key}' is repeated in this object; only the last value (${shown}) is used.`,
         related: [{ node: winner.children![0], message: `the '${key}' that takes effect` }],
-        fixes: [
+        fixes: () => [
           { title: `Remove this earlier '${key}'`, preferred: true, edits: removeEdits(ctx.text, keyNode) },
           { title: `Keep this one, remove the later '${key}'`, edits: removeEdits(ctx.text, winner.children![0]) },
         ],

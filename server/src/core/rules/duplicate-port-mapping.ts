@@ -58,7 +58,7 @@ One of the two bindings cannot work: pick another port for one of them or delete
             node,
             message: `Port ${port}/${pm.protocol} is already ${where}.`,
             related: [{ node: earlierNode, message: `first mapping of port ${port}/${pm.protocol}` }],
-            fixes: [{ title: 'Remove this mapping', preferred: !!same, edits: removeEdits(ctx.text, pm.node) }],
+            fixes: () => [{ title: 'Remove this mapping', preferred: !!same, edits: removeEdits(ctx.text, pm.node) }],
           });
         }
         all.push({ pm, container, index });

@@ -30,7 +30,7 @@ export default defineRule({
           node: x.name,
           message: `Secret '${str(x.name)}' is defined twice in ${where}; ECS requires unique secret names.`,
           related: [{ node: last.name, message: `the later '${str(x.name)}'` }],
-          fixes: [{ title: 'Remove this earlier entry', preferred: true, edits: removeEdits(ctx.text, x.el) }],
+          fixes: () => [{ title: 'Remove this earlier entry', preferred: true, edits: removeEdits(ctx.text, x.el) }],
         });
       });
     };

@@ -42,7 +42,7 @@ little and is required anyway once you use access points or IAM authorization (s
         // A volume that is also another kind must first become one kind (volume-multiple-types); filling the empty
         // EFS block would make that error appear.
         // Nor is it offered on a block without fileSystemId: the schema's missing-required comes first.
-        fixes: mixed(v.volume) || !str(child(v.efs, 'fileSystemId')) ? [] : [enableTransitEncryptionFix(ctx.text, v)],
+        fixes: mixed(v.volume) || !str(child(v.efs, 'fileSystemId')) ? [] : () => [enableTransitEncryptionFix(ctx.text, v)],
       });
     }
   },

@@ -39,7 +39,7 @@ Turn transit encryption on, and move a custom root directory into the access poi
           ...transitEncryptionTarget(v),
           message: `${what} requires transitEncryption 'ENABLED'${v.tls && str(v.tls) ? `; got '${str(v.tls)}'` : ' (it defaults to DISABLED)'}.`,
           related: need.nodes.map((n) => ({ node: n, message: `${need.reasons[need.nodes.indexOf(n)]} set here` })),
-          fixes: [enableTransitEncryptionFix(ctx.text, v)],
+          fixes: () => [enableTransitEncryptionFix(ctx.text, v)],
           dedupeKey: `efs-tls:${v.efs.offset}`,
         });
       }
@@ -50,7 +50,7 @@ Turn transit encryption on, and move a custom root directory into the access poi
           node: root,
           message: `With an access point, rootDirectory must be omitted or '/'; the access point sets the path (got '${rootValue}').`,
           related: [{ node: need.nodes[0], message: 'the access point' }],
-          fixes: [{ title: 'Remove rootDirectory', preferred: true, edits: removeEdits(ctx.text, root!) }],
+          fixes: () => [{ title: 'Remove rootDirectory', preferred: true, edits: removeEdits(ctx.text, root!) }],
         });
       }
     }

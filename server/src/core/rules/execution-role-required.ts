@@ -3,6 +3,7 @@ import { containerTriggers, executionRoleMissing } from '../execution-role-trigg
 import { EXECUTION_ROLE_MANAGED_POLICY, EXECUTION_ROLE_POLICY_ACTIONS, type ExecutionRoleTrigger } from '../facts/roles';
 import { setPropertyEdits } from '../layout-edits';
 import { child, str } from '../tree';
+import type { TextEdit } from '../types';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -40,7 +41,9 @@ role from \`taskRoleArn\`.`,
     if (!task || !executionRoleMissing(task)) return;
     const taskRole = str(child(task, 'taskRoleArn'))?.trim();
     const looksLikeExecution = !!taskRole && /execution/i.test(taskRole.split('/').pop() ?? '');
-    const edits = setPropertyEdits(ctx.text, task, 'executionRoleArn', roleArnTemplate(ctx.parsed.root, 'ecsTaskExecutionRole'));
+    // The ARN template walks the whole tree for an account: built once, when a fix is asked for.
+    let edits: TextEdit[] | undefined;
+    const addRole = (): TextEdit[] => (edits ??= setPropertyEdits(ctx.text, task, 'executionRoleArn', roleArnTemplate(ctx.parsed.root, 'ecsTaskExecutionRole')));
     const title = taskRole
       ? 'Add executionRoleArn (a separate role from taskRoleArn: the ECS agent uses it, your app does not)'
       : 'Add executionRoleArn';
@@ -52,7 +55,7 @@ role from \`taskRoleArn\`.`,
         node: found[0].key,
         message: message(name, found.map((f) => f.trigger)),
         related: found.map((f) => ({ node: f.key, message: `${f.trigger.description}: ${actionsOf([f.trigger])}` })),
-        fixes: [{ title, preferred: !looksLikeExecution, edits }],
+        fixes: () => [{ title, preferred: !looksLikeExecution, edits: addRole() }],
       });
     }
   },

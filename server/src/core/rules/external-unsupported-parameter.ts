@@ -33,7 +33,7 @@ the task does not run on an external instance.`,
         ctx.report({
           node: mode,
           message: 'ECS Anywhere (EXTERNAL) runs Windows tasks only in the default network mode; leave networkMode out.',
-          fixes: [removeFix(ctx.text, mode, true, 'Remove networkMode')],
+          fixes: () => [removeFix(ctx.text, mode, true, 'Remove networkMode')],
         });
       } else if (str(mode) === 'awsvpc') {
         ctx.report({
@@ -46,12 +46,12 @@ the task does not run on an external instance.`,
     for (const volume of items(child(task, 'volumes'))) {
       const efs = child(volume, 'efsVolumeConfiguration');
       if (isSet(efs)) {
-        ctx.report({ node: keyOf(efs) ?? efs, message: 'ECS Anywhere (EXTERNAL) cannot mount EFS volumes.', fixes: [removeFix(ctx.text, efs)] });
+        ctx.report({ node: keyOf(efs) ?? efs, message: 'ECS Anywhere (EXTERNAL) cannot mount EFS volumes.', fixes: () => [removeFix(ctx.text, efs)] });
       }
     }
     const proxy = child(task, 'proxyConfiguration');
     if (isSet(proxy)) {
-      ctx.report({ node: keyOf(proxy) ?? proxy, message: 'ECS Anywhere (EXTERNAL) does not integrate with App Mesh.', fixes: [removeFix(ctx.text, proxy)] });
+      ctx.report({ node: keyOf(proxy) ?? proxy, message: 'ECS Anywhere (EXTERNAL) does not integrate with App Mesh.', fixes: () => [removeFix(ctx.text, proxy)] });
     }
   },
 });

@@ -35,14 +35,15 @@ Add \`"awslogs-stream-prefix": "ecs"\` (or the service or container name) to the
       if (prefix && !isEmptyValue(prefix)) continue;
       const name = str(child(c, 'name'));
       const shown = name && !ctx.isPlaceholder(child(c, 'name'), { nameField: true }) ? name : '{container}';
-      const fixes: Fix[] = [];
-      for (const value of ['ecs', ...(name && name !== 'ecs' ? [name] : [])]) {
-        const edits =
-          options?.type === 'object'
-            ? setPropertyEdits(ctx.text, options, 'awslogs-stream-prefix', value)
-            : setPropertyEdits(ctx.text, log, 'options', { 'awslogs-stream-prefix': value }); // absent or null
-        fixes.push({ title: `Add awslogs-stream-prefix '${value}'`, preferred: value === 'ecs' || undefined, edits });
-      }
+      const fixes = (): Fix[] =>
+        ['ecs', ...(name && name !== 'ecs' ? [name] : [])].map((value) => ({
+          title: `Add awslogs-stream-prefix '${value}'`,
+          preferred: value === 'ecs' || undefined,
+          edits:
+            options?.type === 'object'
+              ? setPropertyEdits(ctx.text, options, 'awslogs-stream-prefix', value)
+              : setPropertyEdits(ctx.text, log, 'options', { 'awslogs-stream-prefix': value }), // absent or null
+        }));
       ctx.report({
         ...(prefix ? { node: prefix } : { range: anchorOf(options?.type === 'object' ? options : log) }),
         message: `On Fargate the awslogs driver needs 'awslogs-stream-prefix'; streams are then named <prefix>/${shown}/<task-id>.`,

@@ -30,18 +30,14 @@ EBS volume instead.`,
     const value = num(node);
     if (!node || value === undefined || ctx.isPlaceholder(node)) return;
     if (Number.isInteger(value) && value >= RANGE.min && value <= RANGE.max) return;
-    const fixes: Fix[] = [];
-    if (value <= RANGE.default!) {
-      fixes.push(removeFix(ctx.text, storage!, true, `Remove ephemeralStorage (the ${RANGE.default} GiB default applies)`));
-      fixes.push(setFix(`Set to ${RANGE.min}`, node, RANGE.min));
-    } else if (value > RANGE.max) {
-      fixes.push(setFix(`Set to ${RANGE.max}`, node, RANGE.max, true));
-    } else {
+    const fixes = (): Fix[] => {
+      // Removing the object scans the text around it: built when a fix is asked for.
+      if (value <= RANGE.default!) return [removeFix(ctx.text, storage!, true, `Remove ephemeralStorage (the ${RANGE.default} GiB default applies)`), setFix(`Set to ${RANGE.min}`, node, RANGE.min)];
+      if (value > RANGE.max) return [setFix(`Set to ${RANGE.max}`, node, RANGE.max, true)];
       const down = Math.max(RANGE.min, Math.floor(value));
       const up = Math.min(RANGE.max, Math.ceil(value));
-      fixes.push(setFix(`Set to ${down}`, node, down, true));
-      if (up !== down) fixes.push(setFix(`Set to ${up}`, node, up));
-    }
+      return up !== down ? [setFix(`Set to ${down}`, node, down, true), setFix(`Set to ${up}`, node, up)] : [setFix(`Set to ${down}`, node, down, true)];
+    };
     ctx.report({
       node,
       message: `ephemeralStorage.sizeInGiB must be a whole number from ${RANGE.min} to ${RANGE.max} (Fargate gives ${RANGE.default} GiB when it is omitted); got ${ctx.text.slice(node.offset, node.offset + node.length)}.`,

@@ -3,6 +3,7 @@ import { replaceNodeEdit } from '../edits';
 import { addExecutionRoleEdits, withRoleNote } from '../execution-role-fix';
 import { FARGATE_LOG_DRIVERS } from '../facts';
 import { child, str } from '../tree';
+import type { TextEdit } from '../types';
 import { defineRule, type RuleContext } from './rule';
 
 // Any AWS region name, e.g. eu-west-1, us-gov-west-1, ap-southeast-4.
@@ -32,7 +33,9 @@ Switch to \`awslogs\`, or route through FireLens if you need another destination
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
   ],
   check(ctx) {
-    const role = addExecutionRoleEdits(ctx.text, ctx.doc, ctx.parsed); // awslogs needs the execution role
+    // awslogs needs the execution role; its ARN template walks the whole tree, so it waits for a fix request.
+    let role: TextEdit[] | undefined;
+    const addRole = (): TextEdit[] => (role ??= addExecutionRoleEdits(ctx.text, ctx.doc, ctx.parsed));
     for (const c of ctx.doc.containers) {
       const log = child(c, 'logConfiguration');
       const driver = child(log, 'logDriver');
@@ -42,7 +45,7 @@ Switch to \`awslogs\`, or route through FireLens if you need another destination
       ctx.report({
         node: driver,
         message: `Fargate only offers the awslogs, splunk and awsfirelens log drivers; '${name}' is not available.`,
-        fixes: [{ title: withRoleNote('Switch to awslogs', role.length > 0), preferred: true, edits: [...switchEdits(ctx, c, log, driver), ...role] }],
+        fixes: () => [{ title: withRoleNote('Switch to awslogs', addRole().length > 0), preferred: true, edits: [...switchEdits(ctx, c, log, driver), ...addRole()] }],
       });
     }
   },

@@ -34,7 +34,7 @@ support.`,
     ctx.report({
       ...(node ? { node } : { range: anchorOf(task) }),
       message: `Fargate tasks must use networkMode 'awsvpc' (found ${found}).`,
-      fixes: [{ title: "Set networkMode to 'awsvpc'", preferred: true, edits: setPropertyEdits(ctx.text, task, 'networkMode', 'awsvpc') }],
+      fixes: () => [{ title: "Set networkMode to 'awsvpc'", preferred: true, edits: setPropertyEdits(ctx.text, task, 'networkMode', 'awsvpc') }],
     });
   },
 });

@@ -35,18 +35,22 @@ Add both as strings from the Fargate size table; the smallest size is 256 CPU un
       (k): k is 'cpu' | 'memory' => !!k,
     );
     if (missing.length === 0) return;
-    const fix = addSizeFix(ctx, task, missing);
+    const fix = addSizeFix(ctx, task, missing); // the size is chosen now; the edits wait for a fix request
     // A present-but-empty value is the offending node; a missing one points at the task object.
     const onlyEmpty = missing.length === 1 ? (missing[0] === 'cpu' ? cpuNode : memNode) : undefined;
     ctx.report({
       ...(onlyEmpty ? { node: onlyEmpty } : { range: anchorOf(task) }),
       message: `Fargate needs task-level '${missing.join("' and '")}'. The smallest size is 256 CPU / 512 MiB.`,
-      fixes: fix ? [fix] : [],
+      fixes: fix ? () => [fix()] : [],
     });
   },
 });
 
-function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory'>): Fix | undefined {
+/**
+ * The size is chosen eagerly: reading the containers and the task values asks the placeholder checks, which use
+ * module state set for this lint. Only the chained edit (it re-parses the text per step) is built later.
+ */
+function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory'>): (() => Fix) | undefined {
   // Read as container-cpu/memory-exceeds-task read it, so the size chosen here never trips them.
   const { cpu: needCpu, memory: needMem } = containerNeeds(ctx.doc, ctx.parsed);
   const os = ctx.doc.os === 'windows' ? 'windows' : undefined;
@@ -71,6 +75,6 @@ function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory
   // One value after the other, expressed as a single edit so the two insertions cannot collide.
   const values = { cpu: String(size.cpu), memory: String(size.memory) };
   const title = missing.map((k) => `${k} ${values[k]}`).join(' / ');
-  return { title: `Add ${title}`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) };
+  return () => ({ title: `Add ${title}`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) });
 }
 

@@ -2,6 +2,7 @@ import { containerLabel, containerName, logDriverOf, objectChild } from '../cont
 import { appendElementEdits } from '../layout-edits';
 import { containerIndex, nextFreeName } from '../task-index';
 import { child, isEmptyValue, items, str } from '../tree';
+import type { Fix } from '../types';
 import { defineRule } from './rule';
 
 const ROUTER_IMAGE = 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable';
@@ -36,23 +37,28 @@ pick a version.`,
     if (containers.some((c) => objectChild(c, 'firelensConfiguration'))) return;
     const users = containers.filter((c) => logDriverOf(c).driver === 'awsfirelens');
     if (users.length === 0) return;
-    // Names other containers refer to count as taken: the router must not become the target of a stray reference.
-    const referenced = containers.flatMap((c) => [
-      ...items(child(c, 'dependsOn')).map((d) => str(child(d, 'containerName'))),
-      ...items(child(c, 'volumesFrom')).map((d) => str(child(d, 'sourceContainer'))),
-      ...items(child(c, 'links')).map((l) => str(l)?.split(':')[0]),
-    ]);
-    const taken = new Set([...containers.map(containerName), ...referenced].filter((n): n is string => !!n));
-    const name = taken.has('log_router') ? nextFreeName('log_router', taken) : 'log_router';
-    // Without a task memory every container needs its own (container-memory-required): 50 MiB, as AWS's examples give the router.
-    const reservation = ctx.doc.task && isEmptyValue(child(ctx.doc.task, 'memory')) ? { memoryReservation: 50 } : {};
-    const router = { name, image: ROUTER_IMAGE, essential: true, ...reservation, firelensConfiguration: { type: 'fluentbit' } };
-    const fix = { title: 'Add a Fluent Bit log router', preferred: true, edits: appendElementEdits(ctx.text, containersNode, router) };
+    // One router serves every user: built once, when a fix is asked for.
+    let fix: Fix | undefined;
+    const addRouter = (): Fix => {
+      if (fix) return fix;
+      // Names other containers refer to count as taken: the router must not become the target of a stray reference.
+      const referenced = containers.flatMap((c) => [
+        ...items(child(c, 'dependsOn')).map((d) => str(child(d, 'containerName'))),
+        ...items(child(c, 'volumesFrom')).map((d) => str(child(d, 'sourceContainer'))),
+        ...items(child(c, 'links')).map((l) => str(l)?.split(':')[0]),
+      ]);
+      const taken = new Set([...containers.map(containerName), ...referenced].filter((n): n is string => !!n));
+      const name = taken.has('log_router') ? nextFreeName('log_router', taken) : 'log_router';
+      // Without a task memory every container needs its own (container-memory-required): 50 MiB, as AWS's examples give the router.
+      const reservation = ctx.doc.task && isEmptyValue(child(ctx.doc.task, 'memory')) ? { memoryReservation: 50 } : {};
+      const router = { name, image: ROUTER_IMAGE, essential: true, ...reservation, firelensConfiguration: { type: 'fluentbit' } };
+      return (fix = { title: 'Add a Fluent Bit log router', preferred: true, edits: appendElementEdits(ctx.text, containersNode, router) });
+    };
     for (const c of users) {
       ctx.report({
         node: logDriverOf(c).node,
         message: `'${containerLabel(c)}' sends logs to FireLens, but no container is a log router (firelensConfiguration).`,
-        fixes: [fix],
+        fixes: () => [addRouter()],
       });
     }
   },

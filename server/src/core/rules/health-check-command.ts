@@ -75,7 +75,7 @@ Related slips that register but misbehave (warnings):
           node: first,
           severity: 'warning',
           message: `"NONE" turns off the image's own health check too, so ECS never gets a health status for '${label}'. Remove healthCheck if no check is wanted.`,
-          fixes: [{ title: 'Remove healthCheck', edits: removeEdits(ctx.text, hc!) }],
+          fixes: () => [{ title: 'Remove healthCheck', edits: removeEdits(ctx.text, hc!) }],
         });
         continue;
       }

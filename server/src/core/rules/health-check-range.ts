@@ -69,9 +69,12 @@ Keep the timeout below the interval.`,
       const t = value.timeout?.v ?? TIMEOUT.default!;
       const i = value.interval?.v ?? INTERVAL.default!;
       if (t < i) continue;
-      const fixes: Fix[] = [];
-      if (i - 1 >= TIMEOUT.min) fixes.push({ title: `Set timeout to ${Math.min(i - 1, TIMEOUT.max)}`, edits: setPropertyEdits(ctx.text, hc, 'timeout', Math.min(i - 1, TIMEOUT.max)) });
-      if (t + 1 <= INTERVAL.max) fixes.push({ title: `Set interval to ${t + 1}`, edits: setPropertyEdits(ctx.text, hc, 'interval', t + 1) });
+      const fixes = (): Fix[] => {
+        const out: Fix[] = [];
+        if (i - 1 >= TIMEOUT.min) out.push({ title: `Set timeout to ${Math.min(i - 1, TIMEOUT.max)}`, edits: setPropertyEdits(ctx.text, hc, 'timeout', Math.min(i - 1, TIMEOUT.max)) });
+        if (t + 1 <= INTERVAL.max) out.push({ title: `Set interval to ${t + 1}`, edits: setPropertyEdits(ctx.text, hc, 'interval', t + 1) });
+        return out;
+      };
       ctx.report({
         node: value.timeout?.node ?? value.interval!.node,
         severity: 'warning',

@@ -28,7 +28,7 @@ debuggers or process monitors usually need. Fargate rejects \`host\` (\`fargate-
     ctx.report({
       node: mode,
       message: "pidMode 'host' lets every container see and signal all processes on the instance. Use 'task' to share processes only inside the task.",
-      fixes: [
+      fixes: () => [
         { title: "Set pidMode to 'task'", preferred: true, edits: [replaceNodeEdit(mode!, 'task')] },
         { title: 'Remove pidMode', edits: removeEdits(ctx.text, mode!) },
       ],

@@ -31,7 +31,7 @@ An empty \`inferenceAccelerators: []\`, common in old console exports, asks for 
     const message = 'Amazon Elastic Inference is no longer available; these accelerators cannot be attached. Use GPU or Inferentia instances instead.';
     const task = child(ctx.doc.task, 'inferenceAccelerators');
     if (task?.type === 'array' && hasValue(task)) {
-      ctx.report({ node: keyOf(task), message, fixes: [{ title: 'Remove inferenceAccelerators', preferred: true, edits: removeEdits(ctx.text, task) }] });
+      ctx.report({ node: keyOf(task), message, fixes: () => [{ title: 'Remove inferenceAccelerators', preferred: true, edits: removeEdits(ctx.text, task) }] });
     }
     for (const container of ctx.doc.containers) {
       for (const req of items(child(container, 'resourceRequirements'))) {
@@ -40,7 +40,7 @@ An empty \`inferenceAccelerators: []\`, common in old console exports, asks for 
         ctx.report({
           node: type,
           message: `'${containerLabel(container)}' reserves an Elastic Inference accelerator. ${message}`,
-          fixes: [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
+          fixes: () => [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
         });
       }
     }

@@ -39,7 +39,7 @@ When the container list is templated, unknown names are not reported.`,
           ? `Link target '${r.name}' is this container itself; a container cannot link to itself.`
           : `Link target '${r.name}' is not a container in this task${miss.closest ? ` (did you mean '${miss.closest}'?)` : ''}.`,
         related: selfRelated(r),
-        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this link', miss.closest && miss.closest + alias),
+        fixes: () => retargetFixes(ctx.text, r, miss.closest, 'Remove this link', miss.closest && miss.closest + alias),
       });
     }
   },

@@ -35,7 +35,7 @@ shown for essential containers that publish ports, and for every essential conta
         range: containerAnchor(container),
         dedupeKey: `missing-health-check@${container.offset}`,
         message: `Essential container '${containerLabel(container)}' has no health check; ECS only notices it is broken when the process exits.`,
-        fixes: [
+        fixes: () => [
           {
             title: 'Add a health check',
             edits: insertPropertyEdits(ctx.text, container, 'healthCheck', { command: ['CMD-SHELL', probe], interval: 30, timeout: 5, retries: 3, startPeriod: 60 }),

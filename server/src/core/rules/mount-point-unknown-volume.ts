@@ -38,13 +38,16 @@ list is templated, unknown names are not reported.`,
         const name = str(ref);
         if (!ref || !name || hasPlaceholder(ref, ctx.parsed) || volumes.byName.has(name)) continue;
         const closest = closestName(name, [...volumes.byName.keys()]);
-        const fixes: Fix[] = [];
-        if (closest) fixes.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
-        // Declaring a volume under a name that is not valid would trade this error for invalid-format.
-        if (RESOURCE_NAME_REGEX.test(name)) {
-          const declare = list?.type === 'array' ? appendElementEdits(ctx.text, list, { name }) : setPropertyEdits(ctx.text, task, 'volumes', [{ name }]);
-          fixes.push({ title: `Declare volume '${name}'`, preferred: !closest, edits: declare });
-        }
+        const fixes = (): Fix[] => {
+          const out: Fix[] = [];
+          if (closest) out.push({ title: `Change to '${closest}'`, preferred: true, edits: [replaceNodeEdit(ref, closest)] });
+          // Declaring a volume under a name that is not valid would trade this error for invalid-format.
+          if (RESOURCE_NAME_REGEX.test(name)) {
+            const declare = list?.type === 'array' ? appendElementEdits(ctx.text, list, { name }) : setPropertyEdits(ctx.text, task, 'volumes', [{ name }]);
+            out.push({ title: `Declare volume '${name}'`, preferred: !closest, edits: declare });
+          }
+          return out;
+        };
         ctx.report({
           node: ref,
           message: `Mount point uses volume '${name}', which is not declared in volumes${closest ? ` (did you mean '${closest}'?)` : ''}.`,

@@ -32,7 +32,7 @@ You can also set the launch type for a file with a first-line comment \`// ecs-t
     ctx.report({
       node,
       message: `networkMode '${mode}' limits this task definition to EC2 or EXTERNAL capacity (Fargate needs awsvpc). Declare requiresCompatibilities so the matching checks run.`,
-      fixes: [
+      fixes: () => [
         { title: 'Add requiresCompatibilities ["EC2"]', preferred: true, edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EC2']) },
         { title: 'Add requiresCompatibilities ["EXTERNAL"]', edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EXTERNAL']) },
       ],

@@ -42,7 +42,7 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
       ctx.report({
         node: modeNode,
         message: `networkMode '${mode}' does not work for Windows containers on EC2: they use the default (NAT) mode or awsvpc.`,
-        fixes: [{ title: 'Remove networkMode', preferred: true, edits: removeEdits(ctx.text, modeNode) }],
+        fixes: () => [{ title: 'Remove networkMode', preferred: true, edits: removeEdits(ctx.text, modeNode) }],
       });
     }
     const flag = (value: Node | undefined, key: string, whole?: Node) => {
@@ -51,7 +51,7 @@ On Fargate the same settings are reported by \`fargate-unsupported-parameter\`.`
       ctx.report({
         node: keyNode,
         message: `'${key}' does not work with networkMode '${mode}': ${REASONS[key]}.`,
-        fixes: [
+        fixes: () => [
           whole
             ? { title: 'Remove this port mapping', preferred: true, edits: removeEdits(ctx.text, whole) }
             : { title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, value) },

@@ -49,7 +49,7 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
           node: nameNode,
           placeholder: templated,
           message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
-          fixes: [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
+          fixes: () => [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
         });
       }
     }

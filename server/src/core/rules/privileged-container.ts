@@ -35,7 +35,7 @@ Fargate refuses privileged containers outright (\`fargate-unsupported-parameter\
       ctx.report({
         node: key,
         message: `'${containerLabel(container)}' runs privileged: it gets nearly full root access to the host. Grant only the capabilities it needs (linuxParameters.capabilities.add).`,
-        fixes: [{ title: 'Remove privileged', preferred: true, edits: removeEdits(ctx.text, value!) }],
+        fixes: () => [{ title: 'Remove privileged', preferred: true, edits: removeEdits(ctx.text, value!) }],
         dedupeKey: `privileged-container@${key.offset}`,
       });
     }

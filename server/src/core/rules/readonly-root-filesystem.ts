@@ -40,7 +40,7 @@ and are not checked.`,
       ctx.report({
         ...(explicit ? { node: value } : { range: containerAnchor(container) }),
         message: `'${containerLabel(container)}' can write to its root filesystem; making it read-only blocks tampering. Give the paths it writes to a tmpfs or a volume.${exec ? ' (If you use ECS Exec here, note that it needs a writable root filesystem.)' : ''}`,
-        fixes: [
+        fixes: () => [
           {
             title: 'Set readonlyRootFilesystem: true',
             edits: explicit ? [replaceNodeEdit(value!, true)] : insertPropertyEdits(ctx.text, container, 'readonlyRootFilesystem', true),

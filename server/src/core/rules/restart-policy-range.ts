@@ -62,7 +62,7 @@ export default defineRule({
         ctx.report({
           range: anchorOf(policy),
           message: `restartPolicy sets ${others.join(' and ')} but not 'enabled', which ECS requires; restarts stay off without "enabled": true.`,
-          fixes: [{ title: 'Add "enabled": true', preferred: true, edits: insertPropertyEdits(ctx.text, policy, 'enabled', true) }],
+          fixes: () => [{ title: 'Add "enabled": true', preferred: true, edits: insertPropertyEdits(ctx.text, policy, 'enabled', true) }],
           dedupeKey: `missing:${policy.offset}:enabled`,
         });
       }

@@ -56,7 +56,7 @@ are not checked.`,
       ctx.report({
         range: containerAnchor(container),
         message: `'${label}' shares the host's network stack and would run as the image's default user, usually root. Set a non-root user.`,
-        fixes: [{ title: `Set user to ${SUGGESTED_USER}`, edits: insertPropertyEdits(ctx.text, container, 'user', SUGGESTED_USER) }],
+        fixes: () => [{ title: `Set user to ${SUGGESTED_USER}`, edits: insertPropertyEdits(ctx.text, container, 'user', SUGGESTED_USER) }],
         dedupeKey: `root-user@${container.offset}`,
       });
     }

@@ -53,7 +53,13 @@ export interface Report {
   /** A sub-case severity; user overrides still replace it. */
   severity?: Severity;
   related?: Array<{ node?: Node; range?: OffsetRange; message: string }>;
-  /** Fixes, or a function that builds them on first use (for fixes that re-parse or rewrite the file). */
+  /**
+   * Fixes, or a function that builds them on first use: give the function when building scans or re-parses the
+   * text (removeEdits, setPropertyEdits, chainEdits, an ARN from the document…), so typing never pays for it.
+   * It runs when a code action, `fix` or JSON output asks, maybe after other lints: it must not ask the
+   * placeholder checks (ctx.isPlaceholder, hasPlaceholder, containerInt, containerNeeds…), which read patterns
+   * set for the lint in progress; decide those before. An empty list means no fixes.
+   */
   fixes?: Fix[] | (() => Fix[]);
   /** The reported value is or contains a template placeholder (caps the severity at warning). */
   placeholder?: boolean;

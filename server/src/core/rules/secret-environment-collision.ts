@@ -37,7 +37,7 @@ Usually the plain entry is a leftover from before the value moved to Secrets Man
           node: n,
           message: `'${name}' is set both as a plain environment variable and as a secret; ECS refuses the definition.`,
           related: [{ node: secret, message: `the secret '${name}'` }],
-          fixes: [
+          fixes: () => [
             { title: 'Remove the environment entry', preferred: true, edits: removeEdits(ctx.text, e) },
             { title: 'Remove the secret', edits: removeEdits(ctx.text, secret.parent!.parent!) },
           ],

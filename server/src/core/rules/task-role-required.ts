@@ -2,6 +2,7 @@ import { roleArnTemplate } from '../doc-identity';
 import { setPropertyEdits } from '../layout-edits';
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
 import { child, isEmptyValue, items, keyOf, str } from '../tree';
+import type { Fix } from '../types';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -35,8 +36,9 @@ Without \`taskRoleArn\` the mount has no identity and fails. Add a task role wit
     if (role && !isEmptyValue(role) && !(role.type === 'string' && (role.value as string).trim() === '')) return;
     const family = str(child(task, 'family'));
     const roleName = `${family && RESOURCE_NAME_REGEX.test(family) ? family.slice(0, 59) : 'app'}-task`;
-    const edits = setPropertyEdits(ctx.text, task, 'taskRoleArn', roleArnTemplate(ctx.parsed.root, roleName));
-    const fixes = [{ title: 'Add taskRoleArn', edits }];
+    // The ARN template walks the whole tree for an account: built once, when a fix is asked for.
+    let fix: Fix | undefined;
+    const fixes = (): Fix[] => [(fix ??= { title: 'Add taskRoleArn', edits: setPropertyEdits(ctx.text, task, 'taskRoleArn', roleArnTemplate(ctx.parsed.root, roleName)) })];
     for (const vol of items(child(task, 'volumes'))) {
       const name = str(child(vol, 'name')) ?? '(unnamed)';
       const iam = child(child(child(vol, 'efsVolumeConfiguration'), 'authorizationConfig'), 'iam');

@@ -62,7 +62,7 @@ names.`,
           node: keyOf(kinds[1].value),
           message: `Volume '${name}' mixes ${kinds.map((k) => k.key).join(' and ')}; a volume is exactly one kind.`,
           related: [{ node: keyOf(kinds[0].value), message: `the first kind set on '${name}'` }],
-          fixes: kinds.map((keep) => ({
+          fixes: () => kinds.map((keep) => ({
             title: `Keep only ${keep.key}`,
             edits: chainEdits(ctx.text, kinds.filter((k) => k !== keep).map((k) => removeStep(pathOf(k.value)))),
           })),

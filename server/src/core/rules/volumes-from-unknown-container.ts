@@ -30,7 +30,7 @@ When the container list is templated, unknown names are not reported.`,
         node: r.ref,
         message: `volumesFrom refers to '${r.name}', which is not another container in this task${hint}.`,
         related: selfRelated(r),
-        fixes: retargetFixes(ctx.text, r, miss.closest, 'Remove this entry'),
+        fixes: () => retargetFixes(ctx.text, r, miss.closest, 'Remove this entry'),
       });
     }
   },

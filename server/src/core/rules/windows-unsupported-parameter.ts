@@ -48,7 +48,7 @@ A boolean set to \`false\` (the default) is not reported.`,
         ctx.report({
           node: keyOf(value) ?? value,
           message: `'${key}' is not supported for Windows ${where}; ECS ignores or rejects it.`,
-          fixes: [removeFix(ctx.text, value)],
+          fixes: () => [removeFix(ctx.text, value)],
           placeholder: ctx.isPlaceholder(value) || undefined,
         });
       }

@@ -62,7 +62,7 @@ privileged container, which is root on the host.`,
           related: [{ node: sourcePath, message: `volume '${name}' binds host path ${raw}` }],
           fixes: socket
             ? undefined
-            : [{ title: 'Set readOnly: true', preferred: true, edits: explicit ? [replaceNodeEdit(readOnly!, true)] : insertPropertyEdits(ctx.text, mount, 'readOnly', true) }],
+            : () => [{ title: 'Set readOnly: true', preferred: true, edits: explicit ? [replaceNodeEdit(readOnly!, true)] : insertPropertyEdits(ctx.text, mount, 'readOnly', true) }],
           dedupeKey: `writable-host-mounts@${mount.offset}`,
         });
       }

@@ -64,14 +64,14 @@ function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number
   const keyNode = propNode(obj, prop)?.children?.[0];
   if (!keyNode) return undefined;
   const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
-  const remove: Fix = { title: `Remove '${prop}'`, edits: removeEdits(ctx.text, keyNode) };
+  const remove = (): Fix => ({ title: `Remove '${prop}'`, edits: removeEdits(ctx.text, keyNode) });
   const target = misplacedTarget(placeOf(segs, ctx.isArrayDoc), prop, ctx.isArrayDoc);
   if (target) {
     return {
       code: 'misplaced-property',
       node: keyNode,
       message: `'${prop}' belongs in ${target.target}, not in ${where}. Here the AWS CLI rejects it and Terraform drops it silently.`,
-      fixes: [remove],
+      fixes: () => [remove()],
     };
   }
   const valid = Object.keys(schema.properties ?? {});
@@ -86,9 +86,9 @@ function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number
     node: keyNode,
     severity: caseOnly && ctx.isArrayDoc ? 'warning' : undefined,
     message: `Unknown property '${prop}' in ${where}. ${hint}${extra}`,
-    fixes: [
+    fixes: () => [
       ...suggestions.map((s, i) => ({ title: `Rename to '${s}'`, preferred: i === 0, edits: [renameKeyEdit(keyNode, s)] })),
-      remove,
+      remove(),
     ],
   };
 }
@@ -118,7 +118,7 @@ function allEmpty(obj: Node, ctx: TranslateContext): SchemaReport {
     node: keyNode ?? obj,
     message: `'${name}' holds only empty values. The AWS CLI rejects it; remove it to get the default.`,
     dedupeKey: `allempty:${obj.offset}`,
-    fixes: keyNode ? [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
+    fixes: keyNode ? () => [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
   };
 }
 
@@ -161,7 +161,7 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
   const parentObj = node.parent?.parent;
   if (parentObj?.type === 'object' && holdsOnlyEmpty(parentObj) && keyOf(parentObj)) return allEmpty(parentObj, ctx);
   const what = node.type === 'null' ? 'null' : 'empty';
-  const fixes: Fix[] = [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, node) }];
+  const fixes = (): Fix[] => [{ title: `Remove '${key}'`, preferred: true, edits: removeEdits(ctx.text, node) }];
   if (key === 'image' && node.type === 'string') {
     return { code: 'null-value', node, severity: 'information', message: `'image' is empty; a render step (such as amazon-ecs-render-task-definition) must fill it before registering.`, fixes: [] };
   }
