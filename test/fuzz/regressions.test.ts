@@ -130,4 +130,11 @@ describe('fix regressions found by the fuzz run', () => {
     const ok = text.replace('1000000000', '8080');
     assert.deepEqual(titles(fixesHold(ok, 'awsvpc-host-port')), ['Remove hostPort', 'Set hostPort to 8080']);
   });
+
+  it('plaintext-secret: no "Move to secrets" while the name is set twice in environment (it would collide with the secret)', () => {
+    const text = '[{ "name": "a", "image": "b", "memory": 512, "environment": [ { "name": "API_KEY" }, { "name": "API_KEY", "value": "{{API_KEY}}" } ] }]';
+    assert.deepEqual(titles(fixesHold(text, 'plaintext-secret')), []);
+    const once = '[{ "name": "a", "image": "b", "memory": 512, "environment": [ { "name": "API_KEY", "value": "{{API_KEY}}" } ] }]';
+    assert.ok(titles(fixesHold(once, 'plaintext-secret'))[0].startsWith('Move to secrets'));
+  });
 });

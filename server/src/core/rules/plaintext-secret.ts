@@ -37,7 +37,13 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
     for (const c of ctx.doc.containers) {
       // A name that is also a secret is secret-environment-collision's mistake.
       const secretNames = new Set(items(child(c, 'secrets')).map((s) => str(child(s, 'name'))));
-      for (const entry of items(child(c, 'environment'))) {
+      const envEntries = items(child(c, 'environment'));
+      const envCount = new Map<string, number>();
+      for (const e of envEntries) {
+        const n = str(child(e, 'name'));
+        if (n !== undefined) envCount.set(n, (envCount.get(n) ?? 0) + 1);
+      }
+      for (const entry of envEntries) {
         const nameNode = child(entry, 'name');
         const name = str(nameNode);
         const valueNode = child(entry, 'value');
@@ -49,7 +55,9 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
           node: nameNode,
           placeholder: templated,
           message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
-          fixes: () => [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
+          // With the name set twice in environment, moving one entry leaves the other colliding with the secret
+          // (secret-environment-collision): duplicate-environment-variable's fix comes first.
+          fixes: (envCount.get(name) ?? 0) > 1 ? undefined : () => [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
         });
       }
     }
