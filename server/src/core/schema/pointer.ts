@@ -28,13 +28,36 @@ function childByKey(obj: Node, key: string): Node | undefined {
   return index.get(key);
 }
 
-export function segmentsOf(pointer: string): Array<string | number> {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const NO_SEGMENTS: ReadonlyArray<string | number> = Object.freeze([]);
+/** Pointers repeat (every null in a describe dump is looked up by its pointer, lint after lint): parsed once. */
+const segmentCache = new Map<string, ReadonlyArray<string | number>>();
+const SEGMENT_CACHE_SIZE = 10_000;
+
+/** The segments of a JSON pointer, array indexes as numbers. Shared and frozen: never modify the result. */
+export function segmentsOf(pointer: string): ReadonlyArray<string | number> {
+  if (pointer === '') return NO_SEGMENTS;
+  const hit = segmentCache.get(pointer);
+  if (hit) return hit;
+  const parts = pointer.split('/');
+  const segs: Array<string | number> = [];
+  for (let i = 1; i < parts.length; i++) {
+    const raw = parts[i];
+    const s = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    segs.push(isIndex(s) ? Number(s) : s);
+  }
+  if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
+  const frozen = Object.freeze(segs);
+  segmentCache.set(pointer, frozen);
+  return frozen;
+}
+
+function isIndex(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A readable location: "the task definition", "container 'web'", "container 'web' › portMappings[0]". */

@@ -83,12 +83,24 @@ function deref(schema: Schema | undefined): Schema | undefined {
   return s;
 }
 
+/** The schema is fixed, so each path shape (indexes as '#') is walked once: describe dumps ask for every null. */
+const requiredCache = new Map<string, string[]>();
+const NONE: string[] = [];
+
 /** Walks the schema along an instance path and returns that object's `required` list. */
 function requiredAtPath(isArrayDoc: boolean, segs: ReadonlyArray<string | number>): string[] {
+  let key = isArrayDoc ? 'A' : 'T';
+  for (const seg of segs) key += typeof seg === 'number' ? '/#' : `/${seg}`;
+  let required = requiredCache.get(key);
+  if (required) return required;
   let s = deref((isArrayDoc ? containersSchema : taskSchema) as Schema);
   for (const seg of segs) {
-    if (!s) return [];
+    if (!s) break;
     s = typeof seg === 'number' ? deref(s.items as Schema) : deref((s.properties as Record<string, Schema> | undefined)?.[seg]);
   }
-  return (s?.required as string[] | undefined) ?? [];
+  required = (s?.required as string[] | undefined) ?? NONE;
+  // Keys come from the user's document; bound the cache like any other per-input memo.
+  if (requiredCache.size >= 10_000) requiredCache.clear();
+  requiredCache.set(key, required);
+  return required;
 }
