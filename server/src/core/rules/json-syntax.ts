@@ -14,7 +14,10 @@ at that spot. Each syntax error is reported once where it happens, and the rest 
 
 CI templates are often not JSON until a template engine renders them: \`"containerPort": \${port}\`,
 \`"environment": <ENVIRONMENT_VARIABLES>\`, \`{{ .Values | toJson }}\`. Such unquoted placeholders are shown as
-information, not errors: the linter reads them as "some value we cannot know" and checks everything else.`,
+information, not errors: the linter reads them as "some value we cannot know" and checks everything else.
+
+In VS Code the built-in JSON support already underlines syntax errors (\`json.validate.enable\`), so the
+extension leaves them to it and shows only its placeholder notes; the CLI and other editors report both.`,
   examples: {
     bad: '{ "family": "web", "containerDefinitions": [ { "name": "web" "image": "nginx:1.27" } ] }',
     good: '{ "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }',
