@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -104,5 +104,44 @@ describe('ecs-taskdef strip', () => {
   it('needs exactly one file', () => {
     assert.equal(run('strip').code, 2);
     assert.equal(run('strip', 'a', 'b').code, 2);
+  });
+
+  describe('reads .ecs-taskdef.json like lint', () => {
+    const project = mkdtempSync(join(tmpdir(), 'ecs-fix-config-'));
+    after(() => rmSync(project, { recursive: true, force: true }));
+    const TEMPLATED = webTask('{ "name": "web", "image": "nginx:1.27", "essential": "true", "memory": "@@MEMORY@@" }', { finalNewline: true });
+    const write = (name: string, text: string) => {
+      const p = join(project, name);
+      writeFileSync(p, text);
+      return p;
+    };
+
+    it('leaves rules the config turns off, and values matching its placeholder patterns, alone', () => {
+      write('.ecs-taskdef.json', JSON.stringify({ rules: { 'wrong-type': 'off' }, placeholderPatterns: ['@@[A-Z]+@@'] }));
+      const p = write('web-task-def.json', TEMPLATED);
+      const r = run('fix', '--dry-run', p);
+      assert.equal(r.out, TEMPLATED, 'nothing to fix: wrong-type is off and @@MEMORY@@ is a placeholder');
+      const without = run('fix', '--dry-run', '--no-config', p);
+      assert.match(without.out, /"essential": true/, 'without the config the fix applies');
+    });
+
+    it('--config names the config file; an invalid config is a usage error (exit 2)', () => {
+      const other = write('other-config.json', JSON.stringify({ rules: { 'wrong-type': 'off' } }));
+      const p = write('web-task-def.json', TEMPLATED.replace('"@@MEMORY@@"', '512'));
+      assert.equal(run('fix', '--dry-run', '--no-config', p).out.includes('"essential": true'), true);
+      assert.equal(run('fix', '--dry-run', '--config', other, p).out.includes('"essential": "true"'), true);
+      write('.ecs-taskdef.json', '{ "rules": { "wrong-type": "sometimes" } }');
+      const bad = run('fix', '--dry-run', p);
+      assert.equal(bad.code, 2, bad.out + bad.err);
+    });
+
+    it('skips files the config ignores', () => {
+      write('.ecs-taskdef.json', JSON.stringify({ ignore: ['generated/**'] }));
+      mkdirSync(join(project, 'generated'), { recursive: true });
+      const p = write('generated/web-task-def.json', FIXABLE);
+      const r = run('fix', project);
+      assert.equal(readFileSync(p, 'utf8'), FIXABLE, 'ignored file untouched');
+      assert.doesNotMatch(r.out, /generated/);
+    });
   });
 });

@@ -6,7 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from '../core/fix-all';
 import { toRegisterInput } from '../core/convert';
 import { ALL_RULES } from '../core/rules';
-import type { LaunchTypeName } from '../core/types';
+import { lintOptionsFromConfig } from '../core/config';
+import type { LaunchTypeName, LintOptions } from '../core/types';
+import { ConfigLoader, pathInConfig } from './config-loader';
 import { collectFiles, UsageError } from './files';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -16,10 +18,12 @@ interface FixArgs {
   rules: string[];
   dryRun: boolean;
   launchType?: LaunchTypeName;
+  config?: string;
+  noConfig: boolean;
 }
 
 function parseFixArgs(argv: readonly string[]): FixArgs {
-  const args: FixArgs = { paths: [], rules: [], dryRun: false };
+  const args: FixArgs = { paths: [], rules: [], dryRun: false, noConfig: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -31,6 +35,8 @@ function parseFixArgs(argv: readonly string[]): FixArgs {
     };
     if (a === '--rule' || a.startsWith('--rule=')) args.rules.push(value());
     else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--config' || a.startsWith('--config=')) args.config = value();
+    else if (a === '--no-config') args.noConfig = true;
     else if (a === '--launch-type' || a.startsWith('--launch-type=')) {
       const l = value().toUpperCase();
       if (!LAUNCH_TYPES.includes(l)) throw new UsageError(`Unknown launch type '${l}'; use ${LAUNCH_TYPES.join(', ')}.`);
@@ -63,11 +69,17 @@ function write(path: string, text: string): void {
 /** Exit 1 when errors remain after fixing (in any file), 0 otherwise. */
 export function runFix(argv: readonly string[], out: (s: string) => void): number {
   const args = parseFixArgs(argv);
-  const files = collectFiles(args.paths);
+  // The same .ecs-taskdef.json as `lint`: rules it turns off are not fixed, its placeholder patterns and launch
+  // type apply, and the files it ignores are skipped.
+  const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
+  const onIgnored = (path: string, configPath: string): void => {
+    process.stderr.write(`ecs-taskdef: skipped ${path} (ignored by ${configPath})\n`);
+  };
+  const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored });
   let errorsLeft = false;
   for (const f of files) {
     const text = f.text ?? read(f.path);
-    const result = fixAll(text, { rules: args.rules, lint: { fileName: f.path, defaultLaunchType: args.launchType } });
+    const result = fixAll(text, { rules: args.rules, lint: lintOptionsFor(f.path, args, configs) });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
     if (args.dryRun) {
@@ -82,6 +94,12 @@ export function runFix(argv: readonly string[], out: (s: string) => void): numbe
     out(`${f.path}: ${result.applied === 0 ? 'nothing to fix' : `applied ${fixed}`}, ${left}\n`);
   }
   return errorsLeft ? 1 : 0;
+}
+
+function lintOptionsFor(path: string, args: FixArgs, configs: ConfigLoader): LintOptions {
+  const loaded = configs.forFile(path);
+  const base = loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, path)) : {};
+  return { ...base, fileName: path, defaultLaunchType: args.launchType ?? base.defaultLaunchType };
 }
 
 /** Prints (or with --write, saves) the register-task-definition input for describe output. */

@@ -12,8 +12,9 @@ const HELP = `ecs-taskdef — lint Amazon ECS task definitions
 Usage:
   ecs-taskdef lint [--format text|json|sarif|github] [options] FILE|DIR|GLOB|-...
                                      lint; 'ecs-taskdef lint --help' lists the options
-  ecs-taskdef fix [--rule ID]... [--dry-run] [--launch-type TYPE] FILE...
-                                     apply the preferred fixes in place (--dry-run: print the result)
+  ecs-taskdef fix [--rule ID]... [--dry-run] [--launch-type TYPE] [--config FILE | --no-config] FILE...
+                                     apply the preferred fixes in place (--dry-run: print the result);
+                                     .ecs-taskdef.json applies as for lint
   ecs-taskdef strip [--write] FILE   describe-task-definition output → register input (stdout, or in place)
   ecs-taskdef explain RULE-ID        show a rule's documentation
   ecs-taskdef explain --list         list all rules
