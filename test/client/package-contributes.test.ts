@@ -1,4 +1,4 @@
-/** package.json's client contributions match the code: commands, palette conditions, snippets, no jsonValidation. */
+/** package.json's client contributions match the code: commands, palette conditions, snippets, jsonValidation only for the config file. */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,12 +34,13 @@ describe('package.json contributes (client)', () => {
     for (const m of contributes.menus.commandPalette) assert.ok(ids.has(m.command), m.command);
   });
 
-  it('contributes the snippets for json and jsonc, and no jsonValidation (the server validates)', () => {
+  it('contributes the snippets for json and jsonc, and no jsonValidation for task definitions (the server validates)', () => {
     const langs = contributes.snippets.map((s: { language: string }) => s.language).sort();
     assert.deepEqual(langs, ['json', 'jsonc']);
     for (const s of contributes.snippets) assert.ok(existsSync(join(ROOT, s.path)), s.path);
-    assert.equal(contributes.jsonValidation, undefined);
-    assert.equal(contributes.languages, undefined);
+    // Only the config file gets a schema (and is read as JSON with comments); task definitions stay ours alone.
+    assert.deepEqual(contributes.jsonValidation, [{ fileMatch: '.ecs-taskdef.json', url: './schemas/ecs-taskdef-config.schema.json' }]);
+    assert.deepEqual(contributes.languages, [{ id: 'jsonc', filenames: ['.ecs-taskdef.json'] }]);
   });
 
   it('ships the snippets and the rule docs the commands open', () => {
