@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { globToRegExp, isTaskDefinitionFileName } from '../../server/src/core/file-detection';
-import { chunk, summarize, summaryMessage, WORKSPACE_EXCLUDE, WORKSPACE_INCLUDE } from '../../client/src/workspace/workspace-lint';
+import { chunk, isExcludedPath, Settle, summarize, summaryMessage, WORKSPACE_EXCLUDE, WORKSPACE_INCLUDE } from '../../client/src/workspace/workspace-lint';
 
 describe('workspace lint helpers', () => {
   it('the include glob covers every file name the detection accepts', () => {
@@ -40,5 +40,33 @@ describe('workspace lint helpers', () => {
     assert.equal(summaryMessage(none, 0), 'No task definitions found in the workspace.');
     assert.equal(summaryMessage(none, 2), 'Linted 0 task definitions (plus 2 open in the editor, checked there): no problems.');
     assert.equal(summaryMessage(summarize([{ linted: true, severities: [] }]), 0, true), 'Cancelled after linting 1 task definition: no problems.');
+  });
+});
+
+describe('files changed on disk after a workspace lint', () => {
+  it('events in dependency and build folders are ignored, like in the scan', () => {
+    assert.equal(isExcludedPath('/w/node_modules/pkg/task-def.json'), true);
+    assert.equal(isExcludedPath('/w/infra/cdk.out/task-def.json'), true);
+    assert.equal(isExcludedPath('C:\\w\\.terraform\\x.json'), true);
+    assert.equal(isExcludedPath('/w/infra/ecs/task-def.json'), false);
+    assert.equal(isExcludedPath('/w/dist.json'), false, 'only folders count, not file names');
+  });
+
+  it('many writes to one file give one re-lint, after the file settled; files settle independently', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const acted: string[] = [];
+    const settle = new Settle<string>(300, (k) => acted.push(k));
+    settle.touch('a');
+    t.mock.timers.tick(200);
+    settle.touch('a');
+    settle.touch('b');
+    t.mock.timers.tick(200);
+    assert.deepEqual(acted, []);
+    t.mock.timers.tick(100);
+    assert.deepEqual(acted, ['a', 'b']);
+    settle.touch('a');
+    settle.dispose();
+    t.mock.timers.tick(1000);
+    assert.deepEqual(acted, ['a', 'b'], 'nothing after dispose');
   });
 });

@@ -76,7 +76,7 @@ if (ready && !flag('--no-vscode')) {
     vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
   });
   try {
-    for (const s of up ? scenarios(expected) : []) {
+    for (const s of up ? scenarios(expected, { workspace: ws }) : []) {
       // Close whatever a failed scenario left open (menus, hovers, palette).
       for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
       await phase(`VS Code: ${s.name}`, () => s.run(vs));

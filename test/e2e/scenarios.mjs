@@ -2,6 +2,8 @@
 // Each scenario gets the harness session `vs` and throws on failure; they run in this order in
 // one code-server session on a copy of test/e2e/workspace (later ones see earlier edits).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const WEB = 'web-fargate-taskdef.json';
 const DESCRIBE = 'describe-output.json';
@@ -14,7 +16,8 @@ const show = (list) => list.map((p) => `  ${p.file}:${p.line}:${p.col} ${p.sourc
 /** A problem VS Code's own JSON support reported (not ours). */
 const builtInJson = (problems, file) => problems.some((p) => p.file === file && p.source !== 'ecs-taskdef' && /^json/i.test(p.source));
 
-export function scenarios(all) {
+/** `env.workspace`: the folder VS Code has open (a copy), for scenarios that change files on disk. */
+export function scenarios(all, env = {}) {
   const files = Object.keys(all);
   // In VS Code a file's 'vscode' entry replaces its present/absent lists (see expected.json).
   const expected = Object.fromEntries(files.map((f) => [f, { ...all[f], ...(all[f].vscode ?? {}) }]));
@@ -102,6 +105,31 @@ export function scenarios(all) {
         for (const key of ['"family": "api"', '"containerDefinitions"', '"cpu": "512"']) assert.ok(text.includes(key), `converted text lacks ${key}:\n${text}`);
         for (const key of ['"revision"', '"registeredAt"', '"compatibilities"']) assert.ok(!text.includes(key), `converted text still has ${key}`);
         await vs.readProblems((list) => !codesOf(list, DESCRIBE).has('read-only-property'));
+      },
+    },
+    {
+      name: 'workspace lint follows closed files as they change on disk',
+      async run(vs) {
+        assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
+        const dir = path.join(env.workspace, 'services');
+        const file = path.join(dir, 'queue-taskdef.json');
+        const QUEUE = 'queue-taskdef.json';
+        const task = (memory) => JSON.stringify({
+          family: 'queue', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory,
+          containerDefinitions: [{ name: 'queue', image: 'public.ecr.aws/docker/library/busybox:1.36', essential: true }],
+        }, null, 2);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(file, task('4096'));
+        await vs.runCommand('ECS: Lint all task definitions in workspace');
+        await vs.readProblems((list) => codesOf(list, QUEUE).has('fargate-cpu-memory'));
+        // Fixed outside the editor (a checkout, a generator): the result follows without another run.
+        fs.writeFileSync(file, task('512'));
+        await vs.readProblems((list) => !codesOf(list, QUEUE).has('fargate-cpu-memory'));
+        fs.writeFileSync(file, task('3000'));
+        await vs.readProblems((list) => codesOf(list, QUEUE).has('fargate-cpu-memory'));
+        fs.rmSync(file);
+        await vs.readProblems((list) => ours(list, QUEUE).length === 0);
+        return 'found, cleared, found again, gone with the file';
       },
     },
   ];

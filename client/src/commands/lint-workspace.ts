@@ -3,6 +3,8 @@
  * server and the CLI: core/file-detection.ts) and sends their text in batches to the server
  * (`ecsTaskdef/lintFiles`), which lints them with the user's settings exactly like open documents. Results go
  * to a diagnostic collection of their own; once a file is opened, the server's live diagnostics take over.
+ * After a run, files that change on disk while closed (a checkout, a generator, another editor) are linted
+ * again, new ones are added and deleted ones drop their results, so the Problems panel stays true.
  */
 import {
   CancellationTokenSource,
@@ -22,9 +24,12 @@ import type { ClientFeature } from '../features';
 import {
   BATCH_SIZE,
   chunk,
+  DISK_CHANGE_SETTLE_MS,
   type FileOutcome,
+  isExcludedPath,
   MAX_CANDIDATE_BYTES,
   MAX_CANDIDATE_FILES,
+  Settle,
   summarize,
   summaryMessage,
   WORKSPACE_EXCLUDE,
@@ -36,17 +41,34 @@ export const registerLintWorkspace: ClientFeature = (context, client) => {
   const collection = languages.createDiagnosticCollection('ecs-taskdef-workspace');
   /** Files the last run linted (uri strings), so closing one puts its workspace result back. */
   const known = new Set<string>();
+  let ran = false;
+  const onDisk = new Settle<string>(DISK_CHANGE_SETTLE_MS, (uri) => void lintUris(client, collection, [Uri.parse(uri)], known).catch(() => undefined));
+  const changedOnDisk = (uri: Uri): void => {
+    if (ran && !isExcludedPath(uri.path)) onDisk.touch(uri.toString());
+  };
+  const watcher = workspace.createFileSystemWatcher(WORKSPACE_INCLUDE);
   context.subscriptions.push(
     collection,
-    commands.registerCommand(COMMANDS.lintWorkspace.id, () => runWithProgress(client, collection, known)),
+    watcher,
+    { dispose: () => onDisk.dispose() },
+    watcher.onDidChange(changedOnDisk),
+    watcher.onDidCreate(changedOnDisk),
+    watcher.onDidDelete((uri) => {
+      collection.delete(uri);
+      known.delete(uri.toString());
+    }),
+    commands.registerCommand(COMMANDS.lintWorkspace.id, async () => {
+      ran = true;
+      await runWithProgress(client, collection, known);
+    }),
     workspace.onDidOpenTextDocument((doc) => collection.delete(doc.uri)),
     workspace.onDidCloseTextDocument((doc) => {
-      if (known.has(doc.uri.toString())) void lintUris(client, collection, [doc.uri]).catch(() => undefined);
+      if (known.has(doc.uri.toString())) void lintUris(client, collection, [doc.uri], known).catch(() => undefined);
     }),
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('ecsTaskdef') && known.size) {
         const uris = [...known].map((u) => Uri.parse(u));
-        void lintUris(client, collection, uris).catch(() => undefined);
+        void lintUris(client, collection, uris, known).catch(() => undefined);
       }
     }),
   );
@@ -84,13 +106,24 @@ async function runWithProgress(client: LanguageClient, collection: DiagnosticCol
   if (show) await commands.executeCommand('workbench.actions.view.problems');
 }
 
-/** Re-lints some files without UI (after a setting change or when a linted file is closed). */
-async function lintUris(client: LanguageClient, collection: DiagnosticCollection, uris: Uri[]): Promise<void> {
+/**
+ * Re-lints some files without UI (after a setting change, when a linted file is closed, or changes on disk).
+ * A file that is no longer a task definition (or no longer readable) loses its results.
+ */
+async function lintUris(client: LanguageClient, collection: DiagnosticCollection, uris: Uri[], known: Set<string>): Promise<void> {
   const open = new Set(workspace.textDocuments.map((d) => d.uri.toString()));
   const source = new CancellationTokenSource();
   try {
     for (const batch of chunk(uris.filter((u) => !open.has(u.toString())), BATCH_SIZE)) {
-      await lintBatch(client, collection, batch, undefined, source.token);
+      const linted = new Set<string>();
+      await lintBatch(client, collection, batch, linted, source.token);
+      for (const uri of batch) {
+        if (linted.has(uri.toString())) known.add(uri.toString());
+        else {
+          collection.delete(uri);
+          known.delete(uri.toString());
+        }
+      }
     }
   } finally {
     source.dispose();

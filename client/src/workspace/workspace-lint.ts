@@ -3,7 +3,44 @@
 /** Candidate files; the content check (core/file-detection.ts `shouldLint`) decides which ones are task definitions. */
 export const WORKSPACE_INCLUDE = '**/*.{json,jsonc,json.tpl}';
 /** Folders that hold dependencies or build output, never hand-written task definitions. */
-export const WORKSPACE_EXCLUDE = '**/{node_modules,.git,.hg,.svn,dist,out,build,coverage,cdk.out,.terraform,.venv,venv,__pycache__}/**';
+export const EXCLUDED_FOLDERS = ['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', 'cdk.out', '.terraform', '.venv', 'venv', '__pycache__'] as const;
+export const WORKSPACE_EXCLUDE = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
+/** How long a file must stay unchanged on disk before its workspace result is renewed (a checkout writes many). */
+export const DISK_CHANGE_SETTLE_MS = 300;
+
+/** True when a path (of a file event) lies in a folder the workspace lint skips. */
+export function isExcludedPath(path: string): boolean {
+  const folders = path.split(/[\\/]/).slice(0, -1);
+  return folders.some((f) => (EXCLUDED_FOLDERS as readonly string[]).includes(f));
+}
+
+/**
+ * Runs `act` once per key after `quietMs` without another `touch` of that key: many writes to one file (a
+ * checkout, a formatter, a save) give one re-lint.
+ */
+export class Settle<K> {
+  private readonly timers = new Map<K, ReturnType<typeof setTimeout>>();
+  constructor(
+    private readonly quietMs: number,
+    private readonly act: (key: K) => void,
+  ) {}
+
+  touch(key: K): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.act(key);
+      }, this.quietMs),
+    );
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
 /** Upper bound on candidate files, so a huge monorepo cannot stall the editor. */
 export const MAX_CANDIDATE_FILES = 5000;
 /** Files larger than this are skipped (the server would only check their syntax anyway). */
