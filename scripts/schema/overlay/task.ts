@@ -90,7 +90,7 @@ export const taskOverlay: Overlay = {
         md: 'Tag key, 1–128 characters, unique per task definition. Keys starting with `aws:` (any case) are reserved for AWS.',
         required: true, maxLength: 128,
       },
-      value: { md: 'Tag value, up to 256 characters. Optional.', maxLength: 256 },
+      value: { md: 'Tag value, up to 256 characters; may be empty. Optional.', maxLength: 256, allowEmpty: true },
     },
   },
   ProxyConfiguration: {
