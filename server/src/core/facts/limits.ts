@@ -121,3 +121,16 @@ export const LIMIT_ROWS: readonly LimitRow[] = [
   { id: 'health-check', what: 'healthCheck', value: 'interval 5–300 s (30), timeout 2–60 s (5), retries 1–10 (3), startPeriod 0–300 s (none)', ruleIds: ['health-check-range'] },
   { id: 'container-memory', what: 'container memory floor', value: '6 MiB (Docker 20.10+), 4 MiB on older Docker', ruleIds: ['container-memory-too-small'] },
 ];
+
+/**
+ * tmpfs mount options that take a value. The ECS API lists option names (`mode`, `uid`, …); Docker, which
+ * mounts the tmpfs, reads them as `name=value` (`mode=1777`, `uid=1000`), and task definitions in use write
+ * them that way. Unverified whether the API also accepts the bare names: both forms are accepted.
+ */
+export const TMPFS_VALUED_MOUNT_OPTIONS = ['mode', 'uid', 'gid', 'nr_inodes', 'nr_blocks', 'mpol'] as const;
+const TMPFS_VALUED = new RegExp(`^(${TMPFS_VALUED_MOUNT_OPTIONS.join('|')})=\\S+$`);
+
+/** True for a tmpfs mount option written as `name=value` with a name that takes a value. */
+export function isValuedTmpfsMountOption(value: string): boolean {
+  return TMPFS_VALUED.test(value);
+}

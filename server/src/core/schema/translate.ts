@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import { removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
+import { isValuedTmpfsMountOption } from '../facts/limits';
 import { replacePlaceholders } from '../placeholders';
 import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../tree';
 import type { Fix } from '../types';
@@ -216,11 +217,12 @@ function plausibleString(converted: unknown, node: Node, segs: ReadonlyArray<str
 }
 
 function badEnum(node: Node, key: string, allowed: unknown[], segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
-  void segs;
   if (node.type === 'null' || (node.type === 'string' && node.value === '')) return emptyOrNull(node, key, ctx);
   if (node.type !== 'string' || ctx.isPlaceholder(node, { enumField: true })) return undefined; // the type error covers non-strings
   const values = allowed.map(String);
   const value = String(node.value);
+  // `mode=1777`, `uid=1000`: the API lists the option names, Docker takes them with a value (facts/limits.ts).
+  if (key === 'mountOptions' && segs.includes('tmpfs') && isValuedTmpfsMountOption(value)) return undefined;
   const candidates = suggestEnumValues(value, values);
   const capPrefix = /^CAP_/i.test(value) && candidates.length > 0 && candidates[0] === value.slice(4).toUpperCase();
   const listed = values.length > 16 ? `${candidates.length ? candidates.join(', ') + ', or another of ' : ''}the ${values.length} values listed in the docs` : values.join(', ');
