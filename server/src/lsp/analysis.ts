@@ -1,7 +1,7 @@
 /** One lint result per document version, shared by diagnostics, code actions, hover and completion. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_PATH } from './uri';
-import { applyConfigFile } from './config-file';
+import { applyConfigFile, type ConfigView } from './config-file';
 import { matchesAnyGlob, shouldLint } from '../core/file-detection';
 import { lint, lintInterruptible, ruleFailures, type LintOutput } from '../core/lint';
 import type { LaunchTypeName, LintOptions } from '../core/types';
@@ -17,17 +17,28 @@ export interface Analysis {
   configStamp?: string;
 }
 
+interface LintJob {
+  text: string;
+  version: number;
+  options: LintOptions;
+}
+
 export class AnalysisCache {
   private readonly cache = new Map<string, Analysis>();
   constructor(private readonly log: (msg: string) => void) {}
 
   get(doc: TextDocument, settings: Settings): Analysis {
-    const hit = this.cache.get(doc.uri);
-    const configStamp = applyConfigFile(configPath(doc.uri), settings, this.log).stamp;
-    if (hit && hit.version === doc.version && hit.configStamp === configStamp) return hit;
-    const analysis = { ...this.compute(doc, settings), configStamp };
-    this.cache.set(doc.uri, analysis);
-    return analysis;
+    // One config lookup per request (it stats every folder above the document): its stamp says whether the
+    // cached analysis is still good, and the same view feeds the lint.
+    const config = applyConfigFile(configPath(doc.uri), settings, this.log);
+    const hit = this.fresh(doc.uri, doc.version, config.stamp);
+    if (hit) return hit;
+    const job = this.prepare(doc, settings, config);
+    if (!('options' in job)) return this.store(job);
+    const before = ruleFailures.length;
+    const output = lint(job.text, job.options);
+    this.logFailures(doc.uri, before);
+    return this.store({ uri: doc.uri, version: job.version, enabled: true, output, configStamp: config.stamp });
   }
 
   /**
@@ -36,19 +47,20 @@ export class AnalysisCache {
    * same version while one is running share it.
    */
   async getInterruptible(doc: TextDocument, settings: Settings, shouldStop: () => boolean): Promise<Analysis | undefined> {
-    // TextDocuments updates a document object in place: read its version once, now, with its text.
-    const version = doc.version;
-    const configStamp = applyConfigFile(configPath(doc.uri), settings, this.log).stamp;
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === version && hit.configStamp === configStamp) return hit;
-    const key = `${doc.uri}\n${version}\n${configStamp}`;
+    const config = applyConfigFile(configPath(doc.uri), settings, this.log);
+    const hit = this.fresh(doc.uri, doc.version, config.stamp);
+    if (hit) return hit;
+    // TextDocuments updates a document object in place: its version and text are read once, now, together.
+    const job = this.prepare(doc, settings, config);
+    if (!('options' in job)) return this.store(job);
+    const key = `${doc.uri}\n${job.version}\n${config.stamp}`;
     for (;;) {
       let run = this.running.get(key);
       if (run) run.waiters.add(shouldStop);
       else {
         const waiters = new Set([shouldStop]);
         // The shared work stops only when every request waiting for it wants it stopped.
-        const work = this.computeInterruptible(doc, settings, () => [...waiters].every((stop) => stop()));
+        const work = this.lintInSlices(doc.uri, job, config.stamp, () => [...waiters].every((stop) => stop()));
         const started = { work, waiters };
         // A stopped run is dropped at once, so that a request arriving later starts afresh instead of joining it.
         void work.then((a) => a || this.running.get(key) !== started || this.running.delete(key));
@@ -64,10 +76,7 @@ export class AnalysisCache {
       }
       if (shouldStop()) return undefined;
       if (!analysis) continue; // stopped for the others waiting on it, but this request still wants it
-      const result = { ...analysis, configStamp };
-      const current = this.cache.get(doc.uri);
-      if (!current || current.version < version || current.configStamp !== configStamp) this.cache.set(doc.uri, result);
-      return result;
+      return this.store(analysis);
     }
   }
 
@@ -87,29 +96,33 @@ export class AnalysisCache {
     this.cache.clear();
   }
 
-  private compute(doc: TextDocument, settings: Settings): Analysis {
-    const text = doc.getText();
-    const path = URI_PATH(doc.uri);
-    const config = applyConfigFile(configPath(doc.uri), settings);
-    const wanted = config.included || shouldLint(path, text, settings.files);
-    if (!settings.enable || config.ignored || !wanted) return { uri: doc.uri, version: doc.version, enabled: false };
-    const before = ruleFailures.length;
-    const output = lint(text, lintOptionsFor(doc.uri, settings));
-    this.logFailures(doc.uri, before);
-    return { uri: doc.uri, version: doc.version, enabled: true, output };
+  /** The cached analysis when it is for this version and config, else undefined. */
+  private fresh(uri: string, version: number, configStamp: string): Analysis | undefined {
+    const hit = this.cache.get(uri);
+    return hit && hit.version === version && hit.configStamp === configStamp ? hit : undefined;
   }
 
-  private async computeInterruptible(doc: TextDocument, settings: Settings, shouldStop: () => boolean): Promise<Analysis | undefined> {
+  /** Caches `analysis` unless a newer version of the document is cached already (an interruptible run can finish late). */
+  private store(analysis: Analysis): Analysis {
+    const current = this.cache.get(analysis.uri);
+    if (!current || current.version <= analysis.version || current.configStamp !== analysis.configStamp) this.cache.set(analysis.uri, analysis);
+    return analysis;
+  }
+
+  /** What to lint (text and options, read together), or the analysis of a document that is not linted. */
+  private prepare(doc: TextDocument, settings: Settings, config: ConfigView): LintJob | Analysis {
     const text = doc.getText();
-    const version = doc.version; // read with the text: the object changes in place while this runs
-    const path = URI_PATH(doc.uri);
-    const config = applyConfigFile(configPath(doc.uri), settings);
-    const wanted = config.included || shouldLint(path, text, settings.files);
-    if (!settings.enable || config.ignored || !wanted) return { uri: doc.uri, version, enabled: false };
+    const version = doc.version;
+    const wanted = config.included || shouldLint(URI_PATH(doc.uri), text, settings.files);
+    if (!settings.enable || config.ignored || !wanted) return { uri: doc.uri, version, enabled: false, configStamp: config.stamp };
+    return { text, version, options: lintOptionsFor(doc.uri, settings, config) };
+  }
+
+  private async lintInSlices(uri: string, job: LintJob, configStamp: string, shouldStop: () => boolean): Promise<Analysis | undefined> {
     const before = ruleFailures.length;
-    const output = await lintInterruptible(text, lintOptionsFor(doc.uri, settings), shouldStop);
-    this.logFailures(doc.uri, before);
-    return output && { uri: doc.uri, version, enabled: true, output };
+    const output = await lintInterruptible(job.text, job.options, shouldStop);
+    this.logFailures(uri, before);
+    return output && { uri, version: job.version, enabled: true, output, configStamp };
   }
 
   private logFailures(uri: string, since: number): void {
@@ -121,9 +134,8 @@ export class AnalysisCache {
 }
 
 /** The lint options a document gets from the settings over `.ecs-taskdef.json` (also used by fix-all rounds in code actions). */
-export function lintOptionsFor(uri: string, settings: Settings): LintOptions {
+export function lintOptionsFor(uri: string, settings: Settings, config: ConfigView = applyConfigFile(configPath(uri), settings)): LintOptions {
   const path = URI_PATH(uri);
-  const config = applyConfigFile(configPath(uri), settings);
   return {
     fileName: path,
     rules: config.settings.rules,
