@@ -1,7 +1,8 @@
 /** Finds and reads `.ecs-taskdef.json` for the CLI: the nearest one walking up from each file's folder. */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, formatConfigProblem, parseConfig, type TaskdefConfig } from '../core/config';
+import { CONFIG_FILE_NAME, formatConfigProblem, lintOptionsFromConfig, parseConfig, type TaskdefConfig } from '../core/config';
+import type { LintOptions } from '../core/types';
 import { UsageError } from './files';
 
 export interface LoadedConfig {
@@ -58,8 +59,14 @@ export class ConfigLoader {
   }
 }
 
+/** The lint options the config in force for `path` gives (rules, launch type, placeholder patterns), or none. */
+export function configLintOptions(configs: ConfigLoader, path: string): LintOptions {
+  const loaded = configs.forFile(path);
+  return loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, path)) : {};
+}
+
 /** A path relative to the config's folder, with forward slashes (what config globs match). */
-export function pathInConfig(loaded: LoadedConfig, path: string): string {
+function pathInConfig(loaded: LoadedConfig, path: string): string {
   return relative(loaded.dir, resolve(path)).split(sep).join('/');
 }
 

@@ -6,9 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from '../core/fix-all';
 import { toRegisterInput } from '../core/convert';
 import { ALL_RULES } from '../core/rules';
-import { lintOptionsFromConfig } from '../core/config';
 import type { LaunchTypeName, LintOptions } from '../core/types';
-import { ConfigLoader, pathInConfig } from './config-loader';
+import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, UsageError } from './files';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -97,8 +96,7 @@ export function runFix(argv: readonly string[], out: (s: string) => void): numbe
 }
 
 function lintOptionsFor(path: string, args: FixArgs, configs: ConfigLoader): LintOptions {
-  const loaded = configs.forFile(path);
-  const base = loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, path)) : {};
+  const base = configLintOptions(configs, path);
   return { ...base, fileName: path, defaultLaunchType: args.launchType ?? base.defaultLaunchType };
 }
 

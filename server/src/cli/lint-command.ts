@@ -1,10 +1,9 @@
 /** `ecs-taskdef lint`: collect, lint, report; exit 0 (clean), 1 (errors or too many warnings), 2 (usage, config, I/O). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintOptionsFromConfig } from '../core/config';
 import { lint } from '../core/lint';
 import type { LintOptions } from '../core/types';
-import { ConfigLoader, pathInConfig } from './config-loader';
+import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
 import { formatGithub } from './format-github';
@@ -65,8 +64,7 @@ function collectInputs(args: LintArgs, configs: ConfigLoader): Input[] {
 }
 
 function optionsFor(f: Input, args: LintArgs, configs: ConfigLoader): LintOptions {
-  const loaded = configs.forFile(f.configPath);
-  const base = loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, f.configPath)) : {};
+  const base = configLintOptions(configs, f.configPath);
   return {
     ...base,
     fileName: f.path,
