@@ -115,39 +115,35 @@ async function lintUris(client: LanguageClient, collection: DiagnosticCollection
   const source = new CancellationTokenSource();
   try {
     for (const batch of chunk(uris.filter((u) => !open.has(u.toString())), BATCH_SIZE)) {
-      const linted = new Set<string>();
-      await lintBatch(client, collection, batch, linted, source.token);
-      for (const uri of batch) {
-        if (linted.has(uri.toString())) known.add(uri.toString());
-        else {
-          collection.delete(uri);
-          known.delete(uri.toString());
-        }
-      }
+      await lintBatch(client, collection, batch, known, source.token);
     }
   } finally {
     source.dispose();
   }
 }
 
-async function lintBatch(
-  client: LanguageClient,
-  collection: DiagnosticCollection,
-  uris: Uri[],
-  known: Set<string> | undefined,
-  token: CancellationToken,
-): Promise<FileOutcome[]> {
+/**
+ * Lints the task definitions among `uris` and records them in `known`; the others (not task definitions, or
+ * unreadable) lose any results they had.
+ */
+async function lintBatch(client: LanguageClient, collection: DiagnosticCollection, uris: Uri[], known: Set<string>, token: CancellationToken): Promise<FileOutcome[]> {
   const files = await taskDefinitionFiles(uris);
-  if (files.length === 0) return [];
-  const params: LintFilesParams = { files: files.map((f) => ({ uri: f.uri.toString(), text: f.text })) };
-  const result = await client.sendRequest<LintFilesResult>(LINT_FILES_REQUEST, params, token);
+  const result = files.length
+    ? await client.sendRequest<LintFilesResult>(LINT_FILES_REQUEST, { files: files.map((f) => ({ uri: f.uri.toString(), text: f.text })) } satisfies LintFilesParams, token)
+    : undefined;
   const outcomes: FileOutcome[] = [];
+  const linted = new Set<string>();
   for (const file of result?.files ?? []) {
-    const uri = Uri.parse(file.uri);
-    const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
-    collection.set(uri, diagnostics);
-    if (file.linted) known?.add(file.uri);
-    outcomes.push({ linted: file.linted, severities: file.diagnostics.map((d) => d.severity ?? 1) });
+    if (!file.linted) continue;
+    collection.set(Uri.parse(file.uri), await client.protocol2CodeConverter.asDiagnostics(file.diagnostics));
+    linted.add(file.uri);
+    known.add(file.uri);
+    outcomes.push({ linted: true, severities: file.diagnostics.map((d) => d.severity ?? 1) });
+  }
+  for (const uri of uris) {
+    if (linted.has(uri.toString())) continue;
+    collection.delete(uri);
+    known.delete(uri.toString());
   }
   return outcomes;
 }
