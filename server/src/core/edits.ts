@@ -99,8 +99,8 @@ function keepOuterComments(text: string, edits: TextEdit[], target: Node): TextE
         const at = text.indexOf('*/', i + 2);
         close = at < 0 ? text.length : at + 2;
       } else {
-        const nl = text.slice(i).search(/\r?\n|$/);
-        close = i + nl + (text[i + nl] === '\r' ? 2 : text[i + nl] === '\n' ? 1 : 0);
+        const nl = text.indexOf('\n', i); // a line comment ends after its line break ("\r\n" included)
+        close = nl < 0 ? text.length : nl + 1;
       }
       let cut = i; // the blanks before the comment stay with it
       while (cut > from && /\s/.test(text[cut - 1])) cut--;
