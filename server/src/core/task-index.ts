@@ -129,6 +129,14 @@ export function containerInt(node: Node | undefined, parsed: ParsedDocument): nu
 }
 
 /**
+ * What one container counts for in the task's memory: its reservation, or its hard limit without one. A
+ * reservation that is not positive reserves nothing (value-out-of-range reports it), so the hard limit counts.
+ */
+export function memoryShare(reservation: number | undefined, memory: number | undefined): number {
+  return reservation !== undefined && reservation > 0 ? reservation : Math.max(0, memory ?? 0);
+}
+
+/**
  * The smallest task cpu and memory that container-cpu-exceeds-task and container-memory-exceeds-task accept,
  * read the way they read it: every container's cpu summed; memory covers the sum of reservations (or hard
  * limits) and the largest hard limit. Fixes that choose a task size start from this.
@@ -140,8 +148,7 @@ export function containerNeeds(doc: Classification, parsed: ParsedDocument): { c
   for (const c of containerIndex(doc, parsed).entries) {
     const m = containerInt(child(c.node, 'memory'), parsed);
     cpu += containerInt(child(c.node, 'cpu'), parsed) ?? 0;
-    const r = containerInt(child(c.node, 'memoryReservation'), parsed) ?? 0;
-    memSum += r > 0 ? r : Math.max(0, m ?? 0);
+    memSum += memoryShare(containerInt(child(c.node, 'memoryReservation'), parsed), m);
     memMax = Math.max(memMax, m ?? 0);
   }
   return { cpu: Math.max(0, Math.ceil(cpu)), memory: Math.max(0, Math.ceil(Math.max(memSum, memMax))) };

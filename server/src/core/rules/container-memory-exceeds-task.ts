@@ -1,5 +1,5 @@
 import { replaceNodeEdit } from '../edits';
-import { containerIndex, containerInt, containerLabel, taskMemory } from '../task-index';
+import { containerIndex, containerInt, containerLabel, memoryShare, taskMemory } from '../task-index';
 import { raiseTaskMemoryFix } from '../task-size-fix';
 import { child } from '../tree';
 import type { Fix } from '../types';
@@ -43,8 +43,7 @@ Task-level cpu and memory are ignored for Windows containers outside Fargate, so
       const m = containerInt(node, ctx.parsed);
       return { c, node, m, r: containerInt(child(c.node, 'memoryReservation'), ctx.parsed) };
     });
-    // A reservation that is not positive reserves nothing (value-out-of-range reports it): the hard limit counts.
-    const sum = rows.reduce((s, x) => s + ((x.r ?? 0) > 0 ? x.r! : Math.max(0, x.m ?? 0)), 0);
+    const sum = rows.reduce((s, x) => s + memoryShare(x.r, x.m), 0);
     let perContainer = false;
     for (const { c, node, m, r } of rows) {
       if (m === undefined || m <= t) continue;

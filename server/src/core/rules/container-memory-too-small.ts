@@ -1,6 +1,6 @@
 import { replaceNodeEdit } from '../edits';
 import { CONTAINER_MEMORY_FLOOR_MIB, CONTAINER_MEMORY_FLOOR_MIB_OLD_DOCKER } from '../facts/limits';
-import { containerIndex, containerInt, taskMemory } from '../task-index';
+import { containerIndex, containerInt, memoryShare, taskMemory } from '../task-index';
 import { child } from '../tree';
 import { defineRule } from './rule';
 
@@ -28,7 +28,8 @@ never replaced. Give the container a realistic amount.`,
     const entries = containerIndex(ctx.doc, ctx.parsed).entries;
     const taskMib = taskMemory(ctx.doc, ctx.parsed)?.value;
     const mem = (c: (typeof entries)[number], key: string) => containerInt(child(c.node, key), ctx.parsed);
-    const share = (c: (typeof entries)[number]) => mem(c, 'memoryReservation') || mem(c, 'memory') || 0;
+    // Read as container-memory-exceeds-task reads it, so a raised value never trips that rule.
+    const share = (c: (typeof entries)[number]) => memoryShare(mem(c, 'memoryReservation'), mem(c, 'memory'));
     // Summed once: per container it would make the rule quadratic in the number of containers.
     const total = taskMib === undefined ? 0 : entries.reduce((sum, o) => sum + share(o), 0);
     for (const c of entries) {
