@@ -51,8 +51,19 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
 
-/** `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. */
-export function formatText(results: readonly FileResult[], color = false): string {
+/** The summary's note on hints the default report left out (undefined when none were). */
+export function hiddenHintsNote(hidden: number): string | undefined {
+  if (hidden === 0) return undefined;
+  return `${hidden} hint${hidden === 1 ? '' : 's'} not shown; --min-severity hint shows ${hidden === 1 ? 'it' : 'them'}`;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. `hiddenHints`: hints
+ * the caller left out; the summary then counts no hints and says how many were left out.
+ */
+export function formatText(results: readonly FileResult[], color = false, hiddenHints = 0): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const { file, text, result } of results) {
@@ -66,11 +77,14 @@ export function formatText(results: readonly FileResult[], color = false): strin
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = results.length;
-  lines.push(
+  const files = plural(results.length, 'file');
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} info`];
+  if (hiddenHints === 0) parts.push(plural(counts.hint, 'hint'));
+  const note = hiddenHintsNote(hiddenHints);
+  const summary =
     total === 0
-      ? `✔ ${files} file${files === 1 ? '' : 's'} checked, no problems`
-      : `${counts.error > 0 ? '✖' : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`,
-  );
+      ? `✔ ${files} checked, no problems`
+      : `${counts.error > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`;
+  lines.push(note ? `${summary} (${note})` : summary);
   return lines.join('\n') + '\n';
 }
