@@ -3,61 +3,76 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { lint } from '../../server/src/core/lint';
+import { webTask } from '../helpers/task-texts';
 import { FARGATE_TASK, WARNING_ONLY_TASK, cli, lintJson, spawnCli, workspace } from './cli-helpers';
 
 const severities = (results: Array<{ diagnostics: Array<{ severity: string }> }>): string[] => [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.severity)))].sort();
 
-describe('--min-severity', () => {
-  const dir = workspace({ 'task-def.json': FARGATE_TASK, 'ok-task-def.json': WARNING_ONLY_TASK });
-  const file = join(dir, 'task-def.json');
-  const hints = lint(FARGATE_TASK).diagnostics.filter((d) => d.severity === 'hint').length;
+/** One finding of each severity, pinned by the config so that a change of a rule's default does not move them. */
+const ALL_SEVERITIES_TASK = webTask('{ "name": "web", "image": "nginx:latest", "essential": "yes", "environment": [{ "name": "DB_PASSWORD", "value": "hunter2-secret" }] }', { finalNewline: true });
+const PINNED = JSON.stringify({ rules: { 'wrong-type': 'error', 'plaintext-secret': 'warning', 'image-mutable-tag': 'information', 'readonly-root-filesystem': 'hint', 'missing-health-check': 'hint' } });
 
-  it('the fixture has errors, warnings and hints', () => {
-    assert.deepEqual(severities(lintJson(file).results), ['error', 'hint', 'warning']);
-    assert.ok(hints >= 2);
+describe('--min-severity', () => {
+  const dir = workspace({
+    '.ecs-taskdef.json': PINNED,
+    'task-def.json': ALL_SEVERITIES_TASK,
+    'ok-task-def.json': ALL_SEVERITIES_TASK.replace('"essential": "yes"', '"essential": true'),
+  });
+  const file = join(dir, 'task-def.json');
+  const ok = join(dir, 'ok-task-def.json');
+  const count = (sev: string) => lintJson(file).results[0].diagnostics.filter((d) => d.severity === sev).length;
+
+  it('the fixture has one error, one warning, one information and two hints', () => {
+    assert.deepEqual(['error', 'warning', 'information', 'hint'].map(count), [1, 1, 1, 2]);
   });
 
   it('text leaves hints out by default and says how many; --min-severity hint shows them', () => {
     const def = cli('lint', file);
     assert.equal(def.status, 1);
     assert.doesNotMatch(def.stdout, /  hint  /);
-    assert.match(def.stdout, new RegExp(`\\) in 1 file \\(${hints} hints not shown; --min-severity hint shows them\\)\\n$`));
+    assert.match(def.stdout, /  information  .*image-mutable-tag\n/);
+    assert.match(def.stdout, /\n✖ 3 problems \(1 error, 1 warning, 1 info\) in 1 file \(2 hints not shown; --min-severity hint shows them\)\n$/);
     const all = cli('lint', '--min-severity', 'hint', file);
     assert.match(all.stdout, /  hint  .*readonly-root-filesystem\n/);
-    assert.match(all.stdout, new RegExp(`, ${hints} hints\\) in 1 file\\n$`));
+    assert.match(all.stdout, /\n✖ 5 problems \(1 error, 1 warning, 1 info, 2 hints\) in 1 file\n$/);
+    const one = workspace({ '.ecs-taskdef.json': PINNED, 'task-def.json': ALL_SEVERITIES_TASK.replace('"essential": "yes"', '"essential": true, "healthCheck": { "command": ["CMD", "true"] }') });
+    assert.match(cli('lint', join(one, 'task-def.json')).stdout, /\(1 hint not shown; --min-severity hint shows it\)\n$/);
   });
 
   it('json and sarif keep everything by default and filter with the flag', () => {
-    assert.deepEqual(severities(lintJson(file).results), ['error', 'hint', 'warning']);
+    assert.deepEqual(severities(lintJson(file).results), ['error', 'hint', 'information', 'warning']);
+    assert.deepEqual(severities(lintJson('--min-severity', 'information', file).results), ['error', 'information', 'warning']);
     assert.deepEqual(severities(lintJson('--min-severity', 'warning', file).results), ['error', 'warning']);
     assert.deepEqual(severities(lintJson('--min-severity=error', file).results), ['error']);
-    const levels = (argv: string[]) => [...new Set(JSON.parse(cli('lint', '--format', 'sarif', ...argv, file).stdout).runs[0].results.map((r: { level: string }) => r.level))].sort();
-    assert.deepEqual(levels([]), ['error', 'note', 'warning']);
-    assert.deepEqual(levels(['--min-severity', 'warning']), ['error', 'warning']);
+    const sarif = (argv: string[]) => JSON.parse(cli('lint', '--format', 'sarif', ...argv, file).stdout).runs[0].results.map((r: { level: string }) => r.level).sort();
+    assert.deepEqual(sarif([]), ['error', 'note', 'note', 'note', 'warning']);
+    assert.deepEqual(sarif(['--min-severity', 'information']), ['error', 'note', 'warning']);
+    assert.deepEqual(sarif(['--min-severity', 'warning']), ['error', 'warning']);
   });
 
-  it('every format filters the same way with the flag', () => {
+  it('text and github filter the same way with the flag; the summary counts what could be shown', () => {
     const text = cli('lint', '--min-severity', 'warning', file).stdout;
-    assert.doesNotMatch(text, /  (hint|information)  /);
-    assert.match(text, /  warning  /);
-    assert.doesNotMatch(text, /not shown/, 'asked for: nothing to explain');
-    const github = cli('lint', '--format', 'github', '--min-severity', 'warning', file).stdout;
-    assert.ok(github.trimEnd().split('\n').every((l) => /^::(error|warning) /.test(l)), github);
-    const errorsOnly = cli('lint', '--format', 'github', '--min-severity', 'error', file).stdout;
-    assert.ok(errorsOnly.trimEnd().split('\n').every((l) => l.startsWith('::error ')), errorsOnly);
+    assert.deepEqual(text.split('\n').filter((l) => /  (error|warning|information|hint)  /.test(l)).map((l) => l.split('  ')[1]).sort(), ['error', 'warning']);
+    assert.match(text, /\n✖ 2 problems \(1 error, 1 warning\) in 1 file\n$/, 'asked for: nothing to explain');
+    assert.match(cli('lint', '--quiet', file).stdout, /\n✖ 1 problem \(1 error\) in 1 file\n$/);
+    const github = (min: string) => cli('lint', '--format', 'github', '--min-severity', min, file).stdout.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf(' '))).sort();
+    assert.deepEqual(github('hint'), ['::error', '::notice', '::notice', '::notice', '::warning']);
+    assert.deepEqual(github('information'), ['::error', '::notice', '::warning']);
+    assert.deepEqual(github('warning'), ['::error', '::warning']);
+    assert.deepEqual(github('error'), ['::error']);
   });
 
   it('exit codes are decided by errors as before; filtered-out warnings do not count for --max-warnings', () => {
-    const ok = join(dir, 'ok-task-def.json');
+    assert.equal(cli('lint', ok).status, 0);
     assert.equal(cli('lint', '--min-severity', 'hint', ok).status, 0);
     assert.equal(cli('lint', '--min-severity', 'error', file).status, 1);
+    assert.equal(cli('lint', '--min-severity', 'error', '--format', 'json', file).status, 1);
     assert.equal(cli('lint', '--max-warnings', '0', '--min-severity', 'warning', ok).status, 1);
     assert.equal(cli('lint', '--max-warnings', '0', '--min-severity', 'error', ok).status, 0);
   });
 
   it('accepts info for information; anything else exits 2 with the allowed values', () => {
-    assert.deepEqual(severities(lintJson('--min-severity', 'info', file).results), ['error', 'warning']);
+    assert.deepEqual(severities(lintJson('--min-severity', 'info', file).results), ['error', 'information', 'warning']);
     const bad = cli('lint', '--min-severity', 'warn', file);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, "ecs-taskdef: Unknown severity 'warn' for --min-severity; use error, warning, information, hint.\n");

@@ -1,6 +1,6 @@
 /** Output formats of `ecs-taskdef lint`: ESLint-like text and the JSON contract. */
 import { LineIndex } from '../core/positions';
-import type { Diagnostic, LintResult, Severity } from '../core/types';
+import { type Diagnostic, type LintResult, type Severity, SEVERITIES } from '../core/types';
 
 export interface FileResult {
   file: string;
@@ -59,11 +59,17 @@ export function hiddenHintsNote(hidden: number): string | undefined {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/**
- * `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. `hiddenHints`: hints
- * the caller left out; the summary then counts no hints and says how many were left out.
- */
-export function formatText(results: readonly FileResult[], color = false, hiddenHints = 0): string {
+export interface TextOptions {
+  color?: boolean;
+  /** Hints the caller left out by default: the summary counts no hints and says how many were left out. */
+  hiddenHints?: number;
+  /** The least severity shown (--quiet, --min-severity): the summary counts only what could be shown. */
+  minSeverity?: Severity;
+}
+
+/** `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. */
+export function formatText(results: readonly FileResult[], opts: TextOptions = {}): string {
+  const { color = false, hiddenHints = 0, minSeverity = 'hint' } = opts;
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const { file, text, result } of results) {
@@ -78,8 +84,14 @@ export function formatText(results: readonly FileResult[], color = false, hidden
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const files = plural(results.length, 'file');
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} info`];
-  if (hiddenHints === 0) parts.push(plural(counts.hint, 'hint'));
+  const words: Record<Severity, string> = {
+    error: plural(counts.error, 'error'),
+    warning: plural(counts.warning, 'warning'),
+    information: `${counts.information} info`,
+    hint: plural(counts.hint, 'hint'),
+  };
+  const shown = SEVERITIES.slice(0, SEVERITIES.indexOf(minSeverity) + 1).filter((sev) => sev !== 'hint' || hiddenHints === 0);
+  const parts = shown.map((sev) => words[sev]);
   const note = hiddenHintsNote(hiddenHints);
   const summary =
     total === 0

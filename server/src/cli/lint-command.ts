@@ -100,7 +100,7 @@ function render(args: LintArgs, results: FileResult[], hiddenHints: number): str
     case 'github':
       return formatGithub(results, process.cwd(), hiddenHints);
     default:
-      return formatText(results, args.color ?? useColor(args), hiddenHints);
+      return formatText(results, { color: args.color ?? useColor(args), hiddenHints, minSeverity: args.quiet ? 'error' : args.minSeverity });
   }
 }
 
