@@ -20,7 +20,7 @@ function npm(args: string[], cwd: string) {
 }
 
 describe('published package', () => {
-  it('npm pack → npm install --offline → npx ecs-taskdef lint . works and installs nothing else', () => {
+  it('npm pack → npm install --offline → npx ecs-taskdef lint . works and installs nothing else; so do a global install and npx --package of the tarball', () => {
     const packDir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-pack-'));
     const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT);
     assert.equal(pack.status, 0, pack.stderr);
