@@ -9,7 +9,7 @@ import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
 import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
-import { templateSyntax } from './documents/cfn-template';
+import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;

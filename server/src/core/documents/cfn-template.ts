@@ -7,38 +7,10 @@ import type { Node } from 'jsonc-parser';
 import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../parse';
 import { readYaml, SHORT_FORM } from '../syntax/yaml';
 import { child, entries, str } from '../tree';
+import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
 
-export type TemplateSyntax = 'json' | 'yaml';
-
-const HEAD = 64 * 1024;
-
-/** True when the text reads as a CloudFormation template: a format version, or Resources holding `AWS::…` types. */
-export function looksLikeCfnTemplate(text: string): boolean {
-  const head = text.slice(0, HEAD);
-  if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return true;
-  return /(^|[\s{,])["']?Resources["']?\s*:/.test(head) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/.test(head);
-}
-
-/** A file name CloudFormation templates use (CDK writes `*.template.json`). */
-export function isTemplateFileName(path: string): boolean {
-  return /\.(ya?ml|json|template)$/i.test(path);
-}
-
-export function isYamlFileName(path: string | undefined): boolean {
-  return !!path && /\.ya?ml$/i.test(path);
-}
-
-/**
- * The syntax to read `text` with when it is a template (or a YAML file, which is never read as JSON), else
- * undefined: the task-definition JSON path takes it.
- */
-export function templateSyntax(text: string, fileName?: string): TemplateSyntax | undefined {
-  if (isYamlFileName(fileName)) return 'yaml';
-  if (!looksLikeCfnTemplate(text)) return undefined;
-  if (fileName && /\.json$/i.test(fileName)) return 'json';
-  return /^\s*(\/\/[^\n]*\n\s*)*[{[]/.test(text.slice(0, 4096)) ? 'json' : 'yaml';
-}
+export { looksLikeCfnTemplate, templateSyntax, isTemplateFileName, isYamlFileName, TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 
 export interface TemplateSubject {
   logicalId: string;
@@ -69,8 +41,6 @@ export interface CfnTemplate {
   isTemplate: boolean;
   subjects: TemplateSubject[];
 }
-
-export const TASK_DEFINITION_TYPE = 'AWS::ECS::TaskDefinition';
 
 export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate {
   let root: Node | undefined;
