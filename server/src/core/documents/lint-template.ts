@@ -33,7 +33,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     for (const e of template.syntaxErrors) out.push({ code: 'json-syntax', severity: options.rules?.['json-syntax'] ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
   }
   if (template.truncated) note(template.truncated.offset, template.truncated.message);
-  if (!template.isTemplate && template.syntaxErrors.length === 0) {
+  if (!template.isTemplate && template.syntaxErrors.length === 0 && !template.truncated) {
     note(0, 'This YAML file is not a CloudFormation template; ecs-taskdef lints task definitions in templates and JSON files.');
   }
   const launchTypes = new Set<string>();
@@ -89,10 +89,12 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
 
 /** API member names in a message, in CloudFormation's spelling: `ephemeralStorage.sizeInGiB` → `EphemeralStorage.SizeInGiB`. */
 export function cfnWording(message: string): string {
-  return message.replace(/(?<![\w$/:.-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|'[a-z][a-z0-9]+'|[a-z]+(?=\.[a-z]+[A-Z]))(?![\w(-])/g, (word) => {
-    const quoted = word.startsWith("'");
-    const bare = quoted ? word.slice(1, -1) : word;
-    const name = cfnNameOf(bare);
-    return name ? (quoted ? `'${name}'` : name) : word;
-  }).replace(/(?<=\b[A-Z][A-Za-z]*\.)([a-z][A-Za-z0-9]*)\b/g, (w) => cfnNameOf(w) ?? w);
+  const name = (w: string) => cfnNameOf(w) ?? w;
+  return message
+    .replace(/(?<![\w$/:.-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|'[a-z][a-z0-9]+'|[a-z]+(?=\.[a-z]+[A-Z]))(?![\w(-])/g, (word) =>
+      word.startsWith("'") ? `'${name(word.slice(1, -1))}'` : name(word),
+    )
+    .replace(/(?<=\b[A-Z][A-Za-z]*\.)([a-z][A-Za-z0-9]*)\b/g, name)
+    .replace(/(?<=^(?:Set|Remove|Add) )[a-z][A-Za-z0-9]*\b/, name) // fix titles: "Set cpu to 512"
+    .replace(/(?<=include: )[A-Za-z0-9, ]+/, (list) => list.split(', ').map(name).join(', '));
 }

@@ -66,6 +66,10 @@ type YNode = { range?: [number, number, number] | null; tag?: string } & object;
 export function readYaml(text: string): YamlRead {
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
   const first = doc.errors[0];
+  if (first && /call stack/i.test(first.message)) {
+    // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
+    return { root: undefined, syntaxErrors: [], duplicateKeys: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
+  }
   if (first) {
     const [start, end] = first.pos;
     const offset = Math.min(start, text.length);
