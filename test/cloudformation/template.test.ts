@@ -6,6 +6,8 @@ import { lint } from '../../server/src/core/lint';
 import { shouldLint } from '../../server/src/core/file-detection';
 import { fixAll } from '../../server/src/core/fix-all';
 import { lintShown } from '../helpers/lint';
+import { hoverAt } from '../../server/src/core/hover';
+import { completeAt } from '../../server/src/core/completion';
 
 const YAML = `AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -105,6 +107,16 @@ describe('CloudFormation YAML template', () => {
     assert.ok(r.text.includes('  # the web task\n'));
     const after = lint(r.text, { fileName: 'stack.yaml' }).diagnostics.map((d) => d.code);
     assert.ok(!after.includes('fargate-network-mode') && !after.includes('fargate-cpu-memory'), after.join());
+  });
+
+  it('hover on a template key explains the property under its CloudFormation name; completion stays out of YAML', () => {
+    const out = lint(YAML, { fileName: 'stack.yaml' });
+    const h = hoverAt(out, at(YAML, 'NetworkMode') + 2)!;
+    assert.match(h.markdown, /^\*\*`NetworkMode`\*\* \(task\)/);
+    assert.deepEqual(h.range, { offset: at(YAML, 'NetworkMode'), length: 'NetworkMode'.length });
+    assert.match(hoverAt(out, at(YAML, 'busybox'))!.markdown, /^\*\*`Image`\*\* \(container\)/);
+    assert.equal(hoverAt(out, at(YAML, 'Type: AWS::IAM::Role')), undefined); // outside every task definition
+    assert.deepEqual(completeAt(out, at(YAML, 'NetworkMode')), []);
   });
 
   it('CloudFormation makes up a family when Family is absent: no missing-required', () => {

@@ -30,6 +30,8 @@ const KIND_LETTER: Partial<Record<Classification['kind'], KindLetter>> = {
 export interface LintOutput extends LintResult {
   parsed: ParsedDocument;
   doc: Classification;
+  /** A template's task definitions, each as the model rules read (hover asks the one under the cursor). */
+  subjects?: Array<{ parsed: ParsedDocument; doc: Classification }>;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {

@@ -88,7 +88,7 @@ function toSubject(sourceText: string, logicalId: string, idNode: Node, properti
   const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText };
   const root = properties ? convert(properties, ROOT_SPOT, undefined, s) : undefined;
   const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
-  if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task, idNode, s);
+  if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);
   s.root = task as Node;
   s.duplicateKeys = findDuplicateKeys(s.root);
   return s;
@@ -96,14 +96,14 @@ function toSubject(sourceText: string, logicalId: string, idNode: Node, properti
 
 /**
  * CloudFormation names the family after the stack and resource when `Family` is left out, so the subject gets an
- * opaque family of zero length just after the logical id (where no other node starts).
+ * opaque family (a placeholder by its text) of zero length, first among the properties at the object's start:
+ * removal fixes look at neighbours, and nothing before the first property holds a comma.
  */
-function addStackFamily(task: MNode, idNode: Node, s: TemplateSubject): void {
-  const at = idNode.offset + idNode.length;
+function addStackFamily(task: MNode): void {
+  const at = task.offset;
   const prop: MNode = { type: 'property', offset: at, length: 0, parent: task, children: [] };
   prop.children!.push({ type: 'string', value: 'family', offset: at, length: 0, parent: prop }, { type: 'string', value: '${AWS::StackName}', offset: at, length: 0, parent: prop });
-  s.placeholderOffsets.add(at);
-  task.children!.push(prop);
+  task.children!.unshift(prop);
 }
 
 /** `{ Ref: … }`, `{ "Fn::…": … }` or a short-form tag: a value known only at deploy time. */

@@ -37,23 +37,23 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     note(0, 'This YAML file is not a CloudFormation template; ecs-taskdef lints task definitions in templates and JSON files.');
   }
   const launchTypes = new Set<string>();
-  let first: Classification | undefined;
+  const subjects: NonNullable<LintOutput['subjects']> = [];
   for (const subject of template.subjects) {
     const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
     const doc = classify(sub, options);
     doc.kind = 'register'; // a resource's Properties are register input, whatever keys it holds
     doc.templated ||= subject.placeholderOffsets.size > 0;
-    first ??= doc;
+    subjects.push({ parsed: sub, doc });
     launchTypes.add(doc.launchType);
     const raw = yield* checkSubject(text, sub, doc, options, TEMPLATE_SKIPPED_RULES);
     for (const d of finalize(raw, options)) out.push(inTemplate(d, subject, syntax));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
-  const doc: Classification = first
-    ? { ...first, kind: 'cfn-template' }
-    : { kind: 'cfn-template', containers: [], containersTemplated: false, launch: new Set(), launchType: 'unknown', launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
-  return { kind: 'cfn-template', launchType, templated: doc.templated, diagnostics: out, parsed, doc };
+  const templated = subjects.some((s) => s.doc.templated);
+  // The template as a whole has no task of its own: hover goes to the subject under the cursor instead.
+  const doc: Classification = { kind: 'cfn-template', containers: [], containersTemplated: false, launch: new Set(), launchType, launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated };
+  return { kind: 'cfn-template', launchType, templated, diagnostics: out, parsed, doc, subjects };
 }
 
 /** A subject's diagnostic as the template shows it. */
