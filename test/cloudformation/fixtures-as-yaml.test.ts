@@ -18,6 +18,7 @@ export const YAML_EXCEPTIONS: Record<string, string> = {
   'wrong-type/bad-register.jsonc': 'CloudFormation converts 256 to "256" and "true" to true, so these types are not wrong in a template',
   'unknown-property/bad-register.jsonc': "'Essential' is CloudFormation's own spelling",
   'unknown-property/bad-array-case.jsonc': "'HealthCheck' is CloudFormation's own spelling",
+  'missing-required/bad-register.jsonc': 'CloudFormation names the family after the stack when Family is absent',
   'unrendered-template-reference/bad-terraform-and-cfn.jsonc': '{ "Ref": … } is a real intrinsic in a template, resolved at deploy time',
 };
 

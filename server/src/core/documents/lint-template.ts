@@ -28,7 +28,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     duplicateKeys: [],
   };
   const out: Diagnostic[] = [];
-  const note = (offset: number, message: string) => out.push({ code: 'not-linted', severity: 'information', message, range: { offset, length: 1 } });
+  const note = (offset: number, message: string) => out.push({ code: 'not-linted', severity: 'information', message, range: { offset, length: Math.min(1, Math.max(0, text.length - offset)) } });
   if (options.rules?.['json-syntax'] !== 'off') {
     for (const e of template.syntaxErrors) out.push({ code: 'json-syntax', severity: options.rules?.['json-syntax'] ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
   }
