@@ -124,6 +124,48 @@ describe('CloudFormation YAML template', () => {
   });
 });
 
+describe('YAML fixes with anchors and aliases', () => {
+  const text = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Api:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: host # wrong on Fargate
+      Cpu: &cpu "256"
+      Memory: "4096"
+      ContainerDefinitions:
+        - &app
+          Name: api
+          Image: api:1.0
+          ReadonlyRootFilesystem: true
+  Worker:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: *cpu
+      Memory: "4096"
+      ContainerDefinitions:
+        - *app
+`;
+  const shown = lintShown(text, { fileName: 'stack.yaml' });
+
+  it('reads aliases as their anchored values, reporting on the anchor', () => {
+    const sizes = shown.filter((d) => d.code === 'fargate-cpu-memory');
+    assert.deepEqual(sizes.map((d) => d.text), ['"4096"', '"4096"']);
+    assert.ok(!shown.some((d) => d.code === 'missing-required'), 'the aliased container has its Name and Image');
+  });
+
+  it('never edits an anchored value (its aliases would change too); other scalars keep anchors and comments', () => {
+    const size = shown.find((d) => d.code === 'fargate-cpu-memory')!;
+    assert.deepEqual(size.diagnostic.fixes?.map((f) => f.title), ['Set Memory to 512', 'Set Memory to 1024', 'Set Memory to 2048']);
+    const net = shown.find((d) => d.code === 'fargate-network-mode')!;
+    const fixed = applyTextEdits(text, net.diagnostic.fixes![0].edits);
+    assert.equal(fixed, text.replace('NetworkMode: host # wrong', 'NetworkMode: awsvpc # wrong'));
+  });
+});
+
 describe('CloudFormation JSON template (as CDK writes it)', () => {
   const json = JSON.stringify(
     {

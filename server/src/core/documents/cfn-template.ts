@@ -30,6 +30,8 @@ export interface TemplateSubject {
   scalars: Map<number, Node>;
   /** The template's text. */
   sourceText: string;
+  /** YAML anchored values: a fix there would change every alias of them too. */
+  anchored: Array<{ start: number; end: number }>;
 }
 
 export interface CfnTemplate {
@@ -46,8 +48,10 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
   let root: Node | undefined;
   let syntaxErrors: SyntaxProblem[];
   let truncated: CfnTemplate['truncated'];
+  let anchored: TemplateSubject['anchored'] = [];
   if (syntax === 'yaml') {
     const y = readYaml(text);
+    anchored = y.anchored;
     root = y.root;
     syntaxErrors = y.syntaxErrors;
     truncated = y.truncated;
@@ -68,7 +72,7 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
       if (properties && properties.type !== 'object') continue; // `Properties: !If …`: nothing to read literally
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
-      subjects.push(toSubject(text, logicalId, idNode, properties, cdkPath));
+      subjects.push({ ...toSubject(text, logicalId, idNode, properties, cdkPath), anchored });
     }
   }
   return { syntax, root, syntaxErrors, truncated, isTemplate, subjects };
@@ -85,7 +89,7 @@ interface MNode {
 }
 
 function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined): TemplateSubject {
-  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText };
+  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [] };
   const root = properties ? convert(properties, ROOT_SPOT, undefined, s) : undefined;
   const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
   if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);

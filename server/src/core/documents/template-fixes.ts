@@ -29,6 +29,9 @@ function yamlEdits(edits: readonly TextEdit[], subject: TemplateSubject): TextEd
   for (const e of edits) {
     const node = subject.scalars.get(e.offset);
     if (!node || node.length !== e.length || e.length === 0 || subject.placeholderOffsets.has(e.offset)) return undefined;
+    const p = subject.properties;
+    if (!p || e.offset < p.offset || e.offset + e.length > p.offset + p.length) return undefined;
+    if (subject.anchored.some((a) => e.offset < a.end && e.offset + e.length > a.start)) return undefined; // shared through aliases
     let value: unknown;
     try {
       value = JSON.parse(e.content);

@@ -49,6 +49,8 @@ export interface YamlRead {
   duplicateKeys: DuplicateKey[];
   /** Why part of the file was not converted (too deep, too many aliases), with where; undefined when all was. */
   truncated?: { offset: number; message: string };
+  /** Spans of anchored values (`&name`): their text also stands wherever an alias names them. */
+  anchored: Array<{ start: number; end: number }>;
 }
 
 interface MutableNode {
@@ -68,17 +70,17 @@ export function readYaml(text: string): YamlRead {
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) {
     // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
-    return { root: undefined, syntaxErrors: [], duplicateKeys: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
+    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
   }
   if (first) {
     const [start, end] = first.pos;
     const offset = Math.min(start, text.length);
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [] };
+    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
   }
   const c = new Converter(text, doc);
   const root = doc.contents ? c.convert(doc.contents as YNode, undefined, 0) : undefined;
-  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated };
+  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored };
 }
 
 function sentence(s: string): string {
@@ -89,6 +91,7 @@ function sentence(s: string): string {
 class Converter {
   duplicates: DuplicateKey[] = [];
   truncated: YamlRead['truncated'];
+  anchored: YamlRead['anchored'] = [];
   private aliases = 0;
   constructor(
     private readonly text: string,
@@ -108,6 +111,7 @@ class Converter {
       }
       return this.convert(target, parent, depth + 1);
     }
+    if ((y as { anchor?: string }).anchor) this.anchored.push({ start, end });
     const tag = y.tag && CFN_SHORT_TAGS[y.tag];
     if (tag) return this.intrinsic(y, tag, parent, depth);
     return this.plain(y, parent, depth, start, end);
