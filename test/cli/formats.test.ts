@@ -106,14 +106,14 @@ describe('--format sarif', () => {
   it('related locations, not-linted results and files outside the working folder stay valid', () => {
     const dir = workspace({
       'task-def.json': FARGATE_TASK.replace('"containerDefinitions": [', '"containerDefinitions": [\n    { "name": "web", "image": "nginx:1.27", "essential": true },'),
-      'template.json': '{ "AWSTemplateFormatVersion": "2010-09-09", "Resources": {} }',
+      'workflow.yml': 'name: ci\non: push\n',
     });
-    const { run } = sarifOf(['task-def.json', 'template.json'], dir);
+    const { run } = sarifOf(['task-def.json', 'workflow.yml'], dir);
     const results = run.results;
     const dup = results.find((r) => r.ruleId === 'duplicate-container-name');
     assert.ok(dup?.relatedLocations?.length, 'duplicate-container-name points at the other container');
     const notLinted = results.find((r) => r.ruleId === 'not-linted');
-    assert.ok(notLinted, 'CloudFormation templates get a not-linted note');
+    assert.ok(notLinted, 'a YAML file that is not a CloudFormation template gets a not-linted note');
     assert.equal(run.tool.driver.rules[notLinted!.ruleIndex].id, 'not-linted');
     const outside = workspace({ 'x/task-def.json': WARNING_ONLY_TASK });
     const other = sarifOf([join(outside, 'x/task-def.json')], dir).run.results;

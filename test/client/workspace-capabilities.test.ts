@@ -85,9 +85,9 @@ describe('untrusted and virtual workspaces', () => {
     }
   });
 
-  it('the client checks JSON and JSONC on disk, unsaved and in Remote Repositories (vscode-vfs) as you type', () => {
+  it('the client checks JSON, JSONC and YAML (CloudFormation) on disk, unsaved and in Remote Repositories (vscode-vfs) as you type', () => {
     const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language}`).sort();
-    assert.deepEqual(pairs, ['file:json', 'file:jsonc', 'untitled:json', 'untitled:jsonc', 'vscode-vfs:json', 'vscode-vfs:jsonc']);
+    assert.deepEqual(pairs, ['file:json', 'file:jsonc', 'file:yaml', 'untitled:json', 'untitled:jsonc', 'untitled:yaml', 'vscode-vfs:json', 'vscode-vfs:jsonc', 'vscode-vfs:yaml']);
     const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
     assert.match(extension, /documentSelector: DOCUMENT_SELECTOR,/);
   });

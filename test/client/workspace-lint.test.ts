@@ -9,7 +9,9 @@ describe('workspace lint helpers', () => {
     for (const p of ['task-def.json', 'infra/ecs/taskdef.jsonc', 'deploy/ecs-task.json.tpl', '.aws/task-definition.json', 'a/containers.json']) {
       assert.ok(include.test(p), p);
     }
-    for (const p of ['task-def.yaml', 'main.tf']) assert.ok(!include.test(p) && !isTaskDefinitionFileName(p), p);
+    for (const p of ['main.tf', 'README.md']) assert.ok(!include.test(p) && !isTaskDefinitionFileName(p), p);
+    // CloudFormation templates are candidates too; their content decides (never their name).
+    for (const p of ['infra/service.yaml', 'stack.yml', 'app.template', 'cdk.out/App.template.json']) assert.ok(include.test(p) && !isTaskDefinitionFileName(p), p);
   });
 
   it('the exclude glob skips dependencies and build output but not infra folders', () => {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { anyText, editorEdit, wellFormedText } from './arbitraries';
 import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
+import { checkYamlCore, checkYamlFixes, yamlTemplateText } from './yaml-templates';
 
 export interface FuzzProperty {
   name: string;
@@ -23,7 +24,7 @@ const allFixes = (text: string) => {
 export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'core: never throws, ranges inside the document, same text same diagnostics',
-    share: 0.45,
+    share: 0.35,
     property: fc.property(anyText, (text) => {
       checkCore(text);
     }) as fc.IPropertyWithHooks<never>,
@@ -51,6 +52,23 @@ export const PROPERTIES: FuzzProperty[] = [
     property: fc.property(fc.oneof(wellFormedText, anyText), fc.array(editorEdit, { minLength: 1, maxLength: 6 }), (text, edits) =>
       checkIncremental(text, edits),
     ) as fc.IPropertyWithHooks<never>,
+  },
+  {
+    name: 'YAML templates: never throws, ranges inside the document, same text same diagnostics',
+    share: 0.07,
+    property: fc.property(yamlTemplateText, (text) => {
+      checkYamlCore(text);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => void checkYamlCore(text),
+  },
+  {
+    name: 'YAML fixes: the template still parses, comments stay, the finding goes',
+    share: 0.03,
+    property: fc.property(yamlTemplateText, fc.infiniteStream(fc.nat()), (text, picks) => {
+      const it = picks[Symbol.iterator]();
+      checkYamlFixes(text, 6, (n) => it.next().value % n);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => checkYamlFixes(text),
   },
 ];
 

@@ -1,5 +1,6 @@
 /** Which files are task definitions: by name, by content, or by user globs (same logic for the CLI and the LSP). */
 import { GlobMatcher } from './glob-match';
+import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './documents/cfn-detect';
 
 const NAME_PATTERNS = [
   /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition
@@ -76,7 +77,12 @@ function matcher(glob: string): GlobMatcher {
   return m;
 }
 
+/** A CloudFormation template (YAML or JSON, CDK's `*.template.json` included) that holds a task definition. */
+export function isTaskDefinitionTemplate(path: string, text: string): boolean {
+  return isTemplateFileName(path) && looksLikeCfnTemplate(text) && text.includes(TASK_DEFINITION_TYPE);
+}
+
 /** The decision the LSP and the CLI directory scan share. */
 export function shouldLint(path: string, text: string, extraGlobs?: readonly string[]): boolean {
-  return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text);
+  return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text) || isTaskDefinitionTemplate(path, text);
 }

@@ -9,6 +9,8 @@ import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
 import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
+import { templateSyntax } from './documents/cfn-detect';
+import { lintTemplateSteps } from './documents/lint-template';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
 
@@ -28,6 +30,8 @@ const KIND_LETTER: Partial<Record<Classification['kind'], KindLetter>> = {
 export interface LintOutput extends LintResult {
   parsed: ParsedDocument;
   doc: Classification;
+  /** A template's task definitions, each as the model rules read (hover asks the one under the cursor). */
+  subjects?: Array<{ parsed: ParsedDocument; doc: Classification }>;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
@@ -68,9 +72,46 @@ export async function lintInterruptible(text: string, options: LintOptions, shou
 /** The pipeline as steps: it yields between stages and rules, where an interruptible run may pause. */
 function* lintSteps(text: string, options: LintOptions): Generator<void, LintOutput, void> {
   setExtraPlaceholderPatterns(options.placeholderPatterns);
+  // CloudFormation templates (and any YAML file: never read as JSON) take the template reader.
+  const syntax = templateSyntax(text, options.fileName);
+  if (syntax) return yield* lintTemplateSteps(text, syntax, options);
   const parsed = parseDocument(text);
   yield;
   const doc = classify(parsed, options);
+  const raw = yield* checkSubject(text, parsed, doc, options);
+  const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
+  if (parsed.unreadable?.reason === 'too-deep') {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `Brackets nest deeper than ${MAX_NESTING_DEPTH} levels here (a task definition needs about 8); the file was not checked.`,
+      range: { offset: parsed.unreadable.offset, length: 1 },
+    });
+  }
+  if (doc.kind === 'cfn-template') {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: 'This is a CloudFormation template; ecs-taskdef lints task-definition JSON, not CloudFormation resources (yet).',
+      range: { offset: parsed.root?.offset ?? 0, length: 1 },
+    });
+  }
+  if (tooBig && KIND_LETTER[doc.kind]) {
+    raw.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `This file is ${text.length} characters long, above the ${options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE}-character limit (setting ecsTaskdef.maxFileSize); only JSON syntax was checked.`,
+      range: { offset: 0, length: 1 },
+    });
+  }
+  return { kind: doc.kind, launchType: doc.launchType, templated: doc.templated, diagnostics: finalize(raw, options), parsed, doc };
+}
+
+/**
+ * Rules and the schema on one subject (a task-definition file, or one resource of a template): raw reports,
+ * capped per rule, before finalize. `skip` names rules that make no sense for the subject's host.
+ */
+export function* checkSubject(text: string, parsed: ParsedDocument, doc: Classification, options: LintOptions, skip?: ReadonlySet<string>): Generator<void, Diagnostic[], void> {
   const raw: Diagnostic[] = [];
   const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
     !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, field)));
@@ -100,7 +141,7 @@ function* lintSteps(text: string, options: LintOptions): Generator<void, LintOut
   });
 
   for (const rule of ALL_RULES) {
-    if (!rule.check || options.rules?.[rule.id] === 'off') continue;
+    if (!rule.check || options.rules?.[rule.id] === 'off' || skip?.has(rule.id)) continue;
     if (!appliesTo(rule, doc, kindLetter)) continue;
     if (tooBig && !CHEAP_RULES.has(rule.id)) continue;
     try {
@@ -126,31 +167,7 @@ function* lintSteps(text: string, options: LintOptions): Generator<void, LintOut
       dedupeKey: `not-linted:${who}`, // a note, never in competition with the diagnostics at the same spot
     });
   }
-  if (parsed.unreadable?.reason === 'too-deep') {
-    raw.push({
-      code: 'not-linted',
-      severity: 'information',
-      message: `Brackets nest deeper than ${MAX_NESTING_DEPTH} levels here (a task definition needs about 8); the file was not checked.`,
-      range: { offset: parsed.unreadable.offset, length: 1 },
-    });
-  }
-  if (doc.kind === 'cfn-template') {
-    raw.push({
-      code: 'not-linted',
-      severity: 'information',
-      message: 'This is a CloudFormation template; ecs-taskdef lints task-definition JSON, not CloudFormation resources (yet).',
-      range: { offset: parsed.root?.offset ?? 0, length: 1 },
-    });
-  }
-  if (tooBig && kindLetter) {
-    raw.push({
-      code: 'not-linted',
-      severity: 'information',
-      message: `This file is ${text.length} characters long, above the ${options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE}-character limit (setting ecsTaskdef.maxFileSize); only JSON syntax was checked.`,
-      range: { offset: 0, length: 1 },
-    });
-  }
-  return { kind: doc.kind, launchType: doc.launchType, templated: doc.templated, diagnostics: finalize(raw, options), parsed, doc };
+  return raw;
 }
 
 /** Rules that stay on for huge files: they only look at the parse result. */
@@ -216,7 +233,7 @@ function clip(text: string): string {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] {
+export function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] {
   const byKey = new Map<string, Diagnostic[]>();
   for (const d of raw) {
     const key = d.dedupeKey ?? `${d.range.offset}:${d.range.length}`;

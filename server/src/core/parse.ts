@@ -142,7 +142,7 @@ function quoteFound(found: string): string {
   return found.includes('\uFFFD') ? `'${shown}' (bytes that are not valid UTF-8; save the file as UTF-8)` : `'${shown}'`;
 }
 
-function findDuplicateKeys(root: Node): DuplicateKey[] {
+export function findDuplicateKeys(root: Node): DuplicateKey[] {
   const out: DuplicateKey[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {

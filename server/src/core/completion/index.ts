@@ -35,7 +35,7 @@ export interface CompletionEntry {
 export function completeAt(input: CompletionInput, offset: number): CompletionEntry[] {
   const { parsed, doc } = input;
   const root = parsed.root;
-  if (!root) return [];
+  if (!root || doc.kind === 'cfn-template') return []; // templates: not yet (the JSON location scan cannot read YAML)
   const location = locationAt(parsed, offset);
   const range = replaceRange(parsed.text, offset, location.previousNode);
   if (location.isAtPropertyKey) {

@@ -16,10 +16,13 @@ import { propertyMarkdown } from './property-hover';
 import { containerRelative, type RelativePath, relativePath, schemaAt } from './schema-nav';
 import { taskSizeSection } from './task-size-hover';
 import { valueMeaning } from './value-meanings';
+import { cfnNameOf } from '../documents/cfn-names';
 
 export interface HoverInput {
   parsed: ParsedDocument;
   doc: Classification;
+  /** A CloudFormation template's task definitions (API names, template offsets). */
+  subjects?: HoverInput[];
 }
 
 export interface HoverResult {
@@ -38,6 +41,12 @@ const ROLE_INTRO: Record<string, string> = {
 
 /** Hover for the key or scalar value at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(input: HoverInput, offset: number): HoverResult | undefined {
+  if (input.subjects) {
+    const sub = input.subjects.find((s) => s.parsed.root && offset >= s.parsed.root.offset && offset <= s.parsed.root.offset + s.parsed.root.length);
+    const r = sub ? hoverAt(sub, offset) : undefined;
+    // The heading names the property as the template spells it (`Memory`), the text below keeps the API's words.
+    return r && { ...r, markdown: r.markdown.replace(/^\*\*`([A-Za-z]+)`\*\*/, (m, name: string) => `**\`${cfnNameOf(name) ?? name}\`**`) };
+  }
   const root = input.parsed.root;
   if (!root) return undefined;
   const node = findNodeAtOffset(root, offset, true);

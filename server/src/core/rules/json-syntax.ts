@@ -17,7 +17,10 @@ CI templates are often not JSON until a template engine renders them: \`"contain
 information, not errors: the linter reads them as "some value we cannot know" and checks everything else.
 
 In VS Code the built-in JSON support already underlines syntax errors (\`json.validate.enable\`), so the
-extension leaves them to it and shows only its placeholder notes; the CLI and other editors report both.`,
+extension leaves them to it and shows only its placeholder notes; the CLI and other editors report both.
+
+In a CloudFormation template written in YAML, the first YAML syntax error is reported under this id, once; the
+template's task definitions are checked when it parses again.`,
   examples: {
     bad: '{ "family": "web", "containerDefinitions": [ { "name": "web" "image": "nginx:1.27" } ] }',
     good: '{ "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }',

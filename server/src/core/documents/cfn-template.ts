@@ -1,0 +1,191 @@
+/**
+ * A CloudFormation template (JSON or YAML) and its task-definition subjects: each AWS::ECS::TaskDefinition's
+ * Properties, converted to the API's names (`Memory` → `memory`) while every node keeps the span of its source
+ * key or value, so rules read the usual model and their reports land on the template's own text.
+ */
+import type { Node } from 'jsonc-parser';
+import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../parse';
+import { readYaml, SHORT_FORM } from '../syntax/yaml';
+import { child, entries, str } from '../tree';
+import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
+import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
+
+export { looksLikeCfnTemplate, templateSyntax, isTemplateFileName, isYamlFileName, TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
+
+export interface TemplateSubject {
+  logicalId: string;
+  /** The resource's logical-id key in the template. */
+  idNode: Node;
+  /** `aws:cdk:path` metadata (the construct path in a CDK app), when present. */
+  cdkPath?: string;
+  /** The converted task definition: API names, template offsets. */
+  root: Node;
+  /** The `Properties` value in the template (undefined when the resource has none). */
+  properties?: Node;
+  /** Offsets of nodes that stand for an intrinsic function (opaque values). */
+  placeholderOffsets: Set<number>;
+  duplicateKeys: DuplicateKey[];
+  /** Key nodes and scalar value nodes of the converted tree, by offset: what a fix may replace. */
+  keyOffsets: Set<number>;
+  scalars: Map<number, Node>;
+  /** The template's text. */
+  sourceText: string;
+  /** YAML anchored values: a fix there would change every alias of them too. */
+  anchored: Array<{ start: number; end: number }>;
+}
+
+export interface CfnTemplate {
+  syntax: TemplateSyntax;
+  root: Node | undefined;
+  syntaxErrors: SyntaxProblem[];
+  truncated?: { offset: number; message: string };
+  /** True when the text is a template (false: a YAML file that is something else). */
+  isTemplate: boolean;
+  subjects: TemplateSubject[];
+}
+
+export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate {
+  let root: Node | undefined;
+  let syntaxErrors: SyntaxProblem[];
+  let truncated: CfnTemplate['truncated'];
+  let anchored: TemplateSubject['anchored'] = [];
+  if (syntax === 'yaml') {
+    const y = readYaml(text);
+    anchored = y.anchored;
+    root = y.root;
+    syntaxErrors = y.syntaxErrors;
+    truncated = y.truncated;
+  } else {
+    const p = parseDocument(text);
+    root = p.unreadable ? undefined : p.root;
+    syntaxErrors = p.syntaxErrors;
+    if (p.unreadable?.reason === 'too-deep') truncated = { offset: p.unreadable.offset, message: 'Brackets nest too deep here; the template was not checked.' };
+  }
+  const resources = child(root, 'Resources');
+  const isTemplate = root?.type === 'object' && (child(root, 'AWSTemplateFormatVersion') !== undefined || resources?.type === 'object');
+  const subjects: TemplateSubject[] = [];
+  // A broken template gets its one syntax error, not findings on a half-read tree.
+  if (isTemplate && syntaxErrors.length === 0) {
+    for (const [logicalId, idNode, resource] of entries(resources)) {
+      if (str(child(resource, 'Type')) !== TASK_DEFINITION_TYPE) continue;
+      const properties = child(resource, 'Properties');
+      if (properties && properties.type !== 'object') continue; // `Properties: !If …`: nothing to read literally
+      if (properties && isIntrinsic(properties)) continue;
+      const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
+      subjects.push({ ...toSubject(text, logicalId, idNode, properties, cdkPath), anchored });
+    }
+  }
+  return { syntax, root, syntaxErrors, truncated, isTemplate, subjects };
+}
+
+interface MNode {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  value?: unknown;
+  children?: MNode[];
+  parent?: MNode;
+  colonOffset?: number;
+}
+
+function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined): TemplateSubject {
+  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [] };
+  const root = properties ? convert(properties, ROOT_SPOT, undefined, s) : undefined;
+  const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
+  if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);
+  s.root = task as Node;
+  s.duplicateKeys = findDuplicateKeys(s.root);
+  return s;
+}
+
+/**
+ * CloudFormation names the family after the stack and resource when `Family` is left out, so the subject gets an
+ * opaque family (a placeholder by its text) of zero length, first among the properties at the object's start:
+ * removal fixes look at neighbours, and nothing before the first property holds a comma.
+ */
+function addStackFamily(task: MNode): void {
+  const at = task.offset;
+  const prop: MNode = { type: 'property', offset: at, length: 0, parent: task, children: [] };
+  prop.children!.push({ type: 'string', value: 'family', offset: at, length: 0, parent: prop }, { type: 'string', value: '${AWS::StackName}', offset: at, length: 0, parent: prop });
+  task.children!.unshift(prop);
+}
+
+/** `{ Ref: … }`, `{ "Fn::…": … }` or a short-form tag: a value known only at deploy time. */
+export function isIntrinsic(n: Node | undefined): boolean {
+  if (n?.type !== 'object' || n.children?.length !== 1) return false;
+  if (SHORT_FORM.has(n)) return true;
+  const key = n.children[0].children?.[0]?.value;
+  return key === 'Ref' || (typeof key === 'string' && key.startsWith('Fn::'));
+}
+
+function isNoValue(n: Node): boolean {
+  const p = n.children?.[0];
+  return p?.children?.[0]?.value === 'Ref' && p.children[1]?.value === 'AWS::NoValue';
+}
+
+/** `${Ref MemoryParam}`: a placeholder the rules already skip, naming what it stands for. */
+function placeholderLabel(n: Node): string {
+  const p = n.children![0];
+  const fn = String(p.children?.[0]?.value ?? 'Fn');
+  const arg = p.children?.[1];
+  const shown = arg?.type === 'string' ? String(arg.value) : arg?.type === 'array' && arg.children?.[0]?.type === 'string' ? `${arg.children[0].value as string} …` : '…';
+  return `\${${fn} ${shown.replace(/[{}]/g, '').slice(0, 60)}}`;
+}
+
+function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: TemplateSubject): MNode | undefined {
+  if (isIntrinsic(n)) {
+    if (isNoValue(n)) return undefined;
+    s.placeholderOffsets.add(n.offset);
+    return { type: 'string', value: placeholderLabel(n), offset: n.offset, length: n.length, parent };
+  }
+  if (n.type === 'object') {
+    const obj: MNode = { type: 'object', offset: n.offset, length: n.length, children: [], parent };
+    const free = isFreeMap(spot);
+    for (const prop of n.children ?? []) {
+      const keyNode = prop.children?.[0];
+      if (!keyNode || typeof keyNode.value !== 'string') continue;
+      const key = free ? keyNode.value : apiName(spot, keyNode.value);
+      const p: MNode = { type: 'property', offset: prop.offset, length: prop.length, colonOffset: prop.colonOffset, parent: obj, children: [] };
+      p.children!.push({ type: 'string', value: key, offset: keyNode.offset, length: keyNode.length, parent: p });
+      s.keyOffsets.add(keyNode.offset);
+      const valueNode = prop.children?.[1];
+      if (valueNode) {
+        const v = convert(valueNode, free ? { schema: spot.schema?.additionalProperties as SchemaSpot['schema'] } : childSpot(spot, key), p, s);
+        if (!v) continue; // !Ref AWS::NoValue: the property is absent
+        p.children!.push(v);
+      }
+      obj.children!.push(p);
+    }
+    return obj;
+  }
+  if (n.type === 'array') {
+    const arr: MNode = { type: 'array', offset: n.offset, length: n.length, children: [], parent };
+    const inner = itemSpot(spot);
+    for (const el of n.children ?? []) {
+      const v = convert(el, inner, arr, s);
+      if (v) arr.children!.push(v);
+    }
+    return arr;
+  }
+  const out = coerce(n, spot, parent);
+  s.scalars.set(out.offset, out as Node);
+  return out;
+}
+
+/**
+ * CloudFormation converts scalars to the property's type (`Memory: 512` is the string "512", `ContainerPort: "80"`
+ * the number 80), so a template is not wrong where a JSON task definition would be.
+ */
+function coerce(n: Node, spot: SchemaSpot, parent: MNode | undefined): MNode {
+  const base = { offset: n.offset, length: n.length, parent };
+  const types = schemaTypes(spot);
+  if ((n.type === 'number' || n.type === 'boolean') && types.includes('string') && !types.includes(n.type === 'number' ? 'integer' : 'boolean') && !types.includes('number')) {
+    return { ...base, type: 'string', value: String(n.value) };
+  }
+  if (n.type === 'string' && !types.includes('string')) {
+    const v = n.value as string;
+    if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(v.trim())) return { ...base, type: 'number', value: Number(v) };
+    if (types.includes('boolean') && /^(true|false)$/i.test(v.trim())) return { ...base, type: 'boolean', value: v.trim().toLowerCase() === 'true' };
+  }
+  return { ...base, type: n.type, value: n.value };
+}

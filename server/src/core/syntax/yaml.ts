@@ -1,0 +1,195 @@
+/**
+ * YAML → the shared document model (jsonc-parser's Node shape: type, offset, length, value, children, parent),
+ * with UTF-16 offsets into the YAML text, as yaml-language-server's ast-converter does. CloudFormation short-form
+ * tags become the JSON form (`!Ref X` → an object `{ Ref: X }` spanning the tag), so later layers see one shape.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ScalarTag, type CollectionTag } from 'yaml';
+import type { Node } from 'jsonc-parser';
+import type { DuplicateKey, SyntaxProblem } from '../parse';
+import { MAX_NESTING_DEPTH } from '../unreadable-text';
+
+/** CloudFormation's short-form tags and the function each one stands for. */
+export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!Sub': 'Fn::Sub',
+  '!GetAtt': 'Fn::GetAtt',
+  '!If': 'Fn::If',
+  '!Join': 'Fn::Join',
+  '!Select': 'Fn::Select',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!Split': 'Fn::Split',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Transform': 'Fn::Transform',
+  '!Length': 'Fn::Length',
+  '!ToJsonString': 'Fn::ToJsonString',
+};
+
+// Each tag may sit on a scalar, a sequence or a mapping; the node keeps its tag, resolution stays the default.
+const CUSTOM_TAGS: Array<ScalarTag | CollectionTag> = Object.keys(CFN_SHORT_TAGS).flatMap((tag) => [
+  { tag, resolve: (s: string) => s } as ScalarTag,
+  { tag, collection: 'seq', resolve: (v: unknown) => v } as unknown as CollectionTag,
+  { tag, collection: 'map', resolve: (v: unknown) => v } as unknown as CollectionTag,
+]);
+
+/** Aliases expanded at most (all together); a template uses a handful, a "billion laughs" file millions. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlRead {
+  root: Node | undefined;
+  /** At most one: the first error; the ones after it are usually its echoes. */
+  syntaxErrors: SyntaxProblem[];
+  duplicateKeys: DuplicateKey[];
+  /** Why part of the file was not converted (too deep, too many aliases), with where; undefined when all was. */
+  truncated?: { offset: number; message: string };
+  /** Spans of anchored values (`&name`): their text also stands wherever an alias names them. */
+  anchored: Array<{ start: number; end: number }>;
+}
+
+interface MutableNode {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  value?: unknown;
+  children?: MutableNode[];
+  parent?: MutableNode;
+  colonOffset?: number;
+}
+
+type YNode = { range?: [number, number, number] | null; tag?: string } & object;
+
+export function readYaml(text: string): YamlRead {
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
+  const first = doc.errors[0];
+  if (first && /call stack/i.test(first.message)) {
+    // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
+    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
+  }
+  if (first) {
+    const [start, end] = first.pos;
+    const offset = Math.min(start, text.length);
+    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
+  }
+  const c = new Converter(text, doc);
+  const root = doc.contents ? c.convert(doc.contents as YNode, undefined, 0) : undefined;
+  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored };
+}
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+class Converter {
+  duplicates: DuplicateKey[] = [];
+  truncated: YamlRead['truncated'];
+  anchored: YamlRead['anchored'] = [];
+  private aliases = 0;
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {}
+
+  convert(y: YNode, parent: MutableNode | undefined, depth: number): MutableNode {
+    const [start, end] = this.span(y);
+    if (depth > MAX_NESTING_DEPTH) return this.stop(start, `YAML nests deeper than ${MAX_NESTING_DEPTH} levels here; the rest of this value was not checked.`, parent);
+    if (isAlias(y)) {
+      if (++this.aliases > MAX_ALIAS_COUNT) return this.stop(start, `More than ${MAX_ALIAS_COUNT} YAML aliases; the ones after that were not expanded or checked.`, parent);
+      const target = y.resolve(this.doc) as YNode | undefined;
+      if (!target) return leaf('null', null, start, end - start, parent);
+      if (isScalar(target)) {
+        const n = this.convert(target, parent, depth + 1);
+        return { ...n, offset: start, length: end - start };
+      }
+      return this.convert(target, parent, depth + 1);
+    }
+    if ((y as { anchor?: string }).anchor) this.anchored.push({ start, end });
+    const tag = y.tag && CFN_SHORT_TAGS[y.tag];
+    if (tag) return this.intrinsic(y, tag, parent, depth);
+    return this.plain(y, parent, depth, start, end);
+  }
+
+  private plain(y: YNode, parent: MutableNode | undefined, depth: number, start: number, end: number): MutableNode {
+    if (isMap(y)) {
+      const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
+      const seen = new Map<string, MutableNode>();
+      for (const pair of y.items) {
+        if (!isPair(pair)) continue;
+        const keyY = pair.key as YNode | null;
+        const [ks, ke] = keyY ? this.span(keyY) : [start, start];
+        const keyValue = keyY && isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
+        const prop: MutableNode = { type: 'property', offset: ks, length: ke - ks, children: [], parent: obj };
+        const key = leaf('string', keyValue, ks, ke - ks, prop);
+        const valueY = pair.value as YNode | null;
+        const value = valueY && valueY.range ? this.convert(valueY, prop, depth + 1) : leaf('null', null, ke, 0, prop);
+        prop.children = [key, value];
+        prop.length = Math.max(ke, value.offset + value.length) - ks;
+        obj.children!.push(prop);
+        const earlier = seen.get(keyValue);
+        if (earlier) this.duplicates.push({ ignored: earlier as unknown as Node, winner: prop as unknown as Node });
+        seen.set(keyValue, prop);
+      }
+      return obj;
+    }
+    if (isSeq(y)) {
+      const arr: MutableNode = { type: 'array', offset: start, length: end - start, children: [], parent };
+      for (const item of y.items) {
+        const itemY = item as YNode | null;
+        if (itemY && (itemY as { range?: unknown }).range) arr.children!.push(this.convert(itemY, arr, depth + 1));
+        else arr.children!.push(leaf('null', null, start, 0, arr));
+      }
+      return arr;
+    }
+    if (isScalar(y)) {
+      const v = y.value;
+      if (v === null || v === undefined) return leaf('null', null, start, end - start, parent);
+      if (typeof v === 'boolean') return leaf('boolean', v, start, end - start, parent);
+      if (typeof v === 'number' && Number.isFinite(v)) return leaf('number', v, start, end - start, parent);
+      if (typeof v === 'string') return leaf('string', v, start, end - start, parent);
+      return leaf('string', this.text.slice(start, end), start, end - start, parent); // .inf, .nan, dates, binary
+    }
+    return leaf('null', null, start, end - start, parent);
+  }
+
+  /** `!Ref X` → `{ Ref: X }`: one property whose key spans the tag, so both forms look alike downstream. */
+  private intrinsic(y: YNode, fn: string, parent: MutableNode | undefined, depth: number): MutableNode {
+    const [valueStart, end] = this.span(y);
+    const tagText = y.tag!;
+    const at = this.text.lastIndexOf(tagText, valueStart);
+    const start = at >= 0 && valueStart - at < 4096 ? at : valueStart;
+    const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
+    const prop: MutableNode = { type: 'property', offset: start, length: end - start, children: [], parent: obj };
+    const key = leaf('string', fn, start, tagText.length, prop);
+    const value = this.plain(y, prop, depth + 1, valueStart, end);
+    prop.children = [key, value];
+    obj.children = [prop];
+    SHORT_FORM.add(obj as unknown as Node);
+    return obj;
+  }
+
+  private span(y: YNode): [number, number] {
+    const r = y.range;
+    if (!r) return [0, 0];
+    return [r[0], Math.max(r[0], r[1])];
+  }
+
+  private stop(offset: number, message: string, parent: MutableNode | undefined): MutableNode {
+    this.truncated ??= { offset, message };
+    return leaf('null', null, offset, 0, parent);
+  }
+}
+
+/** Objects made from a short-form tag (`!Condition X` included, which has no `Fn::` key to recognise it by). */
+export const SHORT_FORM = new WeakSet<Node>();
+
+function leaf(type: Node['type'], value: unknown, offset: number, length: number, parent: MutableNode | undefined): MutableNode {
+  return { type, value, offset, length, parent };
+}
