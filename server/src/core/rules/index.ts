@@ -62,6 +62,7 @@ import roleArnFormat from './role-arn-format';
 import roleConfusion from './role-confusion';
 import rootUser from './root-user';
 import secretEnvironmentCollision from './secret-environment-collision';
+import secretInValue from './secret-in-value';
 import secretValueFromFormat from './secret-value-from-format';
 import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
@@ -138,6 +139,7 @@ export const ALL_RULES: readonly Rule[] = [
   roleConfusion,
   rootUser,
   secretEnvironmentCollision,
+  secretInValue,
   secretValueFromFormat,
   taskDefinitionTooLarge,
   taskRoleRequired,
