@@ -8,6 +8,7 @@ import containerCpuExceedsTask from './container-cpu-exceeds-task';
 import containerMemoryExceedsTask from './container-memory-exceeds-task';
 import containerMemoryRequired from './container-memory-required';
 import containerMemoryTooSmall from './container-memory-too-small';
+import containerPathRelative from './container-path-relative';
 import dangerousCapability from './dangerous-capability';
 import dependsOnCompleteEssential from './depends-on-complete-essential';
 import dependsOnCycle from './depends-on-cycle';
@@ -85,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   containerMemoryExceedsTask,
   containerMemoryRequired,
   containerMemoryTooSmall,
+  containerPathRelative,
   dangerousCapability,
   dependsOnCompleteEssential,
   dependsOnCycle,
