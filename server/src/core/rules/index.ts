@@ -44,6 +44,7 @@ import invalidEnumValue from './invalid-enum-value';
 import invalidFormat from './invalid-format';
 import jsonSyntax from './json-syntax';
 import linksUnknownContainer from './links-unknown-container';
+import logConfigurationMissing from './log-configuration-missing';
 import memoryReservationExceedsMemory from './memory-reservation-exceeds-memory';
 import misplacedProperty from './misplaced-property';
 import missingHealthCheck from './missing-health-check';
@@ -122,6 +123,7 @@ export const ALL_RULES: readonly Rule[] = [
   invalidFormat,
   jsonSyntax,
   linksUnknownContainer,
+  logConfigurationMissing,
   memoryReservationExceedsMemory,
   misplacedProperty,
   missingHealthCheck,
