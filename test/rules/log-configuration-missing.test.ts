@@ -36,6 +36,12 @@ describe(ID, () => {
     assert.deepEqual(JSON.parse(fixed)[0].logConfiguration.options['awslogs-region'], '${AWS_REGION}');
   });
 
+  it('the assumed group is a valid log group name whatever the family holds', () => {
+    const fixed = applyFix('{ "family": "bad family!", "containerDefinitions": [{ "name": "x", "image": "x:1", "memory": 64 }] }', ID, "Add awslogs to '/ecs/bad-family'");
+    assert.equal(JSON.parse(fixed).containerDefinitions[0].logConfiguration.options['awslogs-group'], '/ecs/bad-family');
+    assert.equal(only(fixed, 'awslogs-options').length, 0);
+  });
+
   it('any logConfiguration counts: other drivers, awsfirelens, null and placeholders', () => {
     for (const v of ['{ "logDriver": "awsfirelens" }', '{ "logDriver": "splunk", "options": {} }', 'null', '"${log_config}"']) {
       assert.equal(only(`[{ "name": "a", "image": "a:1", "logConfiguration": ${v} }]`, ID).length, 0, v);

@@ -14,15 +14,18 @@ export function secretEntryKey(entryOffset: number): string {
 }
 
 /**
- * The fix, or undefined when moving would leave a conflict: the name set twice in environment
+ * The fix, built on first use; none when moving would leave a conflict: the name set twice in environment
  * (duplicate-environment-variable's fix comes first) or already in secrets (secret-environment-collision).
+ * The conflict scan is in the builder too: an environment of 100,000 entries must not cost a scan per entry.
  */
-export function moveToSecretsFix(ctx: RuleContext, container: Node, entry: Node): (() => Fix[]) | undefined {
-  const name = str(child(entry, 'name'));
-  if (!name) return undefined;
-  if (items(child(container, 'secrets')).some((s) => str(child(s, 'name')) === name)) return undefined;
-  if (items(child(container, 'environment')).filter((e) => str(child(e, 'name')) === name).length > 1) return undefined;
-  return () => [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, container, entry, name) }];
+export function moveToSecretsFix(ctx: RuleContext, container: Node, entry: Node): () => Fix[] {
+  return () => {
+    const name = str(child(entry, 'name'));
+    if (!name) return [];
+    if (items(child(container, 'secrets')).some((s) => str(child(s, 'name')) === name)) return [];
+    if (items(child(container, 'environment')).filter((e) => str(child(e, 'name')) === name).length > 1) return [];
+    return [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, container, entry, name) }];
+  };
 }
 
 function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string): TextEdit[] {

@@ -31,7 +31,7 @@ const SHAPES: readonly Shape[] = [
   { kind: 'a GitHub token', re: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36}${E}`, 'g') },
   { kind: 'a GitHub token', re: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, 'g') },
   { kind: 'a GitLab token', re: new RegExp(`${B}glpat-[A-Za-z0-9_-]{20}${E}`, 'g') },
-  { kind: 'a Slack token', re: new RegExp(`${B}xoxb-\\d{8,14}-[A-Za-z0-9-]{18,}`, 'g') },
+  { kind: 'a Slack token', re: new RegExp(`${B}xoxb-\\d{8,14}-[A-Za-z0-9-]{18,120}`, 'g') },
   { kind: 'a Slack token', re: new RegExp(`${B}xox[pe](?:-\\d{10,13}){3}-[A-Za-z0-9-]{28,34}`, 'g') },
   { kind: 'a Slack token', re: new RegExp(`${B}xox[ar]-(?:\\d-)?[A-Za-z0-9]{8,48}${E}`, 'g') },
   { kind: 'a Slack token', re: new RegExp(`${B}xox[os]-\\d+-\\d+-\\d+-[a-fA-F0-9]+`, 'g') },
@@ -46,8 +46,9 @@ const SHAPES: readonly Shape[] = [
   { kind: 'a Hugging Face token', re: new RegExp(`${B}hf_[A-Za-z]{34}${E}`, 'g') },
 ];
 
-/** A PEM private key with a body (a header alone, or `...` in the body, is documentation). */
-const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----([A-Za-z0-9+/=\s:,\\-]{64,}?)-----END/g;
+/** A PEM private key header; the key counts when a body follows (a header alone, or `...` in the body, is documentation). */
+const PRIVATE_KEY_HEAD = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
+const PEM_BODY = /^[A-Za-z0-9+/=\s:,\\-]{64,}$/;
 
 /** `scheme://user:password@host`. The password stops at the first '@', '/', '?', '#' or space. */
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/?#@"']*):([^\s/?#@"']+)@([A-Za-z0-9._-]+)/gi;
@@ -75,10 +76,17 @@ export function findSecrets(value: string): SecretHit[] {
       hits.push({ kind: shape.kind, masked: (shape.mask ?? maskToken)(m[0]), start: m.index, end: m.index + m[0].length });
     }
   }
-  PRIVATE_KEY.lastIndex = 0;
-  for (let m = PRIVATE_KEY.exec(value); m; m = PRIVATE_KEY.exec(value)) {
-    if (/\.\.\.|…/.test(m[3]) || looksLikeExample(m[3].replace(/\s/g, ''))) continue;
-    hits.push({ kind: 'a private key', masked: `-----BEGIN ${m[1]}PRIVATE KEY${m[2] ?? ''}-----`, start: m.index, end: m.index + m[0].length });
+  PRIVATE_KEY_HEAD.lastIndex = 0;
+  let end = -1; // the next '-----END' (searched once per key, so many headers stay linear)
+  for (let m = PRIVATE_KEY_HEAD.exec(value); m; m = PRIVATE_KEY_HEAD.exec(value)) {
+    const from = m.index + m[0].length;
+    if (end < from) end = value.indexOf('-----END', from);
+    if (end < 0) break;
+    const next = value.indexOf('-----BEGIN', from);
+    if (next >= 0 && next < end) continue; // not one key: the bodies tested below never overlap, so this stays linear
+    const body = value.slice(from, end);
+    if (!PEM_BODY.test(body) || /\.\.\./.test(body) || looksLikeExample(body.replace(/\s/g, ''))) continue;
+    hits.push({ kind: 'a private key', masked: `-----BEGIN ${m[1]}PRIVATE KEY${m[2] ?? ''}-----`, start: m.index, end: end + '-----END'.length });
   }
   URL_PASSWORD.lastIndex = 0;
   for (let m = URL_PASSWORD.exec(value); m; m = URL_PASSWORD.exec(value)) {

@@ -64,7 +64,8 @@ function awslogsOptions(c: Node): Record<string, string> | undefined {
   return out['awslogs-group'] && out['awslogs-region'] ? out : undefined;
 }
 
-function fixFor(ctx: RuleContext, c: Node, model: Node | undefined, groupName: string): Fix {
+function fixFor(ctx: RuleContext, c: Node, model: Node | undefined, name: string): Fix {
+  const groupName = name.replace(/[^.\-_/#A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'app'; // a valid log group name
   const copied = model && model !== c ? awslogsOptions(model) : undefined;
   const options = copied ?? { 'awslogs-group': `/ecs/${groupName}`, 'awslogs-region': documentRegion(ctx.parsed.root), 'awslogs-stream-prefix': 'ecs' };
   const title = copied
