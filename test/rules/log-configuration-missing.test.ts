@@ -42,6 +42,11 @@ describe(ID, () => {
     assert.equal(only(fixed, 'awslogs-options').length, 0);
   });
 
+  it('a model with an invalid Region or group is not copied (the template is offered instead)', () => {
+    const text = `[{ "name": "web", "image": "w:1", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "Ireland" } } }, { "name": "cron", "image": "c:1" }]`;
+    assert.deepEqual(only(text, ID)[0].diagnostic.fixes?.map((f) => f.title), ["Add awslogs to '/ecs/cron' (assumed group; it must exist)"]);
+  });
+
   it('any logConfiguration counts: other drivers, awsfirelens, null and placeholders', () => {
     for (const v of ['{ "logDriver": "awsfirelens" }', '{ "logDriver": "splunk", "options": {} }', 'null', '"${log_config}"']) {
       assert.equal(only(`[{ "name": "a", "image": "a:1", "logConfiguration": ${v} }]`, ID).length, 0, v);

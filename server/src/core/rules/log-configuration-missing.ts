@@ -1,7 +1,13 @@
 import { containerAnchor, containerName, logDriverOf, objectChild } from '../container-facts';
 import { documentRegion } from '../doc-identity';
 import { addExecutionRoleStep, withRoleNote } from '../execution-role-fix';
+import { LOG_GROUP_NAME } from '../facts/awslogs';
+import { executionRoleTrigger, triggerAppliesTo } from '../facts/roles';
+import { launchCodes } from '../execution-role-triggers';
 import { chainEdits, setStep } from '../layout-edits';
+import { containsPlaceholder } from '../placeholders';
+import { maskPlaceholders } from '../template-mask';
+import { regionCodeProblem } from '../value-formats';
 import { child, type Node, pathOf, str } from '../tree';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './rule';
@@ -25,7 +31,7 @@ own output is where FireLens problems show up. Information by default: turn it u
 if your organisation requires logging.`,
   fixDocs: `"Add awslogs like '{other container}'": copies the awslogs group, Region and stream prefix of another container
 of the task. Otherwise "Add awslogs to '/ecs/{family}' (assumed group; it must exist)", with the Region the document
-already uses (or \`\${AWS_REGION}\`) and stream prefix \`ecs\`. On Fargate both also add \`executionRoleArn\` when it is missing.`,
+already uses (or \`\${AWS_REGION}\`) and stream prefix \`ecs\`. Where awslogs needs the execution role (Fargate, EXTERNAL, …) both also add \`executionRoleArn\` when it is missing.`,
   examples: {
     bad: '{ "family": "shop", "containerDefinitions": [ { "name": "shop", "image": "shop:1.0" } ] }',
     good: '{ "family": "shop", "containerDefinitions": [ { "name": "shop", "image": "shop:1.0",\n  "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/shop", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs" } } } ] }',
@@ -61,17 +67,24 @@ function awslogsOptions(c: Node): Record<string, string> | undefined {
     const v = str(child(objectChild(config, 'options'), k));
     if (v) out[k] = v;
   }
-  return out['awslogs-group'] && out['awslogs-region'] ? out : undefined;
+  // Only settings worth copying: a copy must not spread another rule's error to this container.
+  const group = out['awslogs-group'];
+  const region = out['awslogs-region'];
+  if (!group || !region || !LOG_GROUP_NAME.test(maskPlaceholders(group).masked)) return undefined;
+  return regionCodeProblem(region) === undefined || containsPlaceholder(region) ? out : undefined;
 }
 
 function fixFor(ctx: RuleContext, c: Node, model: Node | undefined, name: string): Fix {
   const groupName = name.replace(/[^.\-_/#A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'app'; // a valid log group name
-  const copied = model && model !== c ? awslogsOptions(model) : undefined;
+  const found = model && model !== c ? awslogsOptions(model) : undefined;
+  const copied: Record<string, string> | undefined = found && { 'awslogs-stream-prefix': 'ecs', ...found }; // Fargate needs a prefix
   const options = copied ?? { 'awslogs-group': `/ecs/${groupName}`, 'awslogs-region': documentRegion(ctx.parsed.root), 'awslogs-stream-prefix': 'ecs' };
   const title = copied
     ? `Add awslogs like '${containerName(model!) ?? 'the other container'}' (group ${copied['awslogs-group']})`
     : `Add awslogs to '/ecs/${groupName}' (assumed group; it must exist)`;
-  const role = ctx.doc.launch.has('F') ? addExecutionRoleStep(ctx.doc, ctx.parsed) : undefined; // awslogs on Fargate needs the execution role
+  // The agent writes awslogs output with the execution role where the launch type says so (Fargate, EXTERNAL…).
+  const needsRole = triggerAppliesTo(executionRoleTrigger('awslogs'), launchCodes(ctx.doc));
+  const role = needsRole ? addExecutionRoleStep(ctx.doc, ctx.parsed) : undefined;
   return {
     title: withRoleNote(title, !!role),
     preferred: !!copied || undefined, // the template's group is a guess
