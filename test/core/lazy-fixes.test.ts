@@ -30,7 +30,7 @@ describe('lazy fixes', () => {
   it('are left as getters by the lint, not built', () => {
     const out = lint(SIZE_DEPENDS_ON_PATTERN);
     const lazy = out.diagnostics.filter((d) => typeof Object.getOwnPropertyDescriptor(d, 'fixes')?.get === 'function').map((d) => d.code);
-    assert.deepEqual(lazy.sort(), ['fargate-task-size-required', 'missing-health-check', 'readonly-root-filesystem']);
+    assert.deepEqual(lazy.sort(), ['fargate-task-size-required', 'log-configuration-missing', 'missing-health-check', 'readonly-root-filesystem']);
   });
 
   it('built after another lint with other placeholder patterns, equal those built at once', () => {

@@ -29,6 +29,13 @@ describe('hover: property keys (from the schema)', () => {
     assert.match(md, /5–300/);
   });
 
+  it('readonlyRootFilesystem says which paths ECS Exec needs writable and how', () => {
+    const md = hover(task('"containerDefinitions": [{ "name": "a", "readonlyRoot|Filesystem": true }]'))!;
+    assert.match(md, /\*\*`readonlyRootFilesystem`\*\* \(container\)/);
+    assert.match(md, /ECS Exec.*`\/var\/lib\/amazon` and `\/var\/log\/amazon`.*mountPoints.*linuxParameters\.tmpfs/s);
+    assert.doesNotMatch(hover(task('"containerDefinitions": [{ "name": "a", "privi|leged": true }]'))!, /ECS Exec/);
+  });
+
   it('covers the key node exactly', () => {
     const { output, offset, text } = lintAtCursor(task('"cp|u": "256"'));
     const r = hoverAt(output, offset)!;

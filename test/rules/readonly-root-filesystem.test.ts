@@ -13,7 +13,7 @@ describe(ID, () => {
 
   it('mentions ECS Exec when initProcessEnabled is set', () => {
     const [d] = only('[ { "name": "api", "image": "api:3.2.0", "linuxParameters": { "initProcessEnabled": true } } ]', ID);
-    assert.match(d.message, /ECS Exec/);
+    assert.equal(d.message, "'api' can write to its root filesystem; to make it read-only, give the paths it writes (ECS Exec: /var/lib/amazon, /var/log/amazon) a tmpfs or volume.");
   });
 
   it('fixes insert or flip the flag (not preferred)', () => {

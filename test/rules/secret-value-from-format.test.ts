@@ -73,6 +73,20 @@ describe(ID, () => {
     }
   });
 
+  it('a hierarchical SSM name needs its leading slash; plain names, ARNs and templated prefixes do not', () => {
+    const [d] = expectRanges(doc('{ "name": "DB", "valueFrom": ⟦"myapp/prod/db-password"⟧ }'), ID);
+    assert.equal(d.severity, 'error');
+    assert.equal(d.message, "'myapp/prod/db-password' is an SSM parameter path without its leading '/'; SSM only finds a hierarchical name written as '/myapp/prod/db-password'.");
+    const fixed = applyFix(one('myapp/prod/db-password'), ID, "Add the leading '/'");
+    assert.equal(JSON.parse(fixed).containerDefinitions[0].secrets[0].valueFrom, '/myapp/prod/db-password');
+    assert.match(msg('prod-${ENV}/db')!, /without its leading '\/'/);
+    for (const v of ['db-password', 'myapp.prod.db', '/myapp/prod/db', '${PREFIX}/db', '{{ env }}/db', 'arn:aws:ssm:eu-west-1:123456789012:parameter/myapp/prod/db']) {
+      assert.equal(msg(v), undefined, v);
+    }
+    // The registry field reads Secrets Manager names, where 'prod/hub' is a normal secret name.
+    assert.equal(only(doc('', ',\n    "repositoryCredentials": { "credentialsParameter": "prod/hub" }'), ID).length, 0);
+  });
+
   it('log secretOptions and registry credentials; SSM is refused for the registry', () => {
     const text = doc('', `,\n    "logConfiguration": { "logDriver": "splunk", "secretOptions": [{ "name": "t", "valueFrom": ⟦"${SM}:token"⟧ }] },\n    "repositoryCredentials": { "credentialsParameter": ⟦"arn:aws:ssm:eu-west-1:123456789012:parameter/hub"⟧ }`);
     const ds = expectRanges(text, ID);

@@ -25,6 +25,12 @@ const HYGIENE = new Set([
   'network-mode-ec2-only',
 ]);
 
+/** Pairs where one specific rule gives way to another on the same dedupe key: loser → winners. */
+const GIVES_WAY_TO: Record<string, readonly string[]> = {
+  // A value with a credential's shape is the sharper finding than a secret-looking variable name.
+  'plaintext-secret': ['secret-in-value'],
+};
+
 /** Lower = more specific. */
 export function tierOf(code: string): number {
   if (code === 'unrendered-template-reference') return 0;
@@ -51,6 +57,7 @@ export function tierOf(code: string): number {
 /** True when `loser` must be dropped because `winner` reported the same mistake. */
 export function isSuperseded(loser: string, winner: string): boolean {
   if (loser === winner) return false;
+  if (GIVES_WAY_TO[loser]?.includes(winner)) return true;
   const lt = tierOf(loser);
   const wt = tierOf(winner);
   if (wt >= lt) return false;

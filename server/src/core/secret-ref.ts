@@ -54,7 +54,7 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
       return parts.length === 3 ? undefined : fieldCountProblem(value, [{ text: value.slice(0, lead.end), start: 0, end: lead.end }, ...parts], true);
     }
     if (field === 'registry') return SM_NAME.test(m.masked) ? undefined : problem('a Secrets Manager secret name uses letters, digits and / _ + = . @ - only');
-    if (SSM_NAME.test(m.masked)) return undefined;
+    if (SSM_NAME.test(m.masked)) return ssmPathWithoutSlash(value, m.masked, m.spans.length > 0 && m.spans[0].start === 0);
     if (/\/\//.test(m.masked)) return problem("an SSM parameter name cannot contain '//'");
     if (m.masked.endsWith('/')) return problem("an SSM parameter name cannot end with '/'");
     return problem("an SSM parameter name uses letters, digits and _ . - / only; other stores need a full ARN");
@@ -75,6 +75,15 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
   const res = arn.resource;
   if (!res.text.startsWith('secret:')) return problem("a Secrets Manager ARN's resource part is 'secret:<secret-id>'");
   return secretsManagerParts(value, splitMasked(arn.masked, ':', res.start + 'secret:'.length, res.end), problem);
+}
+
+/** `myapp/prod/db` names no parameter: a name with a path is only found in its fully qualified form `/myapp/prod/db`. */
+function ssmPathWithoutSlash(value: string, masked: string, leadingPlaceholder: boolean): SecretRefProblem | undefined {
+  if (leadingPlaceholder || masked.startsWith('/') || !masked.includes('/')) return undefined;
+  return {
+    message: `'${value}' is an SSM parameter path without its leading '/'; SSM only finds a hierarchical name written as '/${value}'.`,
+    fixes: [{ title: "Add the leading '/'", value: `/${value}`, preferred: true }],
+  };
 }
 
 function ssmArnProblem(value: string, res: Field, problem: (r: string) => SecretRefProblem): SecretRefProblem | undefined {

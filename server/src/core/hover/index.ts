@@ -34,6 +34,9 @@ export interface HoverResult {
 const READ_ONLY_NOTE =
   'Read-only: ECS fills this in when it describes a registered task definition. `register-task-definition` rejects it — remove it (or run `ecs-taskdef strip`) before registering.';
 
+const READONLY_EXEC_NOTE =
+  '**ECS Exec** runs the SSM agent inside the container; it writes under `/var/lib/amazon` and `/var/log/amazon`. With `true` here, mount a task volume at each of those paths (`mountPoints`, `readOnly: false`) or, on EC2, add `linuxParameters.tmpfs` entries for them — otherwise `execute-command` sessions fail.';
+
 const ROLE_INTRO: Record<string, string> = {
   executionRoleArn: 'The **task execution role**: used by the ECS agent (not your code) while it sets the task up — pulling private images, reading secrets and env files, sending awslogs output.',
   taskRoleArn: 'The **task role**: the AWS identity your application code gets inside every container of the task, for its own AWS API calls.',
@@ -76,6 +79,7 @@ function keyHover(doc: Classification, rel: RelativePath): string | undefined {
   const parts = [propertyMarkdown(name, schema, whereOf(rel))];
   if (taskLevel && (name === 'cpu' || name === 'memory')) parts.push(taskSizeSection(doc, name));
   if (taskLevel && (name === 'executionRoleArn' || name === 'taskRoleArn')) parts.push(roleSection(doc, name));
+  if (name === 'readonlyRootFilesystem' && containerRelative(rel)?.path.length === 1) parts.push(READONLY_EXEC_NOTE);
   return parts.join('\n\n---\n\n');
 }
 

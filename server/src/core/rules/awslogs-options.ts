@@ -3,6 +3,7 @@ import { replaceNodeEdit } from '../edits';
 import { setPropertyEdits } from '../layout-edits';
 import { anchorOf, child, str } from '../tree';
 import type { Node } from '../tree';
+import { checkAwslogsValues, misspeltKeys } from './_awslogs-values';
 import { defineRule } from './rule';
 
 const REQUIRED = ['awslogs-group', 'awslogs-region'] as const;
@@ -26,15 +27,27 @@ export default defineRule({
   kinds: ['R', 'D', 'A'],
   launch: 'any',
   category: 'containers',
-  summary: 'awslogs driver without awslogs-group or awslogs-region, or with a bad mode',
+  summary: 'awslogs driver without group or region, with an unknown option, a bad group name, mode or buffer size',
   docs: `The \`awslogs\` log driver writes a container's output to CloudWatch Logs and needs to know where:
 \`awslogs-group\` (the log group) and \`awslogs-region\` (the Region of that group) are both required, and the
 container fails to start without them. \`mode\`, when set, is either \`blocking\` or \`non-blocking\`; any other
 spelling is rejected. (Since mid-2025 ECS uses non-blocking delivery unless the account setting or \`mode\` says
 otherwise; \`max-buffer-size\` only matters in non-blocking mode.)
 
+The driver accepts a fixed set of option keys: \`awslogs-group\`, \`awslogs-region\`, \`awslogs-stream-prefix\`,
+\`awslogs-stream\`, \`awslogs-create-group\`, \`awslogs-create-stream\`, \`awslogs-endpoint\`, \`awslogs-datetime-format\`,
+\`awslogs-multiline-pattern\`, \`awslogs-force-flush-interval-seconds\`, \`awslogs-max-buffered-events\`, \`awslogs-format\`,
+\`tag\`, \`mode\` and \`max-buffer-size\` (\`awslogs-credentials-endpoint\` is set by the agent). Docker refuses any other
+key, so a slip such as \`awslogs-stream-prefx\` stops the container from starting: that is an error, with the
+intended key suggested; a key that resembles none of them is a warning.
+
+\`awslogs-group\` is a CloudWatch Logs group *name*: 1 to 512 letters, digits and \`. - _ / #\`. A log group ARN
+(\`arn:aws:logs:…:log-group:/ecs/web:*\`) or a name with spaces or colons is refused. \`max-buffer-size\` is a size such
+as \`25m\`, \`4MiB\` or a number of bytes.
+
 On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate-awslogs-stream-prefix\`.`,
-  fixDocs: '"Add awslogs-group \'/ecs/{family}\'" · "Add awslogs-region \'{a Region the file already uses}\'" · "Set mode to \'non-blocking\'".',
+  subCases: ['error: missing group/region, a misspelt option key, invalid group name, mode or max-buffer-size', 'warning: an option key that resembles no awslogs option'],
+  fixDocs: '"Add awslogs-group \'/ecs/{family}\'" · "Add awslogs-region \'{a Region the file already uses}\'" · "Set mode to \'non-blocking\'" · "Rename to \'{nearest key}\'" (when that key is not already set) · "Use the group name \'{name}\'" (from a log group ARN) · "Replace the other characters with \'-\'".',
   examples: {
     bad: '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app", "mode": "nonblocking" } }',
     good: '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "mode": "non-blocking", "max-buffer-size": "25m" } }',
@@ -42,6 +55,8 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
   sources: [
     'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html',
     'cfn-lint E3046',
+    'https://github.com/moby/moby (daemon/logger/awslogs/cloudwatchlogs.go, ValidateLogOpt)',
+    'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html',
     'https://aws-samples.github.io/sample-apex-skills/docs/skills/ecs/ecs-observability/references/log-delivery',
   ],
   check(ctx) {
@@ -52,7 +67,9 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
       const optionsNode = child(config, 'options');
       if (optionsNode && optionsNode.type !== 'object' && optionsNode.type !== 'null') continue; // wrong-type
       const options = objectChild(config, 'options');
+      const misspelt = misspeltKeys(options); // 'awslogs-grup': the rename below, not a missing key
       const missing = REQUIRED.filter((k) => {
+        if (misspelt.has(k)) return false;
         const v = child(options, k);
         return !v || v.type === 'null' || (v.type === 'string' && v.value.trim() === '');
       });
@@ -75,6 +92,7 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
           dedupeKey: `awslogs-options:${config.offset}:${key}`,
         });
       }
+      if (options) checkAwslogsValues(ctx, options);
       const mode = child(options, 'mode');
       const m = str(mode);
       if (m !== undefined && !MODES.includes(m) && !ctx.isPlaceholder(mode, { enumField: true })) {

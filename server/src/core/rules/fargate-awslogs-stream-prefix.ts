@@ -1,6 +1,7 @@
 import { setPropertyEdits } from '../layout-edits';
 import { anchorOf, child, isEmptyValue, str } from '../tree';
 import type { Fix } from '../types';
+import { misspeltKeys } from './_awslogs-values';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -32,7 +33,7 @@ Add \`"awslogs-stream-prefix": "ecs"\` (or the service or container name) to the
       const options = child(log, 'options');
       if (options && options.type !== 'object' && options.type !== 'null') continue; // a templated options value
       const prefix = child(options, 'awslogs-stream-prefix');
-      if (prefix && !isEmptyValue(prefix)) continue;
+      if ((prefix && !isEmptyValue(prefix)) || misspeltKeys(options).has('awslogs-stream-prefix')) continue; // a slip is awslogs-options' rename
       const name = str(child(c, 'name'));
       const shown = name && !ctx.isPlaceholder(child(c, 'name'), { nameField: true }) ? name : '{container}';
       const fixes = (): Fix[] =>

@@ -8,6 +8,7 @@ import containerCpuExceedsTask from './container-cpu-exceeds-task';
 import containerMemoryExceedsTask from './container-memory-exceeds-task';
 import containerMemoryRequired from './container-memory-required';
 import containerMemoryTooSmall from './container-memory-too-small';
+import containerPathRelative from './container-path-relative';
 import dangerousCapability from './dangerous-capability';
 import dependsOnCompleteEssential from './depends-on-complete-essential';
 import dependsOnCycle from './depends-on-cycle';
@@ -43,6 +44,7 @@ import invalidEnumValue from './invalid-enum-value';
 import invalidFormat from './invalid-format';
 import jsonSyntax from './json-syntax';
 import linksUnknownContainer from './links-unknown-container';
+import logConfigurationMissing from './log-configuration-missing';
 import memoryReservationExceedsMemory from './memory-reservation-exceeds-memory';
 import misplacedProperty from './misplaced-property';
 import missingHealthCheck from './missing-health-check';
@@ -62,6 +64,7 @@ import roleArnFormat from './role-arn-format';
 import roleConfusion from './role-confusion';
 import rootUser from './root-user';
 import secretEnvironmentCollision from './secret-environment-collision';
+import secretInValue from './secret-in-value';
 import secretValueFromFormat from './secret-value-from-format';
 import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
@@ -84,6 +87,7 @@ export const ALL_RULES: readonly Rule[] = [
   containerMemoryExceedsTask,
   containerMemoryRequired,
   containerMemoryTooSmall,
+  containerPathRelative,
   dangerousCapability,
   dependsOnCompleteEssential,
   dependsOnCycle,
@@ -119,6 +123,7 @@ export const ALL_RULES: readonly Rule[] = [
   invalidFormat,
   jsonSyntax,
   linksUnknownContainer,
+  logConfigurationMissing,
   memoryReservationExceedsMemory,
   misplacedProperty,
   missingHealthCheck,
@@ -138,6 +143,7 @@ export const ALL_RULES: readonly Rule[] = [
   roleConfusion,
   rootUser,
   secretEnvironmentCollision,
+  secretInValue,
   secretValueFromFormat,
   taskDefinitionTooLarge,
   taskRoleRequired,

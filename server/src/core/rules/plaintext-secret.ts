@@ -1,12 +1,7 @@
-import { documentAccount, documentRegion } from '../doc-identity';
-import { addExecutionRoleStep, withRoleNote } from '../execution-role-fix';
-import { findNodeAtLocation } from 'jsonc-parser';
-import { appendElementEdits, chainEdits, removeStep, setPropertyEdits } from '../layout-edits';
+import { moveToSecretsFix, secretEntryKey } from '../move-to-secrets';
 import { isHarmlessValue, isSecretLookingName } from '../secret-names';
-import { child, items, type Node, pathOf, str } from '../tree';
-import { RESOURCE_NAME_REGEX } from '../facts/limits';
-import type { TextEdit } from '../types';
-import { defineRule, type RuleContext } from './rule';
+import { child, items, str } from '../tree';
+import { defineRule } from './rule';
 
 export default defineRule({
   id: 'plaintext-secret',
@@ -37,13 +32,7 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
     for (const c of ctx.doc.containers) {
       // A name that is also a secret is secret-environment-collision's mistake.
       const secretNames = new Set(items(child(c, 'secrets')).map((s) => str(child(s, 'name'))));
-      const envEntries = items(child(c, 'environment'));
-      const envCount = new Map<string, number>();
-      for (const e of envEntries) {
-        const n = str(child(e, 'name'));
-        if (n !== undefined) envCount.set(n, (envCount.get(n) ?? 0) + 1);
-      }
-      for (const entry of envEntries) {
+      for (const entry of items(child(c, 'environment'))) {
         const nameNode = child(entry, 'name');
         const name = str(nameNode);
         const valueNode = child(entry, 'value');
@@ -55,31 +44,10 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
           node: nameNode,
           placeholder: templated,
           message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
-          // With the name set twice in environment, moving one entry leaves the other colliding with the secret
-          // (secret-environment-collision): duplicate-environment-variable's fix comes first.
-          fixes: (envCount.get(name) ?? 0) > 1 ? undefined : () => [{ title: withRoleNote('Move to secrets', !!addExecutionRoleStep(ctx.doc, ctx.parsed)), edits: moveEdits(ctx, c, entry, name) }],
+          fixes: moveToSecretsFix(ctx, c, entry),
+          dedupeKey: secretEntryKey(entry.offset), // a credential-shaped value is secret-in-value's finding instead
         });
       }
     }
   },
 });
-
-function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string): TextEdit[] {
-  const family = str(child(ctx.doc.task, 'family'));
-  const { account, partition } = documentAccount(ctx.parsed.root);
-  const prefix = family && RESOURCE_NAME_REGEX.test(family) ? `${family}/` : '';
-  const secret = { name, valueFrom: `arn:${partition}:ssm:${documentRegion(ctx.parsed.root)}:${account}:parameter/${prefix}${name}` };
-  const containerPath = pathOf(container);
-  // Removing the entry first keeps the container's path valid for the second step.
-  const role = addExecutionRoleStep(ctx.doc, ctx.parsed); // reading an SSM parameter needs the execution role
-  return chainEdits(ctx.text, [
-    ...(role ? [role] : []),
-    removeStep(pathOf(entry)),
-    (text, root) => {
-      const obj = root && findNodeAtLocation(root, containerPath);
-      if (obj?.type !== 'object') return [];
-      const secrets = child(obj, 'secrets');
-      return secrets?.type === 'array' ? appendElementEdits(text, secrets, secret) : setPropertyEdits(text, obj, 'secrets', [secret]);
-    },
-  ]);
-}

@@ -12,7 +12,9 @@ export default defineRule({
   summary: 'Secret references (valueFrom, credentialsParameter) that ECS cannot resolve',
   docs: `A secret reference tells the ECS agent where to read a value when the container starts:
 
-- an SSM parameter by name (\`/prod/db/password\`, same Region) or ARN (\`arn:aws:ssm:<region>:<account>:parameter/prod/db/password\`, without the name's leading \`/\`);
+- an SSM parameter by name (\`/prod/db/password\`, same Region) or ARN (\`arn:aws:ssm:<region>:<account>:parameter/prod/db/password\`, without the name's leading \`/\`).
+  A name with a path must be written fully qualified, with its leading \`/\`: \`prod/db/password\` finds nothing and
+  the task stops at start. A plain name without any \`/\` (\`db-password\`) is fine as it is;
 - a Secrets Manager secret by ARN: \`arn:aws:secretsmanager:<region>:<account>:secret:<secret-id>\` for the whole
   secret, or that ARN followed by **exactly three more fields** \`:<json-key>:<version-stage>:<version-id>\` to pick
   one JSON key or version. Empty fields keep their colons: \`…:secret:prod/db-AbC123:password::\`.
@@ -25,7 +27,7 @@ Placeholders are fine in the Region and account slots, and \`\${SECRET_ARN}:pass
 suffix, which must still have three fields.`,
   fixDocs: `When the extra fields are all empty: "Use the whole secret (drop the empty suffix)" (preferred). When
 there are too few fields: "Complete the suffix to json-key:version-stage:version-id" (adds colons). Both a stage
-and an id: "Drop version-stage" / "Drop version-id".`,
+and an id: "Drop version-stage" / "Drop version-id". An SSM path without its leading \`/\`: "Add the leading '/'".`,
   examples: {
     bad: '{ "secrets": [ { "name": "DB_URL", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbC123::" } ] }',
     good: '{ "secrets": [ { "name": "DB_URL", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbC123" },\n               { "name": "DB_PASS", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbC123:password::" } ] }',
