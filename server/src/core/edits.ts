@@ -1,6 +1,7 @@
 /** Minimal text edits for fixes, so the user's comments, indentation and key order survive. */
-import type { FormattingOptions } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, type FormattingOptions } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
+import { parseDocument } from './parse';
 import type { TextEdit } from './types';
 
 /** Detects the document's indentation and line endings so inserted text matches the user's style. */
@@ -24,6 +25,24 @@ export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
 export function removeEdits(text: string, node: Node): TextEdit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
   return keepOuterComments(text, removalEdits(text, target), target);
+}
+
+/**
+ * Removes several properties (or elements) at once, each as removeEdits would: removals of neighbours share
+ * commas and lines, so they are applied one by one, last first, on the re-read text, and returned as one
+ * replacement of the span that changed. Every other character, comments included, stays.
+ */
+export function removeAllEdits(text: string, nodes: readonly Node[]): TextEdit[] {
+  const paths = [...nodes].sort((a, b) => b.offset - a.offset).map((n) => getNodePath(n));
+  let current = text;
+  for (const path of paths) {
+    const root = parseDocument(current).root;
+    const node = root && findNodeAtLocation(root, path);
+    if (!node) return [];
+    current = applyTextEdits(current, removeEdits(current, node));
+  }
+  const edit = minimalEdit(text, current);
+  return edit ? [edit] : [];
 }
 
 function removalEdits(text: string, target: Node): TextEdit[] {

@@ -1,7 +1,7 @@
 /** One ajv error → one of our diagnostics, on the offending key or value, in our own words. */
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import { removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
+import { removeAllEdits, removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
 import { isValuedTmpfsMountOption } from '../facts/limits';
 import { replacePlaceholders } from '../placeholders';
 import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../tree';
@@ -169,7 +169,28 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
   if (isRequired(node, key, ctx) && node.parent?.type === 'property') {
     return { code: 'missing-required', node, message: `'${key}' is required and must not be ${what}.`, dedupeKey: `missing:${parentObj?.offset}:${key}` };
   }
-  return { code: 'null-value', node, message: `'${key}' is ${what}. The AWS CLI rejects it; leave the key out to get the default.`, fixes };
+  return {
+    code: 'null-value',
+    node,
+    message: `'${key}' is ${what}; the AWS CLI rejects it. Remove the key to get the default.`,
+    fixes,
+    group: parentObj?.type === 'object' ? { key: `nulls@${parentObj.offset}`, lead: (others) => nullsLead(node, key, parentObj, others, ctx) } : undefined,
+  };
+}
+
+/** One finding for all the null or empty keys of one object: named here, listed in related, removed at once. */
+function nullsLead(node: Node, key: string, obj: Node, others: ReadonlyArray<{ range: { offset: number } }>, ctx: TranslateContext): Pick<SchemaReport, 'message' | 'related' | 'fixes'> {
+  const byOffset = new Map(entries(obj).map(([k, keyNode, v]) => [v?.offset, { k, keyNode, v }]));
+  const rest = others.map((o) => byOffset.get(o.range.offset)).filter((e) => e?.v !== undefined) as Array<{ k: string; keyNode: Node; v: Node }>;
+  const n = rest.length + 1;
+  return {
+    message: `'${key}' and ${n - 1} more key${n > 2 ? 's' : ''} here are null or empty; the AWS CLI rejects them. Remove them to get the defaults.`,
+    related: rest.map((e) => ({ node: e.keyNode, message: `'${e.k}' is ${e.v.type === 'null' ? 'null' : 'empty'} too` })),
+    fixes: () => [
+      { title: `Remove the ${n} null or empty keys of this object`, preferred: true, edits: removeAllEdits(ctx.text, [node, ...rest.map((e) => e.v)]) },
+      { title: `Remove '${key}'`, edits: removeEdits(ctx.text, node) },
+    ],
+  };
 }
 
 function wrongType(node: Node, key: string, expected: string, schema: SchemaObject, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
