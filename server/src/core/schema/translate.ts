@@ -120,6 +120,7 @@ function allEmpty(obj: Node, ctx: TranslateContext): SchemaReport {
     message: `'${name}' holds only empty values. The AWS CLI rejects it; remove it to get the default.`,
     dedupeKey: `allempty:${obj.offset}`,
     fixes: keyNode ? () => [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
+    group: keyNode && obj.parent?.parent?.type === 'object' ? nullsGroup(obj, name, obj.parent.parent, ctx) : undefined,
   };
 }
 
@@ -174,14 +175,24 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
     node,
     message: `'${key}' is ${what}; the AWS CLI rejects it. Remove the key to get the default.`,
     fixes,
-    group: parentObj?.type === 'object' ? { key: `nulls@${parentObj.offset}`, lead: (others) => nullsLead(node, key, parentObj, others, ctx) } : undefined,
+    group: parentObj?.type === 'object' ? nullsGroup(node, key, parentObj, ctx) : undefined,
   };
+}
+
+function nullsGroup(node: Node, key: string, obj: Node, ctx: TranslateContext): SchemaReport['group'] {
+  return { key: `nulls@${obj.offset}`, lead: (others) => nullsLead(node, key, obj, others, ctx) };
 }
 
 /** One finding for all the null or empty keys of one object: named here, listed in related, removed at once. */
 function nullsLead(node: Node, key: string, obj: Node, others: ReadonlyArray<{ range: { offset: number } }>, ctx: TranslateContext): Pick<SchemaReport, 'message' | 'related' | 'fixes'> {
-  const byOffset = new Map(entries(obj).map(([k, keyNode, v]) => [v?.offset, { k, keyNode, v }]));
-  const rest = others.map((o) => byOffset.get(o.range.offset)).filter((e) => e?.v !== undefined) as Array<{ k: string; keyNode: Node; v: Node }>;
+  // A member sits on its value (null, "") or, for an object of empty values, on its key.
+  const byOffset = new Map<number, { k: string; keyNode: Node; v: Node }>();
+  for (const [k, keyNode, v] of entries(obj)) {
+    if (!v) continue;
+    byOffset.set(v.offset, { k, keyNode, v });
+    byOffset.set(keyNode.offset, { k, keyNode, v });
+  }
+  const rest = others.map((o) => byOffset.get(o.range.offset)).filter((e) => e !== undefined);
   const n = rest.length + 1;
   return {
     message: `'${key}' and ${n - 1} more key${n > 2 ? 's' : ''} here are null or empty; the AWS CLI rejects them. Remove them to get the defaults.`,
