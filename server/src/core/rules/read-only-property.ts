@@ -15,6 +15,7 @@ export default defineRule({
   launch: 'any',
   category: 'document',
   summary: 'Keys that only describe-task-definition returns, or its taskDefinition wrapper',
+  subCases: ['hint: the other describe-only keys of the same file, shown faded (the first one carries the finding)'],
   docs: `This file was saved from \`aws ecs describe-task-definition\` (or the console's JSON view), not written
 as input for \`register-task-definition\`. The describe call wraps the definition in \`{"taskDefinition": …}\` and
 adds keys that ECS computes itself: \`taskDefinitionArn\`, \`revision\`, \`status\`, \`requiresAttributes\`,
