@@ -17,8 +17,8 @@ describe(ID, () => {
     assert.ok(d.message.length <= 160);
     assert.deepEqual(d.diagnostic.related?.map((r) => r.message), [
       'awslogs: AmazonECSTaskExecutionRolePolicy covers it; also logs:CreateLogGroup if awslogs-create-group is "true"',
-      'a log-driver secret: the role needs ssm:GetParameters and secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts the value',
-      'a Secrets Manager secret: the role needs secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts the value',
+      'a log-driver secret: the role needs ssm:GetParameters and secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts it',
+      'a Secrets Manager secret: the role needs secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts it',
     ]);
     assert.equal(d.diagnostic.related?.length, 3);
   });

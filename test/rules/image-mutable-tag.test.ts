@@ -15,7 +15,7 @@ describe(ID, () => {
   });
 
   it('untagged images, registry ports; versionConsistency disabled makes it a warning', () => {
-    assert.match(only(one('nginx'), ID)[0].message, /^'nginx' has no tag, so it runs whatever :latest is/);
+    assert.match(only(one('nginx'), ID)[0].message, /^'nginx' has no tag, so it means :latest/);
     assert.equal(only(one('localhost:5000/team/app'), ID).length, 1);
     assert.equal(only(one('localhost:5000/team/app:1.2'), ID).length, 0);
     const [d] = only(one('nginx:latest', ', "versionConsistency": "disabled"'), ID);

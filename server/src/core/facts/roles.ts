@@ -128,7 +128,7 @@ export interface ExecutionRoleTrigger {
   readonly verified: boolean;
 }
 
-const CMK = { when: 'a customer-managed KMS key encrypts the value', actions: ['kms:Decrypt'] } as const;
+const CMK = { when: 'a customer-managed KMS key encrypts it', actions: ['kms:Decrypt'] } as const;
 
 /** Table 2b "fields that need the execution role" (rule execution-role-required). */
 export const EXECUTION_ROLE_TRIGGERS: readonly ExecutionRoleTrigger[] = [

@@ -83,7 +83,7 @@ register these files as they are).`,
         node,
         message:
           tag === null
-            ? `'${image}' has no tag, so it runs whatever :latest is at start; pin a version tag or an @sha256 digest.`
+            ? `'${image}' has no tag, so it means :latest; pin a version tag or an @sha256 digest.`
             : `'${image}' uses the moving tag '${tag}'; pin a version tag or an @sha256 digest.`,
         severity: disabled ? 'warning' : undefined,
         related: disabled ? [{ node: unpinned, message: "versionConsistency is disabled: even one deployment's tasks may run different images." }] : undefined,
