@@ -73,4 +73,23 @@ describe(ID, () => {
     const json = toJson([{ file: 't.json', text: TASK, result }])[0].diagnostics.filter((d) => d.code === ID);
     assert.deepEqual(json.map((d) => d.unnecessary ?? false), [false, true, true, false, true]);
   });
+
+  it('precedence first: a null that another rule reports leaves the group, and the next null leads', () => {
+    const text = `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": null,
+  "taskRoleArn": null,
+  "placementConstraints": null,
+  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]
+}`;
+    const codes = lint(text).diagnostics.filter((d) => d.range.offset === text.indexOf('null')).map((d) => d.code);
+    assert.deepEqual(codes, ['fargate-task-size-required'], 'the size rule reports the null memory');
+    const got = only(text, ID);
+    assert.deepEqual(got.map((d) => [d.line, d.severity]), [[5, 'warning'], [6, 'hint']]);
+    assert.match(got[0].message, /^'taskRoleArn' and 1 more key here/);
+    const all = fixAll(text, { rules: [ID, 'fargate-task-size-required'] });
+    assert.deepEqual(JSON.parse(all.text), { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }] });
+  });
 });

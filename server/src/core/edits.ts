@@ -28,21 +28,33 @@ export function removeEdits(text: string, node: Node): TextEdit[] {
 }
 
 /**
- * Removes several properties (or elements) at once, each as removeEdits would: removals of neighbours share
- * commas and lines, so they are applied one by one, last first, on the re-read text, and returned as one
- * replacement of the span that changed. Every other character, comments included, stays.
+ * Removes several properties (or elements) at once, each as removeEdits would. Neighbours share commas and lines,
+ * so each run of adjacent siblings is removed member by member (last first) on the re-read text and becomes one
+ * edit that spans only that run; everything between runs is left untouched, comments included.
  */
 export function removeAllEdits(text: string, nodes: readonly Node[]): TextEdit[] {
-  const paths = [...nodes].sort((a, b) => b.offset - a.offset).map((n) => getNodePath(n));
-  let current = text;
-  for (const path of paths) {
-    const root = parseDocument(current).root;
-    const node = root && findNodeAtLocation(root, path);
-    if (!node) return [];
-    current = applyTextEdits(current, removeEdits(current, node));
+  const targets = nodes.map((n) => (n.parent?.type === 'property' ? n.parent : n)).sort((a, b) => a.offset - b.offset);
+  const runs: Node[][] = [];
+  for (const t of targets) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const siblings = t.parent?.children ?? [];
+    if (last && last.parent === t.parent && siblings.indexOf(last) + 1 === siblings.indexOf(t)) run.push(t);
+    else runs.push([t]);
   }
-  const edit = minimalEdit(text, current);
-  return edit ? [edit] : [];
+  const edits: TextEdit[] = [];
+  for (const run of runs) {
+    let current = text;
+    for (const path of run.map((t) => getNodePath(t.type === 'property' ? t.children![0] : t)).reverse()) {
+      const root = parseDocument(current).root;
+      const node = root && findNodeAtLocation(root, path);
+      if (!node) return [];
+      current = applyTextEdits(current, removeEdits(current, node));
+    }
+    const edit = minimalEdit(text, current);
+    if (edit) edits.push(edit);
+  }
+  return edits;
 }
 
 function removalEdits(text: string, target: Node): TextEdit[] {

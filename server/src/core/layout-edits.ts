@@ -59,8 +59,6 @@ const KIN: Record<string, { after?: readonly string[]; before?: readonly string[
   cpu: { before: ['memory'], after: ['networkMode', 'requiresCompatibilities', 'family'] },
   memory: { after: ['cpu'], before: ['containerDefinitions'] },
   memoryReservation: { after: ['memory', 'cpu', 'image'] },
-  user: { after: ['image'] },
-  readonlyRootFilesystem: { after: ['user', 'privileged', 'image'] },
   secrets: { after: ['environment'] },
 };
 
