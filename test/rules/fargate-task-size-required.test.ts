@@ -16,7 +16,7 @@ describe(ID, () => {
   ]
 }`;
     const [d] = expectRanges(text, ID);
-    assert.equal(d.message, "Fargate needs task-level 'cpu' and 'memory'. The smallest size is 256 CPU / 512 MiB.");
+    assert.equal(d.message, "Fargate needs task-level 'cpu' and 'memory'; add them (the smallest size is 256 CPU / 512 MiB).");
     assert.equal(d.diagnostic.fixes![0].title, 'Add cpu 512 / memory 2048 (the smallest size that fits the containers)');
     const fixed = applyFix(d.diagnostic && text.replace(/[⟦⟧]/g, ''), ID);
     assert.ok(fixed.includes('"cpu": "512"') && fixed.includes('"memory": "2048"'), fixed);
@@ -25,7 +25,7 @@ describe(ID, () => {
   it('one value present: the other is added to fit it', () => {
     const base = (body: string) => `{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", ${body} "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "essential": true, "memory": 3000 }] }`;
     const cpuOnly = base('"cpu": "1 vCPU",');
-    assert.equal(only(cpuOnly, ID)[0].message, "Fargate needs task-level 'memory'. The smallest size is 256 CPU / 512 MiB.");
+    assert.equal(only(cpuOnly, ID)[0].message, "Fargate needs task-level 'memory'; add it (the smallest size is 256 CPU / 512 MiB).");
     assert.match(applyFix(cpuOnly, ID), /"memory": ?"3072"/);
     const memOnly = base('"memory": "8192",');
     assert.match(applyFix(memOnly, ID), /"cpu": ?"1024"/);

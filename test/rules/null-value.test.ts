@@ -27,9 +27,9 @@ describe(ID, () => {
       got.map((d) => [d.text, d.severity, d.diagnostic.unnecessary ?? false]),
       [['null', 'warning', false], ['null', 'hint', true], ['""', 'hint', true], ['null', 'warning', false], ['null', 'hint', true]],
     );
-    assert.equal(got[0].message, "'taskRoleArn' and 3 more keys here are null or empty; the AWS CLI rejects them. Remove them to get the defaults.");
+    assert.equal(got[0].message, "'taskRoleArn' and 3 more keys here are null or empty, which the AWS CLI rejects; remove them to get the defaults.");
     assert.deepEqual(got[0].diagnostic.related?.map((r) => r.message), ["'ipcMode' is null too", "'pidMode' is empty too", "'placementConstraints' is null too"]);
-    assert.equal(got[3].message, "'user' is null; the AWS CLI rejects it. Remove the key to get the default.", 'a lone null in another object');
+    assert.equal(got[3].message, "'user' is null, which the AWS CLI rejects; remove the key to get the default.", 'a lone null in another object');
     assert.ok(got.filter((d) => d.severity === 'hint').every((d) => d.diagnostic.fixes!.every((f) => !f.preferred)));
   });
 

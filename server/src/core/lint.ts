@@ -121,7 +121,7 @@ function* lintSteps(text: string, options: LintOptions): Generator<void, LintOut
     raw.push({
       code: 'not-linted',
       severity: 'information',
-      message: `${who} found more than ${limit} problems; only the first ${limit} are listed. Fix those and the rest appear.`,
+      message: `${who} found more than ${limit} problems; only the first ${limit} are listed (fix those and the rest appear).`,
       range: first.range,
       dedupeKey: `not-linted:${who}`, // a note, never in competition with the diagnostics at the same spot
     });

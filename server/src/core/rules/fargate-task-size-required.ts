@@ -40,7 +40,7 @@ Add both as strings from the Fargate size table; the smallest size is 256 CPU un
     const onlyEmpty = missing.length === 1 ? (missing[0] === 'cpu' ? cpuNode : memNode) : undefined;
     ctx.report({
       ...(onlyEmpty ? { node: onlyEmpty } : { range: anchorOf(task) }),
-      message: `Fargate needs task-level '${missing.join("' and '")}'. The smallest size is 256 CPU / 512 MiB.`,
+      message: `Fargate needs task-level '${missing.join("' and '")}'; add ${missing.length > 1 ? 'them' : 'it'} (the smallest size is 256 CPU / 512 MiB).`,
       fixes: fix ? () => [fix()] : [],
     });
   },

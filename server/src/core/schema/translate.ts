@@ -117,7 +117,7 @@ function allEmpty(obj: Node, ctx: TranslateContext): SchemaReport {
   return {
     code: 'null-value',
     node: keyNode ?? obj,
-    message: `'${name}' holds only empty values. The AWS CLI rejects it; remove it to get the default.`,
+    message: `'${name}' holds only empty values, which the AWS CLI rejects; remove it to get the default.`,
     dedupeKey: `allempty:${obj.offset}`,
     fixes: keyNode ? () => [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
     group: keyNode && obj.parent?.parent?.type === 'object' ? nullsGroup(obj, name, obj.parent.parent, ctx) : undefined,
@@ -173,7 +173,7 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
   return {
     code: 'null-value',
     node,
-    message: `'${key}' is ${what}; the AWS CLI rejects it. Remove the key to get the default.`,
+    message: `'${key}' is ${what}, which the AWS CLI rejects; remove the key to get the default.`,
     fixes,
     group: parentObj?.type === 'object' ? nullsGroup(node, key, parentObj, ctx) : undefined,
   };
@@ -195,7 +195,7 @@ function nullsLead(node: Node, key: string, obj: Node, others: ReadonlyArray<{ r
   const rest = others.map((o) => byOffset.get(o.range.offset)).filter((e) => e !== undefined);
   const n = rest.length + 1;
   return {
-    message: `'${key}' and ${n - 1} more key${n > 2 ? 's' : ''} here are null or empty; the AWS CLI rejects them. Remove them to get the defaults.`,
+    message: `'${key}' and ${n - 1} more key${n > 2 ? 's' : ''} here are null or empty, which the AWS CLI rejects; remove them to get the defaults.`,
     related: rest.map((e) => ({ node: e.keyNode, message: `'${e.k}' is ${e.v.type === 'null' ? 'null' : 'empty'} too` })),
     fixes: () => [
       { title: `Remove the ${n} null or empty keys of this object`, preferred: true, edits: removeAllEdits(ctx.text, [node, ...rest.map((e) => e.v)]) },
