@@ -48,6 +48,23 @@ const SEVERITY_WORDS: Record<string, string> = {
   hint: 'hint — hygiene advice',
 };
 
+/** Sub-cases whose severity differs from the default: "warning: a numeric string…" → ['warning', 'a numeric string…']. */
+export function severitySubCases(rule: Rule): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const s of rule.subCases ?? []) {
+    const m = /^(error|warning|information|hint): (.+)$/.exec(s.trim());
+    if (m && m[1] !== rule.severity) out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/** The severity cell of the tables: the default, and where it depends on context, when it differs. */
+export function severityCell(rule: Rule): string {
+  const subs = severitySubCases(rule);
+  if (subs.length === 0) return rule.severity;
+  return cell(`${rule.severity} (${subs.map(([sev, when]) => `${sev}: ${when}`).join('; ')})`);
+}
+
 export function launchInWords(launch: Rule['launch']): string {
   if (launch === 'any') return 'any launch type, including files that declare none';
   const names = launch.map((l) => LAUNCH_WORDS[l] ?? l);
@@ -82,7 +99,7 @@ export function renderRulePage(rule: Rule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | ${SEVERITY_WORDS[rule.severity] ?? rule.severity} |`,
+    `| Default severity | ${SEVERITY_WORDS[rule.severity] ?? rule.severity}${severitySubCases(rule).length ? ' (see Sub-cases)' : ''} |`,
     `| Applies to | ${kindsInWords(rule.kinds)} |`,
     `| Launch types | ${launchInWords(rule.launch)} |`,
     `| Category | ${category} |`,
@@ -126,7 +143,7 @@ export function renderDocsIndex(rules: readonly Rule[]): string {
     out.push(`## ${g.title}`, '', '| Rule | Default | Applies to | Launch types | What it catches |', '|---|---|---|---|---|');
     for (const r of g.rules) {
       const launch = r.launch === 'any' ? 'any' : r.launch.join(' ');
-      out.push(`| [\`${r.id}\`](${r.id}.md) | ${r.severity} | ${r.kinds.join(' ')} | ${launch} | ${cell(r.summary)} |`);
+      out.push(`| [\`${r.id}\`](${r.id}.md) | ${severityCell(r)} | ${r.kinds.join(' ')} | ${launch} | ${cell(r.summary)} |`);
     }
     out.push('');
   }
@@ -152,7 +169,7 @@ export function renderReadmeBlock(rules: readonly Rule[]): string {
   ];
   for (const g of rulesByCategory(rules)) {
     out.push(`### ${g.title}`, '', '| Rule | Default | What it catches |', '|---|---|---|');
-    for (const r of g.rules) out.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${cell(r.summary)} |`);
+    for (const r of g.rules) out.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${severityCell(r)} | ${cell(r.summary)} |`);
     out.push('');
   }
   out.push(RULES_END);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, RULES_END, RULES_START, renderDocs, staleRulePages } from '../../scripts/gen-docs';
+import { REPO_ROOT, RULES_END, RULES_START, renderDocs, severityCell, severitySubCases, staleRulePages } from '../../scripts/gen-docs';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { SEVERITIES } from '../../server/src/core/types';
 import catalog from './catalog-ids.json';
@@ -137,9 +137,19 @@ describe('generated docs', () => {
   });
   it('the README rules table has one row per rule', () => {
     const block = readme.slice(readme.indexOf(RULES_START), readme.indexOf(RULES_END));
-    const rows = [...block.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/\1\.md\) \| (\w+) \|/gm)];
+    const rows = [...block.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/\1\.md\) \| (\w+)( \([^|]*\))? \|/gm)];
     assert.deepEqual(rows.map((m) => m[1]).sort(), ALL_RULES.map((r) => r.id).sort(), `README rules table is ${STALE}`);
     for (const m of rows) assert.equal(m[2], implemented.get(m[1])!.severity, `README severity of ${m[1]}`);
+  });
+  it('the README rules table says where the severity depends on context', () => {
+    const block = readme.slice(readme.indexOf(RULES_START), readme.indexOf(RULES_END));
+    const withSubCases = ALL_RULES.filter((r) => severitySubCases(r).length > 0);
+    assert.ok(withSubCases.some((r) => r.id === 'image-mutable-tag'), 'image-mutable-tag turns warning when versionConsistency is disabled');
+    for (const r of withSubCases) {
+      const row = block.split('\n').find((l) => l.startsWith(`| [\`${r.id}\`]`)) ?? '';
+      for (const [sev] of severitySubCases(r)) assert.match(row, new RegExp(`^\\| \\S+ \\| ${r.severity} \\(.*\\b${sev}: `), `${r.id}: the ${sev} sub-case is missing from its README row`);
+    }
+    assert.equal(severityCell(ALL_RULES.find((r) => r.id === 'wrong-type')!), 'error (warning: a numeric string where an integer is expected)');
   });
 });
 

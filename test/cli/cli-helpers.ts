@@ -64,8 +64,11 @@ export function codesOf(results: JsonResult[]): string[] {
   return results.flatMap((r) => r.diagnostics.map((d) => d.code)).sort();
 }
 
-/** A Fargate task definition with one error (wrong-type) and one warning (image-mutable-tag). */
-export const FARGATE_TASK = webTask('{ "name": "web", "image": "nginx:latest", "essential": "yes" }', { finalNewline: true });
+/**
+ * A Fargate task definition with one error (wrong-type) and one warning (image-mutable-tag: a moving tag is a
+ * warning, not information, when versionConsistency is disabled).
+ */
+export const FARGATE_TASK = webTask('{ "name": "web", "image": "nginx:latest", "essential": "yes", "versionConsistency": "disabled" }', { finalNewline: true });
 
 /** The same without the error: only the image-mutable-tag warning (and hints). */
 export const WARNING_ONLY_TASK = FARGATE_TASK.replace('"essential": "yes"', '"essential": true');

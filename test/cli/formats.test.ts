@@ -5,7 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { formatText } from '../../server/src/cli/format';
+import { formatGithub } from '../../server/src/cli/format-github';
+import { formatSarif } from '../../server/src/cli/format-sarif';
 import { ruleDocsUrl } from '../../server/src/core/docs-url';
+import { lint } from '../../server/src/core/lint';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { CONTAINER_ARRAY, FARGATE_TASK, WARNING_ONLY_TASK, spawnCli, workspace } from './cli-helpers';
 
@@ -140,7 +144,7 @@ describe('--format github', () => {
     assert.ok(lines.includes(`::error file=infra/task-def.json,line=8,col=60,endLine=8,endColumn=65,title=ecs-taskdef(wrong-type)::'essential' must be a boolean; got a string "yes".`), r.stdout);
     assert.ok(lines.some((l) => l.startsWith('::warning ') && l.includes('title=ecs-taskdef(image-mutable-tag)')));
     // Hints are left out by default; a plain log line (not an annotation) says how many.
-    assert.ok(!lines.some((l) => l.startsWith('::notice ')), r.stdout);
+    assert.ok(!lines.some((l) => l.includes('title=ecs-taskdef(readonly-root-filesystem)')), r.stdout);
     assert.match(lines[lines.length - 1], /^ecs-taskdef: \d+ hints not shown; --min-severity hint shows them$/);
     const all = spawnCli(['lint', '--format', 'github', '--min-severity', 'hint', 'infra'], { cwd: dir });
     const allLines = all.stdout.trimEnd().split('\n');
@@ -169,5 +173,32 @@ describe('--format json keeps its contract', () => {
       assert.deepEqual(Object.keys(d.range), ['start', 'end']);
       for (const f of d.fixes) assert.deepEqual(Object.keys(f), ['title', 'preferred']);
     }
+  });
+});
+
+describe('faded hints (part of a mistake another diagnostic reports) in every format', () => {
+  // A describe dump: one read-only-property warning on the wrapper, the describe-only keys as faded hints.
+  const DUMP = '{\n  "taskDefinition": {\n    "family": "web",\n    "revision": 3,\n    "status": "ACTIVE",\n    "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "memory": 256 }]\n  }\n}\n';
+  const results = () => {
+    return [{ file: join(process.cwd(), 'dump.json'), text: DUMP, result: lint(DUMP) }];
+  };
+
+  it('sarif: the lead is a warning; the faded keys are notes tagged "unnecessary", and the log stays valid', () => {
+    const log = JSON.parse(formatSarif(results(), { cwd: process.cwd(), version: '0.0.0' })) as { runs: Array<{ results: unknown[] }> };
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
+    const ro = (log.runs[0].results as Array<SarifResult & { properties?: { tags?: string[] } }>).filter((r) => r.ruleId === 'read-only-property');
+    assert.deepEqual(ro.map((r) => [r.level, r.properties?.tags ?? []]), [['warning', []], ['note', ['unnecessary']], ['note', ['unnecessary']]]);
+    assert.equal(ro[0].relatedLocations?.length, 2);
+  });
+
+  it('github: the lead is a ::warning, the faded keys are ::notice', () => {
+    const lines = formatGithub(results(), process.cwd()).split('\n').filter((l) => l.includes('read-only-property'));
+    assert.deepEqual(lines.map((l) => l.slice(0, l.indexOf(' '))), ['::warning', '::notice', '::notice']);
+  });
+
+  it('text: the faded keys count as hints in the summary', () => {
+    const out = formatText(results());
+    assert.match(out, /\(0 errors, 1 warning, \d+ info, \d+ hints\)/);
+    assert.equal(out.split('\n').filter((l) => /\bhint\b.*read-only-property/.test(l)).length, 2);
   });
 });

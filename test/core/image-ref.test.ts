@@ -19,6 +19,17 @@ describe('image-ref', () => {
     assert.deepEqual(parts('${REGISTRY}/app:${TAG}'), { registry: undefined, repository: '${REGISTRY}/app', tag: '${TAG}', digest: undefined });
   });
 
+  it('a URL scheme is named as the mistake (not as a registry port), with a fix only when the rest is a valid reference', () => {
+    const p = first('https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4');
+    assert.equal(p.severity, 'error');
+    assert.equal(p.reason, "an image reference has no URL scheme; drop 'https://'");
+    assert.deepEqual(p.fix, { title: "Drop 'https://'", value: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4' });
+    assert.match(first('http://localhost:5000/app').reason, /no URL scheme; drop 'http:\/\/'/);
+    assert.equal(first('https://').fix, undefined, 'nothing left to keep');
+    assert.equal(first('https://reg.example.com/My App:1').fix, undefined, 'the rest is not valid either: no fix');
+    assert.ok(!imageProblems('docker.io/library/nginx:1.27').some((x) => /scheme/.test(x.reason)));
+  });
+
   it('accepts real-world references and templates', () => {
     for (const ok of [
       'nginx', 'nginx:latest', 'amazon/aws-for-fluent-bit:stable', 'public.ecr.aws/nginx/nginx:1.27', 'docker.elastic.co/kibana/kibana:6.0.0',

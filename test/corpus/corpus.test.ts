@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { findNodeAtOffset } from 'jsonc-parser';
 import { shouldLint } from '../../server/src/core/file-detection';
+import { lint } from '../../server/src/core/lint';
 import { corpusFiles, EXPECTED_PATH, FILES_DIR, isSkipped, lintCorpusFile, readCorpusFile, readIndex, type CorpusResult } from './corpus-lint';
 import { CORPUS_TARGETS, MISTAKE_FILES } from './targets';
 
@@ -86,6 +88,39 @@ describe('corpus targets of the catalog (RULES.md §5)', () => {
       }
     });
   }
+});
+
+describe('signal over noise on the corpus (issue 13)', () => {
+  const all = Object.entries(expected.files);
+  const shown = (d: { severity: string }) => d.severity !== 'hint';
+  it('a describe dump gets at most one read-only-property finding per file (the other keys are hints)', () => {
+    const over = all.filter(([, r]) => r.diagnostics.filter((d) => d.code === 'read-only-property' && shown(d)).length > 1).map(([f]) => f);
+    assert.deepEqual(over, []);
+    assert.ok(all.some(([, r]) => r.diagnostics.some((d) => d.code === 'read-only-property' && d.severity === 'hint')), 'the faded keys are still there');
+  });
+
+  it('no warning-level image-mutable-tag by default', () => {
+    const warned = all.flatMap(([f, r]) => r.diagnostics.filter((d) => d.code === 'image-mutable-tag' && d.severity !== 'information').map((d) => `${f}:${d.line}`));
+    assert.deepEqual(warned, []);
+  });
+
+  it('at most one non-hint null-value finding per object', () => {
+    const over: string[] = [];
+    for (const file of linted) {
+      const text = readCorpusFile(file);
+      const out = lint(text, { fileName: file });
+      const perObject = new Map<number, number>();
+      for (const d of out.diagnostics) {
+        if (d.code !== 'null-value' || !shown(d)) continue;
+        const at = findNodeAtOffset(out.parsed.root!, d.range.offset);
+        // The object holding the key: a null value's property's parent, or for a key (an all-empty object) the same.
+        const obj = at?.parent?.type === 'property' ? at.parent.parent : at?.parent;
+        perObject.set(obj?.offset ?? -1, (perObject.get(obj?.offset ?? -1) ?? 0) + 1);
+      }
+      for (const [offset, n] of perObject) if (n > 1) over.push(`${file}@${offset}: ${n}`);
+    }
+    assert.deepEqual(over, []);
+  });
 });
 
 describe('files that work get no error', () => {

@@ -35,8 +35,8 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     label: 'MISTAKE',
     targets: [
       { rule: 'links-unknown-container', severity: 'error', at: ['app-container:app-container'] },
-      { rule: 'read-only-property', severity: 'warning' },
-      { rule: 'image-mutable-tag', severity: 'warning' },
+      // One finding for the describe dump; its images have a <region> placeholder, so the deploy step replaces them.
+      { rule: 'read-only-property', severity: 'warning', count: 1 },
     ],
   },
   {
@@ -137,7 +137,9 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     // No error here: the JS SDK behind the GitHub deploy action converts "3000" and drops the empty values.
     targets: [
       { rule: 'wrong-type', severity: 'warning', count: 1, at: ['"3000"'] },
-      { rule: 'null-value', severity: 'warning', count: 14, at: ['"taskRoleArn"', '"repositoryCredentials"'] },
+      // One finding per object with empty values (the container, the task); the other 12 keys are faded hints.
+      { rule: 'null-value', severity: 'warning', count: 2, at: ['"resourceRequirements"', '"taskRoleArn"'] },
+      { rule: 'null-value', severity: 'hint', count: 12, at: ['"repositoryCredentials"'] },
     ],
   },
   {

@@ -49,7 +49,7 @@ describe('fix regressions found by the fuzz run', () => {
 
   it('fargate-task-size-required: container cpu written as a string counts; no lone memory that cannot hold the containers', () => {
     const [d] = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [ { "name": "a", "image": "b", "cpu": "4096" } ] }', 'fargate-task-size-required');
-    assert.deepEqual(titles([d]), ['Add cpu 4096 / memory 8192']);
+    assert.deepEqual(titles([d]), ['Add cpu 4096 / memory 8192 (the smallest size that fits the containers)']);
     const [e] = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "containerDefinitions": [ { "name": "a", "image": "b", "memoryReservation": 65535 } ] }', 'fargate-task-size-required');
     assert.deepEqual(titles([e]), []);
   });
@@ -90,9 +90,9 @@ describe('fix regressions found by the fuzz run', () => {
 
   it('switching to awslogs or moving a value to secrets also adds the missing execution role', () => {
     const ds = fixesHold('{ "family": "w", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "a", "image": "x", "logConfiguration": { "logDriver": "fluentd" } } ] }', 'fargate-log-driver');
-    assert.deepEqual(titles(ds), ['Switch to awslogs (and add executionRoleArn)']);
+    assert.deepEqual(titles(ds), ['Switch to awslogs (and add executionRoleArn, role name assumed: ecsTaskExecutionRole)']);
     const ps = fixesHold('{ "family": "w", "containerDefinitions": [ { "name": "a", "image": "x", "memory": 128, "environment": [ { "name": "DB_PASSWORD", "value": "hunter2" } ] } ] }', 'plaintext-secret');
-    assert.deepEqual(titles(ps), ['Move to secrets (and add executionRoleArn)']);
+    assert.deepEqual(titles(ps), ['Move to secrets (and add executionRoleArn, role name assumed: ecsTaskExecutionRole)']);
   });
 
   it('efs-transit-encryption: no fix on a volume that is also another kind', () => {

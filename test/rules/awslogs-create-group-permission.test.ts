@@ -11,10 +11,10 @@ describe(ID, () => {
   it('hint on the option value, naming the role for the launch type', () => {
     const [f] = expectRanges(task(' "requiresCompatibilities": ["FARGATE"],', '⟦"true"⟧'), ID);
     assert.equal(f.severity, 'hint');
-    assert.equal(f.message, 'awslogs-create-group needs logs:CreateLogGroup on the execution role; AmazonECSTaskExecutionRolePolicy does not include it.');
-    assert.match(only(task(' "requiresCompatibilities": ["EC2"],', '"true"'), ID)[0].message, /on the container instance role;/);
-    assert.match(only(task(' "requiresCompatibilities": ["EC2", "EXTERNAL"],', '"true"'), ID)[0].message, /on the execution role or the container instance role;/);
-    assert.match(only(`[${container('"true"')}]`, ID)[0].message, /execution role \(Fargate, EXTERNAL, Managed Instances\) or the container instance role \(EC2\)/);
+    assert.equal(f.message, 'awslogs-create-group needs logs:CreateLogGroup, which the managed policy lacks; grant it to the execution role.');
+    assert.match(only(task(' "requiresCompatibilities": ["EC2"],', '"true"'), ID)[0].message, /grant it to the container instance role\.$/);
+    assert.match(only(task(' "requiresCompatibilities": ["EC2", "EXTERNAL"],', '"true"'), ID)[0].message, /grant it to the execution role or the container instance role\.$/);
+    assert.match(only(`[${container('"true"')}]`, ID)[0].message, /grant it to the execution role \(on EC2: the container instance role\)\.$/);
   });
 
   it('Docker boolean spellings count; false, other drivers and placeholders do not', () => {

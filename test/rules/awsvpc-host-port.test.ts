@@ -11,7 +11,7 @@ describe(ID, () => {
   it('reports hostPort ≠ containerPort on the hostPort value', () => {
     const [d] = expectRanges(task(AWSVPC, '{ "hostPort": ⟦80⟧, "containerPort": 5601 }'), ID);
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, 'In awsvpc mode the host port is the container port: hostPort 80 ≠ containerPort 5601. Omit hostPort or set it to 5601.');
+    assert.equal(d.message, 'In awsvpc mode the host port is the container port: hostPort 80 ≠ containerPort 5601; omit hostPort or set it to 5601.');
   });
 
   it('host mode, hostPort 0, and hostPort with a port range', () => {

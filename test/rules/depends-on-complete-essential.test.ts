@@ -8,7 +8,7 @@ const text = '[\n  { "name": "app", "image": "a:1", "dependsOn": [ { "containerN
 describe(ID, () => {
   it('reports the containerName of an essential-by-default target', () => {
     const [d] = expectRanges(text.replace('"containerName": "migrate"', '"containerName": ⟦"migrate"⟧'), ID);
-    assert.equal(d.message, "'migrate' is essential, so it may not be waited on with SUCCESS: when it exits the whole task stops. Mark it essential: false or wait for START.");
+    assert.equal(d.message, "'migrate' is essential, so waiting on it with SUCCESS stops the whole task when it exits; mark it essential: false or wait for START.");
   });
 
   it('COMPLETE on explicit essential:true too; silent for essential:false, placeholders and START', () => {

@@ -13,10 +13,13 @@ describe(ID, () => {
     const text = task(FARGATE, `, ⟦"logConfiguration"⟧: { "logDriver": "awslogs", "secretOptions": [{ "name": "tok", "valueFrom": "/tok" }] }, "secrets": [{ "name": "A", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:a" }]`);
     const [d] = expectRanges(text, ID);
     assert.equal(d.severity, 'error');
-    assert.match(d.message, /^Container 'api' needs a task execution role for the awslogs log driver, a secret passed to the log driver and a secret read from Secrets Manager/);
-    assert.match(d.message, /ECS refuses to register it/);
-    assert.match(d.message, /logs:CreateLogStream and logs:PutLogEvents \(in AmazonECSTaskExecutionRolePolicy\)/);
-    assert.match(d.message, /secretsmanager:GetSecretValue \(not in AmazonECSTaskExecutionRolePolicy/);
+    assert.equal(d.message, "Container 'api' uses awslogs, a log-driver secret and 1 more but executionRoleArn is not set, so ECS refuses to register it; add a task execution role.");
+    assert.ok(d.message.length <= 160);
+    assert.deepEqual(d.diagnostic.related?.map((r) => r.message), [
+      'awslogs: AmazonECSTaskExecutionRolePolicy covers it; also logs:CreateLogGroup if awslogs-create-group is "true"',
+      'a log-driver secret: the role needs ssm:GetParameters and secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts it',
+      'a Secrets Manager secret: the role needs secretsmanager:GetSecretValue, not in the managed policy; also kms:Decrypt if a customer-managed KMS key encrypts it',
+    ]);
     assert.equal(d.diagnostic.related?.length, 3);
   });
 
@@ -53,12 +56,22 @@ describe(ID, () => {
     assert.match(fixed, /^\/\/ deploy template/);
   });
 
-  it('with a taskRoleArn the fix title says the execution role is a different role', () => {
+  it('the fix title says which role name it assumed, and whether the account is left to fill in', () => {
     const [d] = only(task(`${FARGATE} "taskRoleArn": "arn:aws:iam::123456789012:role/api-task",`, AWSLOGS), ID);
-    assert.equal(d.diagnostic.fixes?.[0].title, 'Add executionRoleArn (a separate role from taskRoleArn: the ECS agent uses it, your app does not)');
+    assert.equal(d.diagnostic.fixes?.[0].title, 'Add executionRoleArn (role name assumed: ecsTaskExecutionRole)');
     assert.equal(d.diagnostic.fixes?.[0].preferred, true);
+    const [p] = only(task(FARGATE, AWSLOGS), ID);
+    assert.equal(p.diagnostic.fixes?.[0].title, 'Add executionRoleArn (role name assumed: ecsTaskExecutionRole; fill in the account)');
     const [e] = only(task(`${FARGATE} "taskRoleArn": "arn:aws:iam::123456789012:role/api-execution",`, AWSLOGS), ID);
     assert.equal(e.diagnostic.fixes?.[0].preferred, false, 'role-confusion offers the preferred move instead');
+  });
+
+  it('the fix puts executionRoleArn beside taskRoleArn, or after family, not at the end', () => {
+    const withTaskRole = `{\n  "family": "api",\n  "taskRoleArn": "arn:aws:iam::123456789012:role/api-task", // the app's role\n  "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",\n  "containerDefinitions": [\n    { "name": "api", "image": "api:1.0", "memory": 256${AWSLOGS} }\n  ]\n}`;
+    const fixed = applyFix(withTaskRole, ID);
+    assert.match(fixed, /"taskRoleArn": "arn:aws:iam::123456789012:role\/api-task", \/\/ the app's role\n  "executionRoleArn": "arn:aws:iam::123456789012:role\/ecsTaskExecutionRole",\n  "requiresCompatibilities"/);
+    const afterFamily = applyFix(task(FARGATE, AWSLOGS), ID);
+    assert.match(afterFamily, /^\{\n  "family": "api",\n  "executionRoleArn": "arn:aws:iam::\$\{AWS_ACCOUNT_ID\}:role\/ecsTaskExecutionRole",\n  "requiresCompatibilities"/);
   });
 
   it('describe output: the fix goes inside the taskDefinition wrapper', () => {

@@ -9,19 +9,19 @@ const task = (cpu: string, memory: string, extra = '') =>
 describe(ID, () => {
   it('a bad memory for a valid cpu is reported on memory, naming both lists', () => {
     const [d] = expectRanges(task('"256"', '⟦"4096"⟧'), ID);
-    assert.equal(d.message, 'Fargate has no 256 CPU / 4096 MiB size. With cpu 256 use memory 512, 1024 or 2048 MiB; memory 4096 fits cpu 512, 1024 or 2048.');
+    assert.equal(d.message, 'Fargate has no 256 CPU / 4096 MiB size; with cpu 256 use memory 512, 1024 or 2048 MiB; memory 4096 fits cpu 512, 1024 or 2048.');
     assert.deepEqual(d.diagnostic.fixes!.map((f) => `${f.preferred ? '*' : ''}${f.title}`), ['*Set cpu to 512', 'Set memory to 512', 'Set memory to 1024', 'Set memory to 2048']);
   });
 
   it('a cpu Fargate does not offer is reported on cpu, with the nearest sizes as fixes', () => {
     const [d] = expectRanges(task('⟦"1000"⟧', '"2048"'), ID);
-    assert.equal(d.message, 'Fargate has no 1000 CPU size. Fargate cpu values are 256, 512, 1024, 2048, 4096, 8192, 16384, 32768; memory 2048 fits cpu 256, 512 or 1024.');
+    assert.equal(d.message, 'Fargate has no 1000 CPU size (it has 256, 512, 1024, 2048, 4096, 8192, 16384, 32768); memory 2048 fits cpu 256, 512 or 1024.');
     assert.deepEqual(d.diagnostic.fixes!.map((f) => `${f.preferred ? '*' : ''}${f.title}`), ['*Set cpu to 512', 'Set cpu to 1024']);
   });
 
   it('large tiers offer the nearest memories below/above plus the tier bounds', () => {
     const [d] = only(task('"4096"', '"40000"'), ID);
-    assert.match(d.message, /With cpu 4096 use memory 8192–30720 MiB in steps of 1024; no Fargate cpu offers 40000 MiB\./);
+    assert.match(d.message, /with cpu 4096 use memory 8192–30720 MiB in steps of 1024; no Fargate cpu offers 40000 MiB\./);
     // 40000 fits no tier, so the smallest cpu fix is absent and the nearest memory is preferred
     assert.deepEqual(d.diagnostic.fixes!.map((f) => `${f.preferred ? '*' : ''}${f.title}`), ['Set memory to 8192', '*Set memory to 30720']);
     const [e] = only(task('"2048"', '"4500"'), ID);

@@ -9,7 +9,7 @@ const doc = (size: string, compat = '"FARGATE"') =>
 describe(ID, () => {
   it('reports the value with the range and the default', () => {
     const [d] = expectRanges(doc('⟦500⟧'), ID);
-    assert.equal(d.message, 'ephemeralStorage.sizeInGiB must be a whole number from 21 to 200 (Fargate gives 20 GiB when it is omitted); got 500.');
+    assert.equal(d.message, 'ephemeralStorage.sizeInGiB must be a whole number from 21 to 200 (omit it for 20 GiB); got 500.');
     assert.ok(applyFix(doc('500'), ID).includes('{ "sizeInGiB": 200 }'));
   });
 

@@ -14,11 +14,11 @@ describe(ID, () => {
     assert.ok(fixed.includes('"networkMode": "awsvpc",'), fixed);
   });
 
-  it('a missing mode is reported at the root brace; the fix inserts the key', () => {
+  it('a missing mode is reported at the root brace; the fix inserts the key after requiresCompatibilities', () => {
     const [d] = expectRanges(`⟦{⟧${t('').slice(1)}`, ID);
     assert.equal(d.message, "Fargate tasks must use networkMode 'awsvpc' (found nothing).");
     const fixed = applyFix(t(''), ID);
-    assert.match(fixed, /\n  "networkMode": "awsvpc"\n\}$/);
+    assert.match(fixed, /\n  "requiresCompatibilities": \["FARGATE"\],\n  "networkMode": "awsvpc",\n  "cpu"/);
   });
 
   it('a null mode or a wrong-case enum is reported once (the generic rules give way)', () => {

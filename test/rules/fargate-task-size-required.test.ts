@@ -16,8 +16,8 @@ describe(ID, () => {
   ]
 }`;
     const [d] = expectRanges(text, ID);
-    assert.equal(d.message, "Fargate needs task-level 'cpu' and 'memory'. The smallest size is 256 CPU / 512 MiB.");
-    assert.equal(d.diagnostic.fixes![0].title, 'Add cpu 512 / memory 2048');
+    assert.equal(d.message, "Fargate needs task-level 'cpu' and 'memory'; add them (the smallest size is 256 CPU / 512 MiB).");
+    assert.equal(d.diagnostic.fixes![0].title, 'Add cpu 512 / memory 2048 (the smallest size that fits the containers)');
     const fixed = applyFix(d.diagnostic && text.replace(/[⟦⟧]/g, ''), ID);
     assert.ok(fixed.includes('"cpu": "512"') && fixed.includes('"memory": "2048"'), fixed);
   });
@@ -25,7 +25,7 @@ describe(ID, () => {
   it('one value present: the other is added to fit it', () => {
     const base = (body: string) => `{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", ${body} "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "essential": true, "memory": 3000 }] }`;
     const cpuOnly = base('"cpu": "1 vCPU",');
-    assert.equal(only(cpuOnly, ID)[0].message, "Fargate needs task-level 'memory'. The smallest size is 256 CPU / 512 MiB.");
+    assert.equal(only(cpuOnly, ID)[0].message, "Fargate needs task-level 'memory'; add it (the smallest size is 256 CPU / 512 MiB).");
     assert.match(applyFix(cpuOnly, ID), /"memory": ?"3072"/);
     const memOnly = base('"memory": "8192",');
     assert.match(applyFix(memOnly, ID), /"cpu": ?"1024"/);
@@ -34,7 +34,7 @@ describe(ID, () => {
   it('a null or empty value is reported on the value (and replaces null-value there)', () => {
     const text = '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": ⟦null⟧, "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "essential": true }] }';
     const [d] = expectRanges(text, ID);
-    assert.equal(d.diagnostic.fixes![0].title, 'Add memory 512');
+    assert.equal(d.diagnostic.fixes![0].title, 'Add memory 512 (the smallest size that fits the containers)');
     assert.deepEqual(only(text.replace(/[⟦⟧]/g, ''), 'null-value'), []);
     const fixed = applyFix(text.replace(/[⟦⟧]/g, ''), ID);
     assert.ok(fixed.includes('"memory": "512"'), fixed);
@@ -56,6 +56,6 @@ describe(ID, () => {
 
   it('sizes for Windows start at 1 vCPU', () => {
     const text = '{ "family": "iis", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }, "containerDefinitions": [{ "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022" }] }';
-    assert.equal(only(text, ID)[0].diagnostic.fixes![0].title, 'Add cpu 1024 / memory 2048');
+    assert.equal(only(text, ID)[0].diagnostic.fixes![0].title, 'Add cpu 1024 / memory 2048 (the smallest size that fits the containers)');
   });
 });

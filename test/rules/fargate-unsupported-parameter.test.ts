@@ -12,8 +12,9 @@ describe(ID, () => {
       fargate('\n  ⟦"ipcMode"⟧: "none",\n  ⟦"inferenceAccelerators"⟧: [{ "deviceName": "d1", "deviceType": "eia2.medium" }],', ',\n      ⟦"privileged"⟧: true,\n      ⟦"extraHosts"⟧: [{ "hostname": "db", "ipAddress": "10.0.0.5" }],\n      ⟦"dnsSearchDomains"⟧: ["corp"]'),
       ID,
     );
-    assert.equal(got[0].message, "'ipcMode' is not supported on Fargate. Fargate does not let tasks choose an IPC namespace.");
-    assert.match(got[2].message, /^'privileged' is not supported on Fargate\. /);
+    assert.equal(got[0].message, "'ipcMode' is not supported on Fargate; remove it.");
+    assert.equal(got[0].diagnostic.related?.[0].message, 'Fargate does not let tasks choose an IPC namespace.', 'the why goes to related information');
+    assert.equal(got[2].message, "'privileged' is not supported on Fargate; remove it.");
     assert.ok(got.every((d) => d.severity === 'error'));
   });
 

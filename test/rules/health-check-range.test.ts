@@ -24,7 +24,7 @@ describe(ID, () => {
     const text = hc(', "interval": 5, "timeout": 6, "retries": 5, "startPeriod": 1');
     const [d] = expectRanges(text.replace('"timeout": 6', '"timeout": ⟦6⟧'), ID);
     assert.equal(d.severity, 'warning');
-    assert.equal(d.message, "healthCheck.timeout (6 s) is not shorter than interval (5 s) in 'c'; a probe can outlast its own period.");
+    assert.equal(d.message, "healthCheck.timeout (6 s) is not shorter than interval (5 s) in 'c'; shorten the timeout or lengthen the interval.");
     assert.match(applyFix(text, ID, 'Set timeout to 4'), /"timeout": 4/);
     assert.match(applyFix(text, ID, 'Set interval to 7'), /"interval": 7/);
   });
@@ -32,7 +32,7 @@ describe(ID, () => {
   it('a missing side uses the ECS default and the fix inserts it', () => {
     const text = hc(', "interval": 5');
     const [d] = expectRanges(hc(', "interval": ⟦5⟧'), ID);
-    assert.match(d.message, /timeout \(5 s, the default\)/);
+    assert.match(d.message, /timeout \(5 s, default\)/);
     assert.match(applyFix(text, ID, 'Set timeout to 4'), /"interval": 5, "timeout": 4 \}/);
   });
 

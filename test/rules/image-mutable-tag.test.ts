@@ -1,25 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { imageTag } from '../../server/src/core/rules/image-mutable-tag';
+import { imageTag, isTemplateImage } from '../../server/src/core/rules/image-mutable-tag';
 import { expectRanges, only } from '../helpers/rule-fix';
 
 const ID = 'image-mutable-tag';
 const one = (image: string, extra = '') => `[ { "name": "api", "image": ${JSON.stringify(image)}${extra} } ]`;
 
 describe(ID, () => {
-  it('warns on the image value, naming the tag, without a fix', () => {
+  it('is information on the image value, naming the tag, without a fix', () => {
     const [d] = expectRanges('[ { "name": "api", "image": ⟦"123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:latest"⟧ } ]', ID);
-    assert.equal(d.severity, 'warning');
-    assert.match(d.message, /^'123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/api:latest' uses a moving tag \(latest\);/);
-    assert.match(d.message, /Pin a version tag or an @sha256 digest\.$/);
+    assert.equal(d.severity, 'information');
+    assert.equal(d.message, "'123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:latest' uses the moving tag 'latest'; pin a version tag or an @sha256 digest.");
     assert.equal(d.diagnostic.fixes, undefined);
   });
 
-  it('untagged images, registry ports, versionConsistency disabled', () => {
-    assert.match(only(one('nginx'), ID)[0].message, /\(no tag → latest\)/);
+  it('untagged images, registry ports; versionConsistency disabled makes it a warning', () => {
+    assert.match(only(one('nginx'), ID)[0].message, /^'nginx' has no tag, so it means :latest/);
     assert.equal(only(one('localhost:5000/team/app'), ID).length, 1);
     assert.equal(only(one('localhost:5000/team/app:1.2'), ID).length, 0);
-    assert.match(only(one('nginx:latest', ', "versionConsistency": "disabled"'), ID)[0].message, /versionConsistency is disabled/);
+    const [d] = only(one('nginx:latest', ', "versionConsistency": "disabled"'), ID);
+    assert.equal(d.severity, 'warning');
+    assert.match(d.diagnostic.related![0].message, /versionConsistency is disabled/);
+    assert.equal(only(one('nginx:latest'), ID, { rules: { [ID]: 'warning' } })[0].severity, 'warning', 'configurable as before');
   });
 
   it('digests and placeholder tags count as pinned', () => {
@@ -34,7 +36,16 @@ describe(ID, () => {
     ]) {
       assert.equal(only(one(image), ID).length, 0, image);
     }
-    assert.equal(only(one('${ECR_REPO}:latest'), ID).length, 1, 'a literal latest after a templated repository still moves');
+  });
+
+  it('a templated registry or repository is not a real image: the deploy step replaces it, tag included', () => {
+    for (const image of ['${ECR_REPO}:latest', 'REPLACE_WITH_IMAGE_URL:latest', '<IMAGE>:latest', 'ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest', '${REGISTRY}/app', 'YOUR_IMAGE']) {
+      assert.equal(only(one(image), ID).length, 0, image);
+    }
+    assert.ok(!isTemplateImage('nginx:latest'));
+    assert.ok(!isTemplateImage('public.ecr.aws/nginx/nginx:latest'));
+    assert.ok(!isTemplateImage('localhost:5000/team/app'));
+    assert.ok(isTemplateImage('IMAGE'));
   });
 
   it('the mutable list is configurable', () => {

@@ -17,7 +17,7 @@ describe(ID, () => {
     const marked = text.replace('"inferenceAccelerators"', '⟦"inferenceAccelerators"⟧').replace('"InferenceAccelerator"', '⟦"InferenceAccelerator"⟧');
     const ds = expectRanges(marked, ID);
     assert.ok(ds.every((d) => d.severity === 'warning'));
-    assert.match(ds[1].message, /^'model' reserves an Elastic Inference accelerator\. Amazon Elastic Inference is no longer available/);
+    assert.match(ds[1].message, /^'model' reserves an Elastic Inference accelerator, a retired service; remove it/);
   });
 
   it('fixes remove the task key and the single requirement', () => {

@@ -23,6 +23,15 @@ describe(`${ID} (code checks)`, () => {
     assert.equal(JSON.parse(fixed).containerDefinitions[0].image, 'Registry.Example.com:5000/myteam/app:V1.0');
   });
 
+  it("image: an https:// prefix is named as a URL scheme, and the fix drops it", () => {
+    const text = container('"image": "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4"');
+    const [d] = only(text, ID);
+    assert.equal(d.severity, 'error');
+    assert.equal(d.message, "'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4' is not a valid image reference: an image reference has no URL scheme; drop 'https://'.");
+    const fixed = applyFix(text, ID, "Drop 'https://'");
+    assert.equal(JSON.parse(fixed).containerDefinitions[0].image, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4');
+  });
+
   it('user', () => {
     assert.deepEqual(msgs('"image": "a:1", "user": "1000:"'), ["error: '1000:' is not a valid user: the group after ':' is empty."]);
     assert.match(msgs('"image": "a:1", "user": "-1"')[0], /uid must be a non-negative integer/);

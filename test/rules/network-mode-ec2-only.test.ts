@@ -9,7 +9,7 @@ describe(ID, () => {
   it('hint on the networkMode value when the launch type is unknown', () => {
     const [d] = expectRanges(task(' "networkMode": ⟦"bridge"⟧,'), ID);
     assert.equal(d.severity, 'hint');
-    assert.equal(d.message, "networkMode 'bridge' limits this task definition to EC2 or EXTERNAL capacity (Fargate needs awsvpc). Declare requiresCompatibilities so the matching checks run.");
+    assert.equal(d.message, "networkMode 'bridge' only runs on EC2 or EXTERNAL capacity; declare requiresCompatibilities so the matching checks run.");
   });
 
   it('fixes add requiresCompatibilities ["EC2"] (preferred) or ["EXTERNAL"]', () => {

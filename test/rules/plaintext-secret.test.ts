@@ -11,12 +11,12 @@ describe(ID, () => {
   it('reports the name of a secret-looking variable, as a warning', () => {
     const [d] = expectRanges(doc('{ "name": ⟦"DB_PASSWORD"⟧, "value": "hunter2" }'), ID);
     assert.equal(d.severity, 'warning');
-    assert.equal(d.message, "'DB_PASSWORD' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it. Use secrets with Secrets Manager or SSM.");
+    assert.equal(d.message, "'DB_PASSWORD' looks like a secret in a plain environment variable, readable by anyone who can describe the task; move it to secrets.");
   });
 
   it('a template placeholder still ends up in plain text, and says so', () => {
     const [d] = only(doc('{ "name": "API_TOKEN", "value": "{{API_TOKEN}}" }'), ID);
-    assert.match(d.message, /and the rendered template will put the real value there/);
+    assert.match(d.message, /will hold a rendered secret in plain sight/);
     assert.equal(d.severity, 'warning');
   });
 

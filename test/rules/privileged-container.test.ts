@@ -9,7 +9,7 @@ describe(ID, () => {
   it('warns on the privileged key (EC2 and unknown launch)', () => {
     const [d] = expectRanges(text.replace('"privileged"', '⟦"privileged"⟧'), ID);
     assert.equal(d.severity, 'warning');
-    assert.equal(d.message, "'runner' runs privileged: it gets nearly full root access to the host. Grant only the capabilities it needs (linuxParameters.capabilities.add).");
+    assert.equal(d.message, "'runner' runs privileged, with nearly full root access to the host; add only the capabilities it needs instead.");
     assert.equal(only(text.replace('"requiresCompatibilities": ["EC2"], ', ''), ID).length, 1);
   });
 

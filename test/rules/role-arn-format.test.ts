@@ -9,7 +9,7 @@ const msg = (value: string) => only(doc(`\n  "taskRoleArn": ${JSON.stringify(val
 describe(ID, () => {
   it('reports the value of each bad field', () => {
     const ds = expectRanges(doc('\n  "taskRoleArn": ⟦"arn:aws:iam::11111111111:role/app"⟧,\n  "executionRoleArn": ⟦"arn:aws:iam::123456789012:policy/exec"⟧,'), ID);
-    assert.equal(ds[0].message, "'arn:aws:iam::11111111111:role/app' is not an IAM role ARN or role name: the account id '11111111111' has 11 digits; AWS account ids have exactly 12.");
+    assert.equal(ds[0].message, "'arn:aws:iam::11111111111:role/app' is not an IAM role ARN or role name: the account id '11111111111' has 11 digits, not 12.");
     assert.equal(ds[1].message, "'arn:aws:iam::123456789012:policy/exec' is not an IAM role ARN or role name: this is an IAM policy ARN, not a role ARN (…:role/<name>).");
   });
 

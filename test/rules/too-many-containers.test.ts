@@ -9,7 +9,7 @@ const containers = (n: number, mark = -1) =>
 describe(ID, () => {
   it('reports on the 11th container name with the count', () => {
     const [d] = expectRanges(`[ ${containers(12, 10)} ]`, ID);
-    assert.equal(d.message, '12 containers; a task definition holds at most 10. Split the task.');
+    assert.equal(d.message, '12 containers, but a task definition holds at most 10; split the task.');
     assert.equal(d.severity, 'error');
   });
 

@@ -27,9 +27,9 @@ describe(ID, () => {
 }`,
       ID,
     );
-    assert.equal(got[0].message, "'Role.Arn' looks like a CloudFormation expression that was never evaluated; ECS will receive this literal text (resolve it in the CloudFormation template (!GetAtt/!Ref) instead of a standalone JSON file).");
-    assert.match(got[2].message, /^'local\.envoy_name' looks like a Terraform expression/);
-    assert.match(got[4].message, /^This Fn::ImportValue object looks like a CloudFormation expression/);
+    assert.equal(got[0].message, "'Role.Arn' is an unevaluated CloudFormation expression, so ECS gets this text; resolve it with !GetAtt or !Ref in the template.");
+    assert.match(got[2].message, /^'local\.envoy_name' is an unevaluated Terraform expression/);
+    assert.match(got[4].message, /^This Fn::ImportValue object is an unevaluated CloudFormation expression/);
   });
 
   it('silences every other rule on the same value (format, type, cross-reference, hygiene)', () => {

@@ -88,6 +88,8 @@ function sarifResult(d: Diagnostic, ruleIndex: number, artifactLocation: Artifac
     message: { text: d.message },
     locations: [{ physicalLocation: { artifactLocation, region: region(d.range, idx) } }],
   };
+  // A faded hint (part of a mistake another result reports): SARIF viewers can filter on the tag.
+  if (d.unnecessary) out.properties = { tags: ['unnecessary'] };
   if (d.related?.length) {
     out.relatedLocations = d.related.map((r, i) => ({
       id: i + 1,

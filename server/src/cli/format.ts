@@ -14,6 +14,8 @@ export interface JsonDiagnostic {
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   fixes: Array<{ title: string; preferred: boolean }>;
+  /** Present (true) on a hint that is part of a mistake another diagnostic of the same rule reports. */
+  unnecessary?: true;
 }
 
 export interface JsonFileResult {
@@ -42,6 +44,7 @@ function jsonDiagnostic(d: Diagnostic, idx: LineIndex): JsonDiagnostic {
     message: d.message,
     range: { start: idx.positionAt(d.range.offset), end: idx.positionAt(d.range.offset + d.range.length) },
     fixes: (d.fixes ?? []).map((f) => ({ title: f.title, preferred: f.preferred === true })),
+    ...(d.unnecessary ? { unnecessary: true as const } : {}),
   };
 }
 

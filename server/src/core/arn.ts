@@ -41,7 +41,7 @@ export function accountProblem(arn: Arn): string | undefined {
   const f = arn.account;
   if (!f || isPlaceholderField(arn, f) || ACCOUNT_REGEX.test(f.text)) return undefined;
   if (f.text === '') return 'the account id is empty';
-  if (/^\d+$/.test(f.text)) return `the account id '${f.text}' has ${f.text.length} digits; AWS account ids have exactly 12`;
+  if (/^\d+$/.test(f.text)) return `the account id '${f.text}' has ${f.text.length} digits, not 12`;
   return `the account id '${f.text}' is not 12 digits`;
 }
 
@@ -105,7 +105,7 @@ function roleResourceProblem(arn: Arn): RoleProblem | undefined {
   if (type !== 'role') {
     if (type === 'instance-profile') {
       return {
-        reason: 'this is an instance profile, not a role (tasks assume roles; an instance profile only wraps a role for EC2)',
+        reason: 'this is an instance profile; give the ARN of the role it wraps',
         roleArnGuess: arn.masked.original.slice(0, res.start) + 'role/' + res.text.slice('instance-profile/'.length),
       };
     }

@@ -30,3 +30,8 @@ export function roleArnTemplate(root: Node | undefined, roleName: string): strin
   const { account, partition } = documentAccount(root);
   return `arn:${partition}:iam::${account}:role/${roleName}`;
 }
+
+/** What a fix that inserts roleArnTemplate(root, roleName) made up, for its title: "role name assumed: …". */
+export function assumedRoleNote(arn: string, roleName: string): string {
+  return arn.includes('${AWS_ACCOUNT_ID}') ? `role name assumed: ${roleName}; fill in the account` : `role name assumed: ${roleName}`;
+}

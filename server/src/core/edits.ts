@@ -1,6 +1,7 @@
 /** Minimal text edits for fixes, so the user's comments, indentation and key order survive. */
-import type { FormattingOptions } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, type FormattingOptions } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
+import { parseDocument } from './parse';
 import type { TextEdit } from './types';
 
 /** Detects the document's indentation and line endings so inserted text matches the user's style. */
@@ -24,6 +25,36 @@ export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
 export function removeEdits(text: string, node: Node): TextEdit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
   return keepOuterComments(text, removalEdits(text, target), target);
+}
+
+/**
+ * Removes several properties (or elements) at once, each as removeEdits would. Neighbours share commas and lines,
+ * so each run of adjacent siblings is removed member by member (last first) on the re-read text and becomes one
+ * edit that spans only that run; everything between runs is left untouched, comments included.
+ */
+export function removeAllEdits(text: string, nodes: readonly Node[]): TextEdit[] {
+  const targets = nodes.map((n) => (n.parent?.type === 'property' ? n.parent : n)).sort((a, b) => a.offset - b.offset);
+  const runs: Node[][] = [];
+  for (const t of targets) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const siblings = t.parent?.children ?? [];
+    if (last && last.parent === t.parent && siblings.indexOf(last) + 1 === siblings.indexOf(t)) run.push(t);
+    else runs.push([t]);
+  }
+  const edits: TextEdit[] = [];
+  for (const run of runs) {
+    let current = text;
+    for (const path of run.map((t) => getNodePath(t.type === 'property' ? t.children![0] : t)).reverse()) {
+      const root = parseDocument(current).root;
+      const node = root && findNodeAtLocation(root, path);
+      if (!node) return [];
+      current = applyTextEdits(current, removeEdits(current, node));
+    }
+    const edit = minimalEdit(text, current);
+    if (edit) edits.push(edit);
+  }
+  return edits;
 }
 
 function removalEdits(text: string, target: Node): TextEdit[] {

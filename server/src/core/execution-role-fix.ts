@@ -11,7 +11,7 @@ import type { ParsedDocument } from './parse';
 import { pathOf } from './tree';
 import type { TextEdit } from './types';
 
-const TITLE_NOTE = ' (and add executionRoleArn)';
+const TITLE_NOTE = ' (and add executionRoleArn, role name assumed: ecsTaskExecutionRole)';
 
 /** The edits adding executionRoleArn to the task, or none when it is set (or there is no task object). */
 export function addExecutionRoleEdits(text: string, doc: Classification, parsed: ParsedDocument): TextEdit[] {

@@ -56,6 +56,19 @@ export function parseImageRef(image: string): ImageRef {
 
 /** Problems of an image reference, errors first. The caller skips values that are entirely a placeholder. */
 export function imageProblems(image: string): ImageProblem[] {
+  // "https://registry/app:1" reads as host "https", port "" otherwise: name the real mistake instead.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(image);
+  if (scheme) {
+    const rest = image.slice(scheme[0].length);
+    const safe = rest !== '' && imageProblems(rest).every((p) => p.severity !== 'error');
+    return [
+      {
+        severity: 'error',
+        reason: `an image reference has no URL scheme; drop '${scheme[1]}://'`,
+        fix: safe ? { title: `Drop '${scheme[1]}://'`, value: rest } : undefined,
+      },
+    ];
+  }
   const ref = parseImageRef(image);
   const m = ref.masked;
   const errors: string[] = [];
@@ -120,7 +133,7 @@ function uppercaseWarning(image: string, ref: ImageRef): ImageProblem[] {
   return [
     {
       severity: 'warning',
-      reason: `the repository '${ref.repository.text}' has uppercase letters; ECS stores it, but Docker only pulls lowercase repository names`,
+      reason: `Docker only pulls lowercase repository names; write '${ref.repository.text.toLowerCase()}'`,
       fix: { title: 'Lowercase the repository', value: fixed },
     },
   ];

@@ -47,9 +47,49 @@ function blockJson(text: string, value: unknown, indent: string): string {
   return render(value, indent);
 }
 
-/** Inserts `"key": value` as the last member of `obj` (which must not already hold `key`). */
+/**
+ * Where an inserted key goes: after the first of `after` that the object holds, else before the first of
+ * `before`, else last. Keeps related keys together (executionRoleArn beside taskRoleArn, memory beside cpu).
+ */
+const KIN: Record<string, { after?: readonly string[]; before?: readonly string[] }> = {
+  executionRoleArn: { after: ['taskRoleArn', 'family'], before: ['networkMode', 'containerDefinitions'] },
+  taskRoleArn: { after: ['family'], before: ['executionRoleArn', 'networkMode', 'containerDefinitions'] },
+  networkMode: { after: ['requiresCompatibilities', 'executionRoleArn', 'taskRoleArn', 'family'], before: ['containerDefinitions'] },
+  requiresCompatibilities: { after: ['family'], before: ['networkMode', 'cpu', 'memory', 'containerDefinitions'] },
+  cpu: { before: ['memory'], after: ['networkMode', 'requiresCompatibilities', 'family'] },
+  memory: { after: ['cpu'], before: ['containerDefinitions'] },
+  memoryReservation: { after: ['memory', 'cpu', 'image'] },
+  secrets: { after: ['environment'] },
+};
+
+/** Inserts `"key": value` into `obj` (which must not already hold `key`), beside its kin or as the last member. */
 export function insertPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
-  return insertMember(text, obj, `${JSON.stringify(key)}: `, value);
+  const prefix = `${JSON.stringify(key)}: `;
+  const members = obj.children ?? [];
+  const find = (k: string) => members.find((p) => p.children?.[0]?.value === k);
+  const kin = KIN[key];
+  const anchor = kin?.after?.map(find).find(Boolean);
+  const next = anchor ? members[members.indexOf(anchor) + 1] : kin?.before?.map(find).find(Boolean);
+  if (!next) return insertMember(text, obj, prefix, value);
+  return insertBefore(text, obj, next, prefix, value, members[members.indexOf(next) - 1]);
+}
+
+/** Inserts a member before the sibling `next`: on a line of its own when `next` starts its line, else inline. */
+function insertBefore(text: string, parent: Node, next: Node, prefix: string, value: unknown, prev: Node | undefined): TextEdit[] {
+  let lineStart = text.lastIndexOf('\n', next.offset - 1) + 1;
+  if (!isMultiLine(text, parent) || !/^[ \t]*$/.test(text.slice(lineStart, next.offset))) {
+    return [{ offset: next.offset, length: 0, content: `${prefix}${inlineJson(value)}, ` }];
+  }
+  const indent = lineIndent(text, next.offset);
+  // Comment lines right above `next` belong to it: insert above them (never above the previous member).
+  const floor = prev ? prev.offset + prev.length : parent.offset + 1;
+  for (;;) {
+    const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (lineStart === 0 || above < floor) break;
+    if (!/^\s*(\/\/|\/\*|\*)/.test(text.slice(above, lineStart))) break;
+    lineStart = above;
+  }
+  return [{ offset: lineStart, length: 0, content: `${indent}${prefix}${blockJson(text, value, indent)},${formattingOf(text).eol}` }];
 }
 
 /** Appends `value` as the last element of the array `arr`. */

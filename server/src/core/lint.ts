@@ -162,7 +162,7 @@ export function* checkSubject(text: string, parsed: ParsedDocument, doc: Classif
     raw.push({
       code: 'not-linted',
       severity: 'information',
-      message: `${who} found more than ${limit} problems; only the first ${limit} are listed. Fix those and the rest appear.`,
+      message: `${who} found more than ${limit} problems; only the first ${limit} are listed (fix those and the rest appear).`,
       range: first.range,
       dedupeKey: `not-linted:${who}`, // a note, never in competition with the diagnostics at the same spot
     });
@@ -195,7 +195,19 @@ function clipFixes(fixes: Fix[]): Fix[] {
 
 function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
   const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
-  const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: clip(r.message), range };
+  const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: '', range };
+  setReported(d, r);
+  if (r.placeholder) d.placeholder = true;
+  if (r.dedupeKey) d.dedupeKey = r.dedupeKey;
+  if (r.unnecessary) d.unnecessary = true;
+  if (r.group) GROUP_OF.set(d, r.group);
+  return d;
+}
+
+/** The parts of a diagnostic a report words: message, related information and fixes. */
+function setReported(d: Diagnostic, r: Pick<Report, 'message' | 'related' | 'fixes'>): void {
+  const range = d.range;
+  d.message = clip(r.message);
   if (r.related?.length) {
     d.related = r.related.map((x) => ({
       range: x.range ?? (x.node ? { offset: x.node.offset, length: x.node.length } : range),
@@ -206,20 +218,56 @@ function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagn
     // Costly fixes are built on first use (code action, CLI fix/json), not for every lint while typing.
     // An empty list reads as no fixes, as it does when given eagerly.
     const make = r.fixes;
-    let built: Fix[] | undefined;
-    Object.defineProperty(d, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        built ??= clipFixes(make());
-        return built.length > 0 ? built : undefined;
-      },
-      set: (v: Fix[] | undefined) => (built = v ?? []),
-    });
+    lazyFixes(d, () => clipFixes(make()));
   } else if (r.fixes?.length) d.fixes = clipFixes(r.fixes);
-  if (r.placeholder) d.placeholder = true;
-  if (r.dedupeKey) d.dedupeKey = r.dedupeKey;
-  return d;
+  else delete d.fixes;
+}
+
+function lazyFixes(d: Diagnostic, make: () => Fix[]): void {
+  let built: Fix[] | undefined;
+  Object.defineProperty(d, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      built ??= make();
+      return built.length > 0 ? built : undefined;
+    },
+    set: (v: Fix[] | undefined) => (built = v ?? []),
+  });
+}
+
+/** The group a diagnostic's report belongs to (see Report.group); kept off the diagnostic, which is output. */
+const GROUP_OF = new WeakMap<Diagnostic, NonNullable<Report['group']>>();
+
+/** A finding that another diagnostic of its rule carries: a faded hint whose fixes are offered, not preferred. */
+function fade(d: Diagnostic): void {
+  d.severity = 'hint';
+  d.unnecessary = true;
+  const own = Object.getOwnPropertyDescriptor(d, 'fixes');
+  if (!own) return;
+  const read = (): Fix[] => (own.get ? own.get.call(d) : own.value) ?? [];
+  lazyFixes(d, () => read().map((f) => (f.preferred ? { ...f, preferred: false } : f)));
+}
+
+/** One finding per group (Report.group): the first survivor leads, the others fade. */
+function settleGroups(out: Diagnostic[]): void {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of out) {
+    const g = GROUP_OF.get(d);
+    if (!g) continue;
+    const key = `${d.code}\u0000${g.key}`;
+    const list = groups.get(key);
+    if (list) list.push(d);
+    else groups.set(key, [d]);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    members.sort((a, b) => a.range.offset - b.range.offset);
+    const [lead, ...rest] = members;
+    const reword = GROUP_OF.get(lead)!.lead;
+    if (reword) setReported(lead, reword(rest));
+    rest.forEach(fade);
+  }
 }
 
 const MAX_MESSAGE_LENGTH = 1000;
@@ -252,8 +300,10 @@ export function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] 
       if (override === 'off') continue;
       if (override) d.severity = override;
       if (d.placeholder && SEVERITY_RANK[d.severity] < SEVERITY_RANK.warning) d.severity = 'warning';
+      if (d.unnecessary) fade(d);
       out.push(d);
     }
   }
+  settleGroups(out);
   return out.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code));
 }

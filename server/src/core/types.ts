@@ -40,6 +40,11 @@ export interface Diagnostic {
   placeholder?: boolean;
   /** Two diagnostics with the same dedupe key describe one mistake; the higher-precedence rule wins. */
   dedupeKey?: string;
+  /**
+   * Part of a mistake already reported by another diagnostic of the same rule: always a hint, shown faded
+   * (LSP DiagnosticTag.Unnecessary); severity overrides apply to the main finding only.
+   */
+  unnecessary?: true;
 }
 
 /** Document kinds of RULES.md §1.2. */

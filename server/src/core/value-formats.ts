@@ -66,7 +66,7 @@ export function dockerSecurityOptionProblem(value: string): string | undefined {
 /** `credentialSpecs[]`: credentialspec:<ARN> or credentialspecdomainless:<ARN> (an S3 object or SSM parameter). */
 export function credentialSpecProblem(value: string): string | undefined {
   const m = /^(credentialspec|credentialspecdomainless):(.*)$/.exec(value);
-  if (!m) return "start with 'credentialspec:' or 'credentialspecdomainless:' followed by the ARN of the spec in S3 or SSM";
+  if (!m) return "prefix the S3 or SSM ARN with 'credentialspec:' or 'credentialspecdomainless:'";
   const target = m[2];
   if (target === '') return 'the ARN after the prefix is missing';
   if (maskPlaceholders(target).spans[0]?.start === 0) return undefined;

@@ -108,6 +108,8 @@ export interface ExecutionRoleTrigger {
   readonly field: string;
   /** What triggers it, in our words. */
   readonly description: string;
+  /** The same as a short noun phrase for one-line messages: "awslogs", "an SSM secret". */
+  readonly label: string;
   /** What the agent does with the role, as a verb phrase: "pull the image". */
   readonly agentUse: string;
   /** Launch types on which this setting needs the execution role (elsewhere another role does the job). */
@@ -126,64 +128,64 @@ export interface ExecutionRoleTrigger {
   readonly verified: boolean;
 }
 
-const CMK = { when: 'a customer-managed KMS key encrypts the value', actions: ['kms:Decrypt'] } as const;
+const CMK = { when: 'a customer-managed KMS key encrypts it', actions: ['kms:Decrypt'] } as const;
 
 /** Table 2b "fields that need the execution role" (rule execution-role-required). */
 export const EXECUTION_ROLE_TRIGGERS: readonly ExecutionRoleTrigger[] = [
   {
     id: 'private-ecr-image', field: 'containerDefinitions[].image',
-    description: 'an image in a private Amazon ECR repository', agentUse: 'pull the image',
+    description: 'an image in a private Amazon ECR repository', label: 'a private ECR image', agentUse: 'pull the image',
     launchTypes: AGENT_LAUNCH, actions: ECR_PULL,
     note: 'For a repository in another account, its repository policy must also allow the role.',
     inManagedPolicy: true, rejectedAtRegistration: false, verified: true,
   },
   {
     id: 'awslogs', field: 'containerDefinitions[].logConfiguration.logDriver: "awslogs"',
-    description: 'the awslogs log driver', agentUse: 'write logs',
+    description: 'the awslogs log driver', label: 'awslogs', agentUse: 'write logs',
     launchTypes: AGENT_LAUNCH, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
     conditionalActions: [{ when: 'awslogs-create-group is "true"', actions: ['logs:CreateLogGroup'] }],
     inManagedPolicy: true, rejectedAtRegistration: false, verified: true,
   },
   {
     id: 'secrets-ssm', field: 'containerDefinitions[].secrets[].valueFrom (SSM parameter)',
-    description: 'a secret read from SSM Parameter Store', agentUse: 'read the secret',
+    description: 'a secret read from SSM Parameter Store', label: 'an SSM secret', agentUse: 'read the secret',
     launchTypes: ALL_LAUNCH, actions: ['ssm:GetParameters'], conditionalActions: [CMK],
     inManagedPolicy: false, rejectedAtRegistration: true, verified: true,
   },
   {
     id: 'secrets-secretsmanager', field: 'containerDefinitions[].secrets[].valueFrom (Secrets Manager)',
-    description: 'a secret read from Secrets Manager (also via /aws/reference/secretsmanager/…)', agentUse: 'read the secret',
+    description: 'a secret read from Secrets Manager (also via /aws/reference/secretsmanager/…)', label: 'a Secrets Manager secret', agentUse: 'read the secret',
     launchTypes: ALL_LAUNCH, actions: ['secretsmanager:GetSecretValue'], conditionalActions: [CMK],
     inManagedPolicy: false, rejectedAtRegistration: true, verified: true,
   },
   {
     id: 'log-secret-options', field: 'containerDefinitions[].logConfiguration.secretOptions[]',
-    description: 'a secret passed to the log driver', agentUse: 'read the secret',
+    description: 'a secret passed to the log driver', label: 'a log-driver secret', agentUse: 'read the secret',
     launchTypes: ALL_LAUNCH, actions: ['ssm:GetParameters', 'secretsmanager:GetSecretValue'], conditionalActions: [CMK],
     note: 'Only the action for the store the secret lives in is needed.',
     inManagedPolicy: false, rejectedAtRegistration: true, verified: true,
   },
   {
     id: 'repository-credentials', field: 'containerDefinitions[].repositoryCredentials.credentialsParameter',
-    description: 'registry credentials kept in Secrets Manager', agentUse: 'read the registry credentials',
+    description: 'registry credentials kept in Secrets Manager', label: 'registry credentials', agentUse: 'read the registry credentials',
     launchTypes: ALL_LAUNCH, actions: ['secretsmanager:GetSecretValue'], conditionalActions: [CMK],
     inManagedPolicy: false, rejectedAtRegistration: false, verified: true,
   },
   {
     id: 'environment-files', field: 'containerDefinitions[].environmentFiles[] (type s3)',
-    description: 'an environment file stored in S3', agentUse: 'fetch the env file',
+    description: 'an environment file stored in S3', label: 'an S3 env file', agentUse: 'fetch the env file',
     launchTypes: ALL_LAUNCH, actions: ['s3:GetObject', 's3:GetBucketLocation'],
     inManagedPolicy: false, rejectedAtRegistration: false, verified: true,
   },
   {
     id: 'firelens-s3-config', field: 'containerDefinitions[].firelensConfiguration.options["config-file-type"]: "s3"',
-    description: 'a FireLens configuration file fetched from S3', agentUse: 'fetch the FireLens config file',
+    description: 'a FireLens configuration file fetched from S3', label: 'a FireLens config in S3', agentUse: 'fetch the FireLens config file',
     launchTypes: ['E'], actions: ['s3:GetObject', 's3:GetBucketLocation'],
     inManagedPolicy: false, rejectedAtRegistration: false, verified: true,
   },
   {
     id: 'credential-specs', field: 'containerDefinitions[].credentialSpecs (S3 or SSM ARN)',
-    description: 'a gMSA credential spec stored in S3 or SSM', agentUse: 'read the credential spec',
+    description: 'a gMSA credential spec stored in S3 or SSM', label: 'a gMSA credential spec', agentUse: 'read the credential spec',
     launchTypes: ALL_LAUNCH, actions: [],
     note: 'Needs read access to that S3 object or SSM parameter; the exact actions are not confirmed.',
     inManagedPolicy: false, rejectedAtRegistration: false, verified: false,

@@ -45,7 +45,8 @@ export function checkContainer(ctx: RuleContext, c: Node): void {
     if (FARGATE_UNSUPPORTED_RESOURCE_TYPES.includes(str(type) ?? '')) {
       ctx.report({
         node: type,
-        message: `resourceRequirements type '${str(type)}' is not supported on Fargate. ${fargateSupportRow('gpu')!.explanation}`,
+        message: `resourceRequirements type '${str(type)}' is not supported on Fargate; remove it or run the task on EC2.`,
+        related: [{ node: type, message: fargateSupportRow('gpu')!.explanation }],
         fixes: () => [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
       });
     }
@@ -84,7 +85,9 @@ function report(ctx: RuleContext, value: Node, rowId: string, fixes: Fix[] | (()
   const name = label ?? (key?.value as string);
   ctx.report({
     node: key ?? value,
-    message: `'${name}' is not supported on Fargate. ${fargateSupportRow(rowId)!.explanation}`,
+    // One sentence naming the key and the way out; why Fargate lacks it goes to related information.
+    message: `'${name}' is not supported on Fargate; ${rowId === 'firelens-s3-config' ? 'put the config file in the image (config-file-type "file")' : 'remove it'}.`,
+    related: [{ node: key ?? value, message: fargateSupportRow(rowId)!.explanation }],
     fixes,
     placeholder: ctx.isPlaceholder(value) || undefined,
   });

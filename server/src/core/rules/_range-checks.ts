@@ -64,7 +64,7 @@ export function checkSystemControls(ctx: RuleContext, container: Node): void {
     if (ns === undefined || ns === '' || ctx.isPlaceholder(node) || isNamespacedSysctl(ns)) continue;
     ctx.report({
       node,
-      message: `'${ns}' is not a namespaced kernel parameter; ECS only sets kernel.msgmax, kernel.msgmnb, kernel.msgmni, kernel.sem, kernel.shmall, kernel.shmmax, kernel.shmmni, kernel.shm_rmid_forced, fs.mqueue.* and net.*.`,
+      message: `'${ns}' is not a namespaced kernel parameter ECS can set; use kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.* or net.*.`,
     });
   }
 }

@@ -31,7 +31,7 @@ container once the service uses Service Connect.`,
     if (!hasValue(proxy)) return;
     ctx.report({
       node: keyOf(proxy),
-      message: 'AWS App Mesh was discontinued on 30 September 2026; this proxy configuration no longer has a control plane. Move to ECS Service Connect.',
+      message: 'This proxy configuration serves AWS App Mesh, discontinued on 30 September 2026; move to ECS Service Connect.',
       dedupeKey: `app-mesh-discontinued@${proxy!.offset}`,
     });
   },

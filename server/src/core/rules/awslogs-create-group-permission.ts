@@ -28,9 +28,11 @@ We cannot see IAM policies, so this is a reminder. To silence it, create the log
   ],
   check(ctx) {
     const l = ctx.doc.launch;
-    const roles: string[] = [];
-    if (l.size === 0 || l.has('F') || l.has('X') || l.has('M')) roles.push(l.size === 0 ? 'execution role (Fargate, EXTERNAL, Managed Instances)' : 'execution role');
-    if (l.size === 0 || l.has('E')) roles.push(l.size === 0 ? 'container instance role (EC2)' : 'container instance role');
+    const agent = l.has('F') || l.has('X') || l.has('M');
+    const who =
+      l.size === 0
+        ? 'the execution role (on EC2: the container instance role)'
+        : [agent ? 'the execution role' : '', l.has('E') ? 'the container instance role' : ''].filter(Boolean).join(' or ');
     for (const c of ctx.doc.containers) {
       const log = child(c, 'logConfiguration');
       if (str(child(log, 'logDriver')) !== 'awslogs') continue;
@@ -38,7 +40,7 @@ We cannot see IAM policies, so this is a reminder. To silence it, create the log
       if (!opt || !TRUE_VALUES.has(str(opt) ?? '')) continue;
       ctx.report({
         node: opt,
-        message: `awslogs-create-group needs logs:CreateLogGroup on the ${roles.join(' or the ')}; AmazonECSTaskExecutionRolePolicy does not include it.`,
+        message: `awslogs-create-group needs logs:CreateLogGroup, which the managed policy lacks; grant it to ${who}.`,
       });
     }
   },

@@ -36,7 +36,7 @@ need another port.`,
         if (pm.range) {
           ctx.report({
             node: hostNode,
-            message: `In ${mode} mode a containerPortRange is exposed on the same host ports; hostPort ${pm.hostPort} cannot be combined with it. Omit hostPort.`,
+            message: `In ${mode} mode a containerPortRange is exposed on the same host ports; hostPort ${pm.hostPort} cannot be combined with it; omit hostPort.`,
             fixes: () => [remove()],
           });
           continue;
@@ -47,7 +47,7 @@ need another port.`,
         const copyable = Number.isInteger(c) && c >= 1 && c <= 65535;
         ctx.report({
           node: hostNode,
-          message: `In ${mode} mode the host port is the container port: hostPort ${pm.hostPort} ≠ containerPort ${c}. Omit hostPort${copyable ? ` or set it to ${c}` : ''}.`,
+          message: `In ${mode} mode the host port is the container port: hostPort ${pm.hostPort} ≠ containerPort ${c}; omit hostPort${copyable ? ` or set it to ${c}` : ''}.`,
           fixes: () => (copyable ? [remove(), { title: `Set hostPort to ${c}`, edits: [replaceNodeEdit(hostNode, c)] }] : [remove()]),
         });
       }

@@ -39,7 +39,7 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
       const canUnmark = idx.entries.some((e) => e !== target && essentialOf(e.node, ctx.parsed) !== false);
       ctx.report({
         node: ref,
-        message: `'${name}' is essential, so it may not be waited on with ${cond}: when it exits the whole task stops. Mark it essential: false or wait for START.`,
+        message: `'${name}' is essential, so waiting on it with ${cond} stops the whole task when it exits; mark it essential: false or wait for START.`,
         related: [{ node: essentialNode ?? target.nameNode, message: `'${name}' is essential${essentialNode ? '' : ' (the default)'}` }],
         fixes: () => [
           ...(canUnmark

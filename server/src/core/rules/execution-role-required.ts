@@ -1,10 +1,13 @@
-import { roleArnTemplate } from '../doc-identity';
+import { assumedRoleNote, roleArnTemplate } from '../doc-identity';
 import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
 import { EXECUTION_ROLE_MANAGED_POLICY, EXECUTION_ROLE_POLICY_ACTIONS, type ExecutionRoleTrigger } from '../facts/roles';
 import { setPropertyEdits } from '../layout-edits';
 import { child, str } from '../tree';
-import type { TextEdit } from '../types';
+import type { Fix } from '../types';
 import { defineRule } from './rule';
+
+/** The role name the fix assumes: the one the console and the AWS docs create. */
+const ROLE_NAME = 'ecsTaskExecutionRole';
 
 export default defineRule({
   id: 'execution-role-required',
@@ -26,7 +29,7 @@ Set \`executionRoleArn\` to a role trusted by \`ecs-tasks.amazonaws.com\` that h
 \`${EXECUTION_ROLE_MANAGED_POLICY}\` attached, plus \`ssm:GetParameters\`, \`secretsmanager:GetSecretValue\`,
 \`s3:GetObject\` / \`s3:GetBucketLocation\` or \`kms:Decrypt\` for what the containers read. It is a different
 role from \`taskRoleArn\`.`,
-  fixDocs: 'Add executionRoleArn (preferred): inserts a role ARN `arn:aws:iam::<account>:role/ecsTaskExecutionRole`, with the account taken from another ARN or ECR image in the file when there is one.',
+  fixDocs: 'Add executionRoleArn (preferred): inserts a role ARN `arn:aws:iam::<account>:role/ecsTaskExecutionRole` beside `taskRoleArn` (or `family`), with the account taken from another ARN or ECR image in the file when there is one. The role name is an assumption, and the title says so; change it if your execution role has another name.',
   examples: {
     bad: '{ "family": "tomcat", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024", "memory": "2048",\n  "containerDefinitions": [ { "name": "tomcat", "image": "tomcat:10.1", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/tomcat", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" } } } ] }',
     good: '{ "family": "tomcat", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024", "memory": "2048",\n  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",\n  "containerDefinitions": [ { "name": "tomcat", "image": "tomcat:10.1", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/tomcat", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" } } } ] }',
@@ -42,11 +45,12 @@ role from \`taskRoleArn\`.`,
     const taskRole = str(child(task, 'taskRoleArn'))?.trim();
     const looksLikeExecution = !!taskRole && /execution/i.test(taskRole.split('/').pop() ?? '');
     // The ARN template walks the whole tree for an account: built once, when a fix is asked for.
-    let edits: TextEdit[] | undefined;
-    const addRole = (): TextEdit[] => (edits ??= setPropertyEdits(ctx.text, task, 'executionRoleArn', roleArnTemplate(ctx.parsed.root, 'ecsTaskExecutionRole')));
-    const title = taskRole
-      ? 'Add executionRoleArn (a separate role from taskRoleArn: the ECS agent uses it, your app does not)'
-      : 'Add executionRoleArn';
+    let fix: Fix | undefined;
+    const addRole = (): Fix => {
+      if (fix) return fix;
+      const arn = roleArnTemplate(ctx.parsed.root, ROLE_NAME);
+      return (fix = { title: `Add executionRoleArn (${assumedRoleNote(arn, ROLE_NAME)})`, preferred: !looksLikeExecution, edits: setPropertyEdits(ctx.text, task, 'executionRoleArn', arn) });
+    };
     for (const container of ctx.doc.containers) {
       const found = containerTriggers(container, ctx.doc);
       if (found.length === 0) continue;
@@ -54,31 +58,29 @@ role from \`taskRoleArn\`.`,
       ctx.report({
         node: found[0].key,
         message: message(name, found.map((f) => f.trigger)),
-        related: found.map((f) => ({ node: f.key, message: `${f.trigger.description}: ${actionsOf([f.trigger])}` })),
-        fixes: () => [{ title, preferred: !looksLikeExecution, edits: addRole() }],
+        related: found.map((f) => ({ node: f.key, message: needs(f.trigger) })),
+        fixes: () => [addRole()],
       });
     }
   },
 });
 
+/** One sentence: who, what needs the role, what happens without it; the permissions go to related information. */
 function message(container: string | undefined, triggers: ExecutionRoleTrigger[]): string {
   const who = container ? `Container '${container}'` : 'This container';
-  const what = list(triggers.map((t) => t.description));
-  const uses = list([...new Set(triggers.map((t) => t.agentUse))]);
-  const when = triggers.some((t) => t.rejectedAtRegistration) ? 'ECS refuses to register it' : 'the task fails while starting';
-  return `${who} needs a task execution role for ${what} (the ECS agent uses it to ${uses}), but executionRoleArn is not set, so ${when}. The role needs ${actionsOf(triggers)}.`;
+  const labels = [...new Set(triggers.map((t) => t.label))];
+  const what = labels.length > 2 ? `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more` : list(labels);
+  const when = triggers.some((t) => t.rejectedAtRegistration) ? 'ECS refuses to register it' : 'the task fails to start';
+  return `${who} uses ${what} but executionRoleArn is not set, so ${when}; add a task execution role.`;
 }
 
-function actionsOf(triggers: ExecutionRoleTrigger[]): string {
-  const actions = [...new Set(triggers.flatMap((t) => t.actions))];
-  const managed = actions.filter((a) => EXECUTION_ROLE_POLICY_ACTIONS.includes(a));
-  const extra = actions.filter((a) => !EXECUTION_ROLE_POLICY_ACTIONS.includes(a));
-  const parts: string[] = [];
-  if (managed.length > 0) parts.push(`${list(managed)} (in ${EXECUTION_ROLE_MANAGED_POLICY})`);
-  if (extra.length > 0) parts.push(`${list(extra)} (not in ${EXECUTION_ROLE_MANAGED_POLICY}: add ${extra.length > 1 ? 'them' : 'it'} yourself)`);
-  if (triggers.some((t) => t.id === 'credential-specs')) parts.push('read access to the credential spec in S3 or SSM');
-  const extraWhen = [...new Set(triggers.flatMap((t) => t.conditionalActions ?? []).map((c) => `${c.actions.join(', ')} when ${c.when}`))];
-  return parts.join(' and ') + (extraWhen.length > 0 ? `; also ${extraWhen.join('; ')}` : '');
+/** What the role needs for one trigger, for its related information. */
+function needs(t: ExecutionRoleTrigger): string {
+  const also = (t.conditionalActions ?? []).map((c) => `; also ${c.actions.join(', ')} if ${c.when}`).join('');
+  if (t.id === 'credential-specs') return `${t.label}: the role needs read access to the spec in S3 or SSM`;
+  if (t.inManagedPolicy) return `${t.label}: ${EXECUTION_ROLE_MANAGED_POLICY} covers it${also}`;
+  const extra = t.actions.filter((a) => !EXECUTION_ROLE_POLICY_ACTIONS.includes(a));
+  return `${t.label}: the role needs ${list(extra)}, not in the managed policy${also}`;
 }
 
 function list(items: string[]): string {

@@ -59,7 +59,7 @@ Pick a memory from the list for your cpu, or a cpu whose list contains your memo
       const choices = [...new Set([...near, ...(preferred !== undefined ? [preferred] : [])])].sort((a, b) => a - b);
       ctx.report({
         node: cpu.node,
-        message: `Fargate has no ${shownCpu(cpu.value.raw, units)} CPU size. Fargate cpu values are ${FARGATE_CPUS.join(', ')}; ${fitsText}.`,
+        message: `Fargate has no ${shownCpu(cpu.value.raw, units)} CPU size (it has ${FARGATE_CPUS.join(', ')}); ${fitsText}.`,
         fixes: choices.map((c) => setFix(`Set cpu to ${formatCpuLike(c, cpu.value.raw)}`, cpu.node, formatCpuLike(c, cpu.value.raw), c === preferred)),
       });
       return;
@@ -77,7 +77,7 @@ Pick a memory from the list for your cpu, or a cpu whose list contains your memo
     }
     ctx.report({
       node: memory.node,
-      message: `Fargate has no ${units} CPU / ${shownMemory(memory.value.raw, mib)} size. With cpu ${units} use memory ${describeMemoryOptions(units)}; ${fitsText}.`,
+      message: `Fargate has no ${units} CPU / ${shownMemory(memory.value.raw, mib)} size; with cpu ${units} use memory ${describeMemoryOptions(units)}; ${fitsText}.`,
       fixes,
     });
   },

@@ -40,7 +40,7 @@ EBS volume instead.`,
     };
     ctx.report({
       node,
-      message: `ephemeralStorage.sizeInGiB must be a whole number from ${RANGE.min} to ${RANGE.max} (Fargate gives ${RANGE.default} GiB when it is omitted); got ${ctx.text.slice(node.offset, node.offset + node.length)}.`,
+      message: `ephemeralStorage.sizeInGiB must be a whole number from ${RANGE.min} to ${RANGE.max} (omit it for ${RANGE.default} GiB); got ${ctx.text.slice(node.offset, node.offset + node.length)}.`,
       fixes,
     });
   },

@@ -40,7 +40,7 @@ Add both as strings from the Fargate size table; the smallest size is 256 CPU un
     const onlyEmpty = missing.length === 1 ? (missing[0] === 'cpu' ? cpuNode : memNode) : undefined;
     ctx.report({
       ...(onlyEmpty ? { node: onlyEmpty } : { range: anchorOf(task) }),
-      message: `Fargate needs task-level '${missing.join("' and '")}'. The smallest size is 256 CPU / 512 MiB.`,
+      message: `Fargate needs task-level '${missing.join("' and '")}'; add ${missing.length > 1 ? 'them' : 'it'} (the smallest size is 256 CPU / 512 MiB).`,
       fixes: fix ? () => [fix()] : [],
     });
   },
@@ -75,6 +75,6 @@ function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory
   // One value after the other, expressed as a single edit so the two insertions cannot collide.
   const values = { cpu: String(size.cpu), memory: String(size.memory) };
   const title = missing.map((k) => `${k} ${values[k]}`).join(' / ');
-  return () => ({ title: `Add ${title}`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) });
+  return () => ({ title: `Add ${title} (the smallest size that fits the containers)`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) });
 }
 

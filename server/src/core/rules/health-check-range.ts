@@ -78,7 +78,7 @@ Keep the timeout below the interval.`,
       ctx.report({
         node: value.timeout?.node ?? value.interval!.node,
         severity: 'warning',
-        message: `healthCheck.timeout (${t} s${value.timeout ? '' : ', the default'}) is not shorter than interval (${i} s${value.interval ? '' : ', the default'}) in '${containerLabel(container)}'; a probe can outlast its own period.`,
+        message: `healthCheck.timeout (${t} s${value.timeout ? '' : ', default'}) is not shorter than interval (${i} s${value.interval ? '' : ', default'}) in '${containerLabel(container)}'; shorten the timeout or lengthen the interval.`,
         fixes,
       });
     }

@@ -27,7 +27,7 @@ debuggers or process monitors usually need. Fargate rejects \`host\` (\`fargate-
     if (str(mode) !== 'host') return;
     ctx.report({
       node: mode,
-      message: "pidMode 'host' lets every container see and signal all processes on the instance. Use 'task' to share processes only inside the task.",
+      message: "pidMode 'host' lets every container see and signal all processes on the instance; use 'task' to share them only inside the task.",
       fixes: () => [
         { title: "Set pidMode to 'task'", preferred: true, edits: [replaceNodeEdit(mode!, 'task')] },
         { title: 'Remove pidMode', edits: removeEdits(ctx.text, mode!) },

@@ -1,5 +1,4 @@
-import { containerLabel } from '../container-facts';
-import { replacePlaceholders } from '../placeholders';
+import { isBareWordPlaceholder, replacePlaceholders } from '../placeholders';
 import { child, str } from '../tree';
 import { defineRule } from './rule';
 
@@ -10,16 +9,32 @@ const HOLE = '\u0001';
 export function imageTag(image: string): string | null | undefined {
   const s = replacePlaceholders(image.trim(), HOLE);
   if (s === '' || s.includes('@')) return undefined; // digest-pinned (or a templated digest)
-  const last = s.slice(s.lastIndexOf('/') + 1);
+  const slash = s.lastIndexOf('/') + 1;
+  const last = s.slice(slash);
   const colon = last.lastIndexOf(':');
   if (colon < 0) return last.includes(HOLE) ? undefined : null; // a templated name may carry the tag
   const tag = last.slice(colon + 1);
   return tag.includes(HOLE) ? undefined : tag;
 }
 
+/**
+ * True when the part before the tag is a template, not a real image: a placeholder anywhere in the registry or
+ * repository (`<IMAGE>`, `${ECR_REPO}`), or a placeholder word as one of its parts (`REPLACE_WITH_IMAGE_URL`,
+ * `ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app`). A deploy step replaces such an image, tag included.
+ */
+export function isTemplateImage(image: string): boolean {
+  const s = image.trim();
+  const slash = s.lastIndexOf('/') + 1;
+  const colon = s.indexOf(':', slash);
+  const name = colon < 0 ? s : s.slice(0, colon);
+  if (replacePlaceholders(name, HOLE).includes(HOLE)) return true;
+  return name.split(/[/.:]/).some((part) => part !== '' && isBareWordPlaceholder(part));
+}
+
 export default defineRule({
   id: 'image-mutable-tag',
-  severity: 'warning',
+  severity: 'information',
+  subCases: ['warning: versionConsistency is "disabled" on that container'],
   kinds: ['R', 'D', 'A'],
   launch: 'any',
   category: 'health',
@@ -35,7 +50,16 @@ tasks of one deployment agree — but the next scale-out or deployment may pick 
 
 Pin a version tag that you never overwrite (\`app:2024.11.3\`, a Git SHA) or a digest (\`app@sha256:…\`).
 Template placeholders in the tag (\`app:\${TAG}\`, \`{{ env "TAG" }}\`) count as pinned by your pipeline. The
-list of moving tags is the setting \`ecsTaskdef.mutableTags\` (default \`["latest"]\`).`,
+list of moving tags is the setting \`ecsTaskdef.mutableTags\` (default \`["latest"]\`).
+
+**Why information, not a warning.** Most task definition files kept in a repository are templates: the deploy
+workflow (amazon-ecs-render-task-definition, ecspresso, Copilot, a sed step) writes the image of the build into
+them before registering, so the \`:latest\` in the file never reaches ECS. Images whose registry or repository is
+itself a placeholder (\`<IMAGE>:latest\`, \`REPLACE_WITH_IMAGE_URL:latest\`,
+\`ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest\`) are not reported at all. It is a warning when the
+container sets \`versionConsistency: "disabled"\`: then even the tasks of one deployment may run different
+images. Change the severity with the \`rules\` setting as usual (\`"image-mutable-tag": "warning"\` if you
+register these files as they are).`,
   fixDocs: 'None: only you know which version to pin.',
   examples: {
     bad: '{ "name": "api", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:latest" }',
@@ -50,13 +74,19 @@ list of moving tags is the setting \`ecsTaskdef.mutableTags\` (default \`["lates
     for (const container of ctx.doc.containers) {
       const node = child(container, 'image');
       const image = str(node);
-      if (!image || ctx.isPlaceholder(node)) continue;
+      if (!image || ctx.isPlaceholder(node) || isTemplateImage(image)) continue;
       const tag = imageTag(image);
       if (tag === undefined || (tag !== null && !mutable.includes(tag))) continue;
-      const pinning = str(child(container, 'versionConsistency')) === 'disabled' ? " versionConsistency is disabled, so ECS won't even pin the digest within a deployment." : '';
+      const unpinned = child(container, 'versionConsistency');
+      const disabled = str(unpinned) === 'disabled';
       ctx.report({
         node,
-        message: `'${image}' uses a moving tag (${tag === null ? 'no tag → latest' : tag}); each deployment of '${containerLabel(container)}' may run different bits, and this task definition can't tell you which. Pin a version tag or an @sha256 digest.${pinning}`,
+        message:
+          tag === null
+            ? `'${image}' has no tag, so it means :latest; pin a version tag or an @sha256 digest.`
+            : `'${image}' uses the moving tag '${tag}'; pin a version tag or an @sha256 digest.`,
+        severity: disabled ? 'warning' : undefined,
+        related: disabled ? [{ node: unpinned, message: "versionConsistency is disabled: even one deployment's tasks may run different images." }] : undefined,
         dedupeKey: `image-mutable-tag@${node!.offset}`,
       });
     }

@@ -28,7 +28,7 @@ An empty \`inferenceAccelerators: []\`, common in old console exports, asks for 
     'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html',
   ],
   check(ctx) {
-    const message = 'Amazon Elastic Inference is no longer available; these accelerators cannot be attached. Use GPU or Inferentia instances instead.';
+    const message = 'Amazon Elastic Inference is retired; remove inferenceAccelerators and use GPU or Inferentia instances.';
     const task = child(ctx.doc.task, 'inferenceAccelerators');
     if (task?.type === 'array' && hasValue(task)) {
       ctx.report({ node: keyOf(task), message, fixes: () => [{ title: 'Remove inferenceAccelerators', preferred: true, edits: removeEdits(ctx.text, task) }] });
@@ -39,7 +39,7 @@ An empty \`inferenceAccelerators: []\`, common in old console exports, asks for 
         if (str(type) !== 'InferenceAccelerator') continue;
         ctx.report({
           node: type,
-          message: `'${containerLabel(container)}' reserves an Elastic Inference accelerator. ${message}`,
+          message: `'${containerLabel(container)}' reserves an Elastic Inference accelerator, a retired service; remove it and use GPU or Inferentia instances.`,
           fixes: () => [{ title: 'Remove this resource requirement', preferred: true, edits: removeEdits(ctx.text, req) }],
         });
       }

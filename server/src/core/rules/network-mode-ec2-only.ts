@@ -31,7 +31,7 @@ You can also set the launch type for a file with a first-line comment \`// ecs-t
     if (declared && !isEmptyValue(declared)) return; // a placeholder or unknown values: the template decides
     ctx.report({
       node,
-      message: `networkMode '${mode}' limits this task definition to EC2 or EXTERNAL capacity (Fargate needs awsvpc). Declare requiresCompatibilities so the matching checks run.`,
+      message: `networkMode '${mode}' only runs on EC2 or EXTERNAL capacity; declare requiresCompatibilities so the matching checks run.`,
       fixes: () => [
         { title: 'Add requiresCompatibilities ["EC2"]', preferred: true, edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EC2']) },
         { title: 'Add requiresCompatibilities ["EXTERNAL"]', edits: setPropertyEdits(ctx.text, task, 'requiresCompatibilities', ['EXTERNAL']) },

@@ -45,7 +45,7 @@ silent: the missing container may be the essential one.`,
     ctx.report({
       range: anchorOf(ctx.doc.containersNode),
       dedupeKey: 'no-essential-container', // the anchor may be shared with generic reports on the list
-      message: 'No container is essential; ECS requires at least one. Mark the main container essential.',
+      message: 'No container is essential, but ECS requires one; mark the main container essential.',
       related: idx.entries.map((e) => ({ node: child(e.node, 'essential'), message: `'${containerLabel(e)}' is not essential` })),
       fixes: ordered.map((e, i) => ({
         title: `Make '${containerLabel(e)}' essential`,

@@ -43,7 +43,9 @@ the rendered definition still contains the real value. Names ending in \`_ARN\`,
         ctx.report({
           node: nameNode,
           placeholder: templated,
-          message: `'${name}' looks like a secret but is a plain environment variable: anyone who can describe the task definition can read it${templated ? ', and the rendered template will put the real value there' : ''}. Use secrets with Secrets Manager or SSM.`,
+          message: templated
+            ? `'${name}' will hold a rendered secret in plain sight of anyone who can describe the task; move it to secrets.`
+            : `'${name}' looks like a secret in a plain environment variable, readable by anyone who can describe the task; move it to secrets.`,
           fixes: moveToSecretsFix(ctx, c, entry),
           dedupeKey: secretEntryKey(entry.offset), // a credential-shaped value is secret-in-value's finding instead
         });

@@ -34,7 +34,7 @@ Fargate refuses privileged containers outright (\`fargate-unsupported-parameter\
       const key = keyOf(value)!;
       ctx.report({
         node: key,
-        message: `'${containerLabel(container)}' runs privileged: it gets nearly full root access to the host. Grant only the capabilities it needs (linuxParameters.capabilities.add).`,
+        message: `'${containerLabel(container)}' runs privileged, with nearly full root access to the host; add only the capabilities it needs instead.`,
         fixes: () => [{ title: 'Remove privileged', preferred: true, edits: removeEdits(ctx.text, value!) }],
         dedupeKey: `privileged-container@${key.offset}`,
       });

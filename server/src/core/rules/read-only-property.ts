@@ -2,7 +2,8 @@ import { DESCRIBE_ONLY_KEYS } from '../classify';
 import { toRegisterInputEdit } from '../convert';
 import { removeEdits } from '../edits';
 import { entries, keyOf } from '../tree';
-import type { Fix } from '../types';
+import type { Node } from 'jsonc-parser';
+import type { Diagnostic, Fix } from '../types';
 import { defineRule } from './rule';
 
 const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);
@@ -14,6 +15,7 @@ export default defineRule({
   launch: 'any',
   category: 'document',
   summary: 'Keys that only describe-task-definition returns, or its taskDefinition wrapper',
+  subCases: ['hint: the other describe-only keys of the same file, shown faded (the first one carries the finding)'],
   docs: `This file was saved from \`aws ecs describe-task-definition\` (or the console's JSON view), not written
 as input for \`register-task-definition\`. The describe call wraps the definition in \`{"taskDefinition": …}\` and
 adds keys that ECS computes itself: \`taskDefinitionArn\`, \`revision\`, \`status\`, \`requiresAttributes\`,
@@ -24,7 +26,7 @@ eight keys before registering, which is why such files often "work" in CI — bu
 \`taskDefinition\` nor drops \`deleteRequestedAt\`. Keep the file as register input: the "Convert to register input"
 fix unwraps the object, drops the computed keys and moves the describe call's \`tags\` into the task.`,
   fixDocs:
-    "\"Convert to register input\" (preferred): unwraps `taskDefinition` and re-indents its body, removes every read-only key, moves a non-empty sibling `tags` array into the task and drops an empty one; comments and formatting are kept. \"Remove '{key}'\" removes one key.",
+    "One finding per file: the first describe-only key (or the wrapper) carries the warning and lists the others, which are shown faded as hints. \"Convert to register input\" (preferred): unwraps `taskDefinition` and re-indents its body, removes every read-only key, moves a non-empty sibling `tags` array into the task and drops an empty one; comments and formatting are kept. \"Remove '{key}'\" removes one key.",
   examples: {
     bad: '{ "taskDefinition": { "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7", "revision": 7, "status": "ACTIVE", "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }, "tags": [] }',
     good: '{ "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27" } ] }',
@@ -46,19 +48,32 @@ fix unwraps the object, drops the computed keys and moves the describe call's \`
       return converted;
     };
     const wrapperKey = keyOf(wrapper);
+    const found: Array<[string, Node]> = entries(task).filter(([k]) => READ_ONLY.has(k)).map(([k, n]) => [k, n]);
+    const nameAt = new Map(found.map(([k, n]) => [n.offset, k]));
+    // One finding per file: the first report leads, names how many keys follow and lists them; the rest fade.
+    const lead = (first: string) => (others: ReadonlyArray<Diagnostic>) => ({
+      message:
+        first === 'taskDefinition'
+          ? `This is describe-task-definition output with ${others.length} read-only key${others.length > 1 ? 's' : ''}; convert it to register input.`
+          : `'${first}' and ${others.length} more key${others.length > 1 ? 's' : ''} come from describe-task-definition; convert the file to register input.`,
+      related: others.map((o) => ({ range: o.range, message: `'${nameAt.get(o.range.offset) ?? 'this key'}' is read-only too` })),
+      fixes: convert,
+    });
+    const group = (first: string) => ({ key: 'describe-output', lead: lead(first) });
     if (wrapperKey) {
       ctx.report({
         node: wrapperKey,
         message: "This is describe-task-definition output; the register input is the object inside 'taskDefinition'.",
         fixes: convert,
+        group: group('taskDefinition'),
       });
     }
-    for (const [key, keyNode] of entries(task)) {
-      if (!READ_ONLY.has(key)) continue;
+    for (const [key, keyNode] of found) {
       ctx.report({
         node: keyNode,
         message: `'${key}' comes from describe-task-definition; register-task-definition does not accept it.`,
         fixes: () => [...convert(), { title: `Remove '${key}'`, edits: removeEdits(ctx.text, keyNode) }],
+        group: group(key),
       });
     }
   },

@@ -19,6 +19,7 @@ export default defineRule({
   launch: 'any',
   category: 'roles',
   summary: 'Same role for task and execution, a role in the wrong field, or a role tasks cannot assume',
+  subCases: ['information: one role in both taskRoleArn and executionRoleArn (it works; least-privilege advice)'],
   docs: `ECS uses two different roles. The **execution role** (\`executionRoleArn\`) is for the ECS agent: pull
 images, read secrets, ship logs. The **task role** (\`taskRoleArn\`) is what your application's AWS SDK calls run
 as. This rule warns when:
@@ -29,7 +30,11 @@ as. This rule warns when:
   "execution" — it was probably put in the wrong field;
 - a field names a role that ECS tasks cannot assume: the EC2 container instance role (\`ecsInstanceRole\`),
   the old \`ecsServiceRole\`, or a service-linked role such as \`AWSServiceRoleForECS\`. Their trust policies
-  name \`ec2.amazonaws.com\` or an AWS service, not \`ecs-tasks.amazonaws.com\`.`,
+  name \`ec2.amazonaws.com\` or an AWS service, not \`ecs-tasks.amazonaws.com\`.
+
+The shared role is information, not a warning: the task runs, and many tutorials and console-made task
+definitions do it (a sixth of the real files we test against). It is still worth changing when the app calls AWS:
+a separate task role keeps the agent's rights to every secret and image out of your code's reach.`,
   fixDocs: 'For a likely execution role in taskRoleArn: "Use it as executionRoleArn" (moves it; preferred). There is no "copy" fix, since one role in both fields is itself a warning.',
   examples: {
     bad: '{ "taskRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
@@ -58,7 +63,8 @@ as. This rule warns when:
     if (execNode && e && sameRole(t, e)) {
       ctx.report({
         node: taskNode,
-        message: `The task and the ECS agent share role '${t.name}': your app gets the agent's secret and image-pull rights, and the agent gets your app's. Use two roles.`,
+        message: `The task and the ECS agent share role '${t.name}'; give the task its own role so your app does not hold the agent's rights.`,
+        severity: 'information',
         related: [{ node: execNode, message: 'the same role as executionRoleArn' }],
       });
       return;

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import type { Classification } from '../classify';
 import type { ParsedDocument } from '../parse';
 import type { PlaceholderField } from '../placeholders';
-import type { Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
+import type { Diagnostic, Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
 
 /** R register input, D describe output, A container-definitions array (RULES.md §1.2). */
 export type KindLetter = 'R' | 'D' | 'A';
@@ -65,6 +65,14 @@ export interface Report {
   placeholder?: boolean;
   /** Same key = same mistake; the higher-precedence rule's report wins. Defaults to the range. */
   dedupeKey?: string;
+  /** Part of a mistake another report of this rule carries: a faded hint whatever the severity settings. */
+  unnecessary?: true;
+  /**
+   * Reports of one rule with the same group are one mistake the user fixes at once. After precedence, the first
+   * survivor is the finding (its `lead` rewords it for the others: message, related, fixes) and the rest
+   * become faded hints. A group of one is reported as it is.
+   */
+  group?: { key: string; lead?: (others: ReadonlyArray<Diagnostic>) => Pick<Report, 'message' | 'related' | 'fixes'> };
 }
 
 export interface RuleContext {

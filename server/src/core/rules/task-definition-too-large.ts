@@ -42,7 +42,7 @@ over several task definitions.`,
     if (bytes <= MAX_TASK_DEFINITION_BYTES) return;
     ctx.report({
       range: anchorOf(wrapper ?? task),
-      message: `This task definition is ${bytes.toLocaleString('en-US')} bytes; ECS accepts at most 65,536. Move bulk settings to environmentFiles or use fewer secrets and environment entries.`,
+      message: `This task definition is ${bytes.toLocaleString('en-US')} bytes, above the 65,536 ECS accepts; move bulk settings to environmentFiles.`,
     });
   },
 });

@@ -1,4 +1,4 @@
-import { roleArnTemplate } from '../doc-identity';
+import { assumedRoleNote, roleArnTemplate } from '../doc-identity';
 import { setPropertyEdits } from '../layout-edits';
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
 import { child, isEmptyValue, items, keyOf, str } from '../tree';
@@ -38,7 +38,13 @@ Without \`taskRoleArn\` the mount has no identity and fails. Add a task role wit
     const roleName = `${family && RESOURCE_NAME_REGEX.test(family) ? family.slice(0, 59) : 'app'}-task`;
     // The ARN template walks the whole tree for an account: built once, when a fix is asked for.
     let fix: Fix | undefined;
-    const fixes = (): Fix[] => [(fix ??= { title: 'Add taskRoleArn', edits: setPropertyEdits(ctx.text, task, 'taskRoleArn', roleArnTemplate(ctx.parsed.root, roleName)) })];
+    const fixes = (): Fix[] => {
+      if (!fix) {
+        const arn = roleArnTemplate(ctx.parsed.root, roleName);
+        fix = { title: `Add taskRoleArn (${assumedRoleNote(arn, roleName)})`, edits: setPropertyEdits(ctx.text, task, 'taskRoleArn', arn) };
+      }
+      return [fix];
+    };
     for (const vol of items(child(task, 'volumes'))) {
       const name = str(child(vol, 'name')) ?? '(unnamed)';
       const iam = child(child(child(vol, 'efsVolumeConfiguration'), 'authorizationConfig'), 'iam');

@@ -30,7 +30,7 @@ In a template, containers that come from placeholders are not counted: the count
     const nameNode = child(eleventh, 'name');
     ctx.report({
       ...(nameNode ? { node: nameNode } : { range: anchorOf(eleventh) }),
-      message: `${n} containers; a task definition holds at most ${MAX_CONTAINERS_PER_TASK}. Split the task.`,
+      message: `${n} containers, but a task definition holds at most ${MAX_CONTAINERS_PER_TASK}; split the task.`,
     });
   },
 });

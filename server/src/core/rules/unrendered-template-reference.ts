@@ -35,10 +35,10 @@ literally, so judging its shape would only add noise.`,
       const tool = expressionKind(node);
       if (!tool) continue;
       const shown = node.type === 'string' ? `'${node.value as string}'` : `This ${entries(node)[0][0]} object`;
-      const how = tool === 'Terraform' ? 'interpolate it as "${…}" in templatefile or build the JSON with jsonencode' : 'resolve it in the CloudFormation template (!GetAtt/!Ref) instead of a standalone JSON file';
+      const how = tool === 'Terraform' ? 'interpolate it with "${…}" or use jsonencode' : 'resolve it with !GetAtt or !Ref in the template';
       ctx.report({
         node,
-        message: `${shown} looks like a ${tool} expression that was never evaluated; ECS will receive this literal text (${how}).`,
+        message: `${shown} is an unevaluated ${tool} expression, so ECS gets this text; ${how}.`,
       });
     }
   },

@@ -1,7 +1,7 @@
 /** One ajv error → one of our diagnostics, on the offending key or value, in our own words. */
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import { removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
+import { removeAllEdits, removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
 import { isValuedTmpfsMountOption } from '../facts/limits';
 import { replacePlaceholders } from '../placeholders';
 import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../tree';
@@ -117,9 +117,10 @@ function allEmpty(obj: Node, ctx: TranslateContext): SchemaReport {
   return {
     code: 'null-value',
     node: keyNode ?? obj,
-    message: `'${name}' holds only empty values. The AWS CLI rejects it; remove it to get the default.`,
+    message: `'${name}' holds only empty values, which the AWS CLI rejects; remove it to get the default.`,
     dedupeKey: `allempty:${obj.offset}`,
     fixes: keyNode ? () => [{ title: `Remove '${name}'`, preferred: true, edits: removeEdits(ctx.text, obj) }] : [],
+    group: keyNode && obj.parent?.parent?.type === 'object' ? nullsGroup(obj, name, obj.parent.parent, ctx) : undefined,
   };
 }
 
@@ -169,7 +170,38 @@ function emptyOrNull(node: Node, key: string, ctx: TranslateContext): SchemaRepo
   if (isRequired(node, key, ctx) && node.parent?.type === 'property') {
     return { code: 'missing-required', node, message: `'${key}' is required and must not be ${what}.`, dedupeKey: `missing:${parentObj?.offset}:${key}` };
   }
-  return { code: 'null-value', node, message: `'${key}' is ${what}. The AWS CLI rejects it; leave the key out to get the default.`, fixes };
+  return {
+    code: 'null-value',
+    node,
+    message: `'${key}' is ${what}, which the AWS CLI rejects; remove the key to get the default.`,
+    fixes,
+    group: parentObj?.type === 'object' ? nullsGroup(node, key, parentObj, ctx) : undefined,
+  };
+}
+
+function nullsGroup(node: Node, key: string, obj: Node, ctx: TranslateContext): SchemaReport['group'] {
+  return { key: `nulls@${obj.offset}`, lead: (others) => nullsLead(node, key, obj, others, ctx) };
+}
+
+/** One finding for all the null or empty keys of one object: named here, listed in related, removed at once. */
+function nullsLead(node: Node, key: string, obj: Node, others: ReadonlyArray<{ range: { offset: number } }>, ctx: TranslateContext): Pick<SchemaReport, 'message' | 'related' | 'fixes'> {
+  // A member sits on its value (null, "") or, for an object of empty values, on its key.
+  const byOffset = new Map<number, { k: string; keyNode: Node; v: Node }>();
+  for (const [k, keyNode, v] of entries(obj)) {
+    if (!v) continue;
+    byOffset.set(v.offset, { k, keyNode, v });
+    byOffset.set(keyNode.offset, { k, keyNode, v });
+  }
+  const rest = others.map((o) => byOffset.get(o.range.offset)).filter((e) => e !== undefined);
+  const n = rest.length + 1;
+  return {
+    message: `'${key}' and ${n - 1} more key${n > 2 ? 's' : ''} here are null or empty, which the AWS CLI rejects; remove them to get the defaults.`,
+    related: rest.map((e) => ({ node: e.keyNode, message: `'${e.k}' is ${e.v.type === 'null' ? 'null' : 'empty'} too` })),
+    fixes: () => [
+      { title: `Remove the ${n} null or empty keys of this object`, preferred: true, edits: removeAllEdits(ctx.text, [node, ...rest.map((e) => e.v)]) },
+      { title: `Remove '${key}'`, edits: removeEdits(ctx.text, node) },
+    ],
+  };
 }
 
 function wrongType(node: Node, key: string, expected: string, schema: SchemaObject, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
