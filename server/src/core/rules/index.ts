@@ -3,11 +3,13 @@ import type { Rule } from './rule';
 import appMeshDiscontinued from './app-mesh-discontinued';
 import awslogsCreateGroupPermission from './awslogs-create-group-permission';
 import awslogsOptions from './awslogs-options';
+import awsvpcContainerHostname from './awsvpc-container-hostname';
 import awsvpcHostPort from './awsvpc-host-port';
 import containerCpuExceedsTask from './container-cpu-exceeds-task';
 import containerMemoryExceedsTask from './container-memory-exceeds-task';
 import containerMemoryRequired from './container-memory-required';
 import containerMemoryTooSmall from './container-memory-too-small';
+import containerNotInArray from './container-not-in-array';
 import dangerousCapability from './dangerous-capability';
 import dependsOnCompleteEssential from './depends-on-complete-essential';
 import dependsOnCycle from './depends-on-cycle';
@@ -79,11 +81,13 @@ export const ALL_RULES: readonly Rule[] = [
   appMeshDiscontinued,
   awslogsCreateGroupPermission,
   awslogsOptions,
+  awsvpcContainerHostname,
   awsvpcHostPort,
   containerCpuExceedsTask,
   containerMemoryExceedsTask,
   containerMemoryRequired,
   containerMemoryTooSmall,
+  containerNotInArray,
   dangerousCapability,
   dependsOnCompleteEssential,
   dependsOnCycle,
