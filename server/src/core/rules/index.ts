@@ -69,6 +69,7 @@ import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
 import tooManyContainers from './too-many-containers';
 import unknownProperty from './unknown-property';
+import unquotedStringPlaceholder from './unquoted-string-placeholder';
 import unrenderedTemplateReference from './unrendered-template-reference';
 import valueOutOfRange from './value-out-of-range';
 import volumeMultipleTypes from './volume-multiple-types';
@@ -147,6 +148,7 @@ export const ALL_RULES: readonly Rule[] = [
   taskRoleRequired,
   tooManyContainers,
   unknownProperty,
+  unquotedStringPlaceholder,
   unrenderedTemplateReference,
   valueOutOfRange,
   volumeMultipleTypes,
