@@ -29,6 +29,7 @@ describe(ID, () => {
       '"command": [${args}]',
       '"environment": ${env}',
       '"workingDirectory": <DIR>',
+      '"workingDirectory": $DIR', // a jq variable: jq writes a string value with its quotes
     ]) assert.equal(only(c(p), ID).length, 0, p);
   });
 

@@ -5,8 +5,11 @@ import { defineRule } from './rule';
 
 /** Expressions that render their own JSON quotes: Terraform jsonencode, Helm/Jinja toJson/tojson/quote, printf %q. */
 const QUOTING = /jsonencode|to_?json|to_nice_json|toPrettyJson|toRawJson|\bs?quote\b|%q/i;
-/** Placeholder syntaxes that render raw text ($NAME, ${…}, {{ … }}, #{…}); `<X>` and bare words are left to sed. */
-const RAW_TEXT = /^(?:\$\{|\$[A-Za-z_]|\{\{|#\{)/;
+/**
+ * Placeholder syntaxes that render raw text (${…}, {{ … }}, #{…}). Not `$NAME`: in a jq program (`jq --arg NAME`)
+ * it is a JSON string value and renders with quotes; `<X>` and bare words are left to sed.
+ */
+const RAW_TEXT = /^(?:\$\{|\{\{|#\{)/;
 
 export default defineRule({
   id: 'unquoted-string-placeholder',
@@ -22,7 +25,8 @@ fine unquoted; strings are not.
 
 Put the placeholder in quotes (\`"\${var.dir}"\`), or let the template produce the quotes itself: Terraform's
 \`\${jsonencode(var.dir)}\`, Helm's \`{{ .Values.dir | quote }}\` or \`toJson\`, Jinja's \`tojson\` — those are not
-reported. Placeholders inside an array (\`"command": [\${args}]\`) are not reported either: they often render
+reported, and neither is \`$NAME\`, which in a jq program (\`jq --arg NAME …\`) is a string value that jq writes
+with its quotes. Placeholders inside an array (\`"command": [\${args}]\`) are not reported either: they often render
 several quoted elements at once.`,
   fixDocs: 'Wrap in quotes: puts the placeholder inside a JSON string.',
   examples: {
