@@ -47,8 +47,12 @@ function blockJson(text: string, value: unknown, indent: string): string {
   return render(value, indent);
 }
 
-/** Inserts `"key": value` as the last member of `obj` (which must not already hold `key`). */
+/**
+ * Inserts `"key": value` as the last member of `obj`. When `obj` already holds `key` (say `"healthCheck": null`),
+ * that value is replaced instead: a second key would be a duplicate whose earlier value is silently dropped.
+ */
 export function insertPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
+  if (obj.children?.some((p) => p.children?.[0]?.value === key && p.children[1])) return setPropertyEdits(text, obj, key, value);
   return insertMember(text, obj, `${JSON.stringify(key)}: `, value);
 }
 
