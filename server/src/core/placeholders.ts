@@ -98,9 +98,10 @@ export function findPlaceholders(s: string): Span[] {
  */
 function addNestedInterpolations(s: string, spans: Span[]): void {
   const covered = [...spans].sort((a, b) => a.start - b.start);
+  const lastClose = s.lastIndexOf('}');
   let k = 0;
   let tries = 0;
-  for (let at = s.indexOf('${'); at >= 0 && tries < MAX_NESTED_TRIES; at = s.indexOf('${', at + 2)) {
+  for (let at = s.indexOf('${'); at >= 0 && at < lastClose && tries < MAX_NESTED_TRIES; at = s.indexOf('${', at + 2)) {
     while (k < covered.length && covered[k].end <= at) k++;
     if (k < covered.length && covered[k].start <= at) continue;
     tries++;

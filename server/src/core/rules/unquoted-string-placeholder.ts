@@ -1,4 +1,4 @@
-import { findNodeAtOffset } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { relativePath, schemaAt } from '../hover/schema-nav';
 import { pathOf } from '../tree';
 import { defineRule } from './rule';
@@ -36,15 +36,16 @@ several quoted elements at once.`,
   sources: ['https://developer.hashicorp.com/terraform/language/functions/templatefile (jsonencode for JSON)'],
   check(ctx) {
     const root = ctx.parsed.root;
-    if (!root) return;
+    if (!root || ctx.parsed.placeholderOffsets.size === 0) return;
+    const byOffset = placeholderValues(root, ctx.parsed.placeholderOffsets);
     for (const t of ctx.parsed.templateTokens) {
-      if (!ctx.parsed.placeholderOffsets.has(t.offset) || !RAW_TEXT.test(t.token) || QUOTING.test(t.token)) continue;
-      const node = findNodeAtOffset(root, t.offset);
-      if (!node || node.offset !== t.offset || node.parent?.type !== 'property') continue;
+      if (!RAW_TEXT.test(t.token) || QUOTING.test(t.token)) continue;
+      const node = byOffset.get(t.offset);
+      if (!node) continue;
       const rel = relativePath(ctx.doc, pathOf(node));
       const schema = rel && schemaAt(rel);
       if (!schema || schema.type !== 'string' || isTaskSize(rel.base, rel.path)) continue;
-      const key = String(node.parent.children?.[0]?.value);
+      const key = String(node.parent?.children?.[0]?.value);
       const shown = t.token.length > 40 ? `${t.token.slice(0, 39).replace(/\s+/g, ' ')}…` : t.token.replace(/\s+/g, ' ');
       ctx.report({
         range: { offset: t.offset, length: t.length },
@@ -58,4 +59,19 @@ several quoted elements at once.`,
 /** Task cpu and memory are strings of digits: rendered bare they are numbers (wrong-type's business), still JSON. */
 function isTaskSize(base: string, path: ReadonlyArray<string | number>): boolean {
   return base === 'task' && path.length === 1 && (path[0] === 'cpu' || path[0] === 'memory');
+}
+
+/** Property values that stand for an unquoted token, by offset: one walk, not a tree search per token. */
+function placeholderValues(root: Node, offsets: ReadonlySet<number>): Map<number, Node> {
+  const out = new Map<number, Node>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'property') {
+      const v = n.children?.[1];
+      if (v && offsets.has(v.offset) && (v.type === 'string' || v.type === 'number')) out.set(v.offset, v);
+    }
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  return out;
 }
