@@ -84,7 +84,8 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     file: 'rnzsgh__sample-cmd-task__container-definitions.json',
     label: 'MISTAKE',
     targets: [
-      { rule: 'duplicate-key', severity: 'warning', count: 1, at: ['"essential": false'] },
+      // Issue 14: the dropped value (false) differs from the one used (true), so an error.
+      { rule: 'duplicate-key', severity: 'error', count: 1, at: ['"essential": false'] },
       { rule: 'null-value', severity: 'information', at: ['"image": ""'] },
     ],
   },
@@ -106,7 +107,8 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     file: 'slacgismo__OpenADR_demo__terraform__templates__ecs__worker__devices_worker_task_definition.json.tpl',
     label: 'MISTAKE',
     targets: [
-      { rule: 'misplaced-property', severity: 'error', count: 1, at: ['"runtimePlatform"'] },
+      // Issue 14: a task-level key in a container of a container array is dropped by Terraform: a warning.
+      { rule: 'misplaced-property', severity: 'warning', count: 1, at: ['"runtimePlatform"'] },
       { rule: 'unknown-property', severity: 'warning', count: 1, at: ['"HealthCheck"'] },
     ],
   },
@@ -115,7 +117,7 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     label: 'MISTAKE',
     targets: [
       { rule: 'json-syntax', severity: 'information', count: 2, at: ['${site_port}'] },
-      { rule: 'misplaced-property', severity: 'error', at: ['"networkMode"'] },
+      { rule: 'misplaced-property', severity: 'warning', at: ['"networkMode"'] }, // issue 14: Terraform drops it
     ],
   },
   {
@@ -127,7 +129,8 @@ export const CORPUS_TARGETS: readonly CorpusTarget[] = [
     file: 'aws-observability__aws-otel-collector__examples__ecs__aws-cloudwatch__ecs-fargate-sidecar.json',
     label: 'LIKELY MISTAKE',
     targets: [
-      { rule: 'health-check-command', severity: 'error', at: ['"/healthcheck"'] },
+      // Issue 14: no probe runs and the health stays UNKNOWN, but no container waits for HEALTHY: a warning.
+      { rule: 'health-check-command', severity: 'warning', at: ['"/healthcheck"'] },
       { rule: 'health-check-range', severity: 'warning' },
     ],
   },

@@ -14,6 +14,8 @@ const SNIPPETS = [
   '// note\n', '/* note */', '/*', '*/', '//', '${PORT}', '{{ .Values.image }}', '<IMAGE>', '#{Tag}', '$$$$PORT$$$$',
   '"name": "web"', '"cpu": "256",', '"memory": 512,', '"essential": false', '"image": "nginx:latest",', '{"name":"a","image":"b"}',
   '"requiresCompatibilities": ["FARGATE"],', '"networkMode": "awsvpc",', '"\\u00', '\\', '\uFEFF', '\uFFFD', '😀', '\uD800',
+  // Terraform templates: directives, quotes inside ${…}, and ones left open.
+  '%{ if x }', '%{~ else ~}', '%{ endif }', '%{~ for k, v in m ~}', '%{ endfor }', '%{', '"${a == "b" ? 1 : 2}"', '${jsonencode({ a = "}" })}', '${',
 ];
 
 export const snippet: fc.Arbitrary<string> = fc.oneof(

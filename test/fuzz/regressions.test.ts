@@ -21,6 +21,14 @@ const titles = (ds: Diagnostic[]) => ds.flatMap((d) => (d.fixes ?? []).map((f) =
 const apply = (text: string, d: Diagnostic, title: string) => applyTextEdits(text, d.fixes!.find((f) => f.title.startsWith(title))!.edits);
 
 describe('fix regressions found by the fuzz run', () => {
+  it('a fix that adds a key the object already holds as null replaces that value (no duplicate key)', () => {
+    const text = '{ "containerDefinitions": [ { "readonlyRootFilesystem": null } ] }';
+    const [d] = fixesHold(text, 'readonly-root-filesystem');
+    const fixed = apply(text, d, 'Set readonlyRootFilesystem');
+    assert.equal(fixed, '{ "containerDefinitions": [ { "readonlyRootFilesystem": true } ] }');
+    assert.ok(!lint(fixed).diagnostics.some((x) => x.code === 'duplicate-key'));
+  });
+
   it('wrong-type: no conversion whose result the schema or a format check rejects', () => {
     assert.ok(!titles(fixesHold('{ "family": "web", "memory": true, "containerDefinitions": [] }', 'wrong-type')).some((t) => t.startsWith('Convert')));
     assert.ok(!titles(fixesHold('[{ "name": "a", "image": "b", "credentialSpecs": [true] }]', 'wrong-type')).some((t) => t.startsWith('Convert')));

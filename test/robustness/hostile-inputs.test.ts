@@ -87,6 +87,16 @@ describe('deep nesting: one diagnostic, no tree work, no stack overflow', () => 
   });
 });
 
+describe('Terraform template syntax in bulk', () => {
+  it('200,000 unclosed ${ in one string and 40,000 directives: linted, one template note, ranges inside', () => {
+    for (const text of [HOSTILE.unclosedInterpolations(), HOSTILE.manyDirectives()]) {
+      const out = lint(text);
+      assert.ok(out.diagnostics.filter((d) => /^This file is a Terraform template/.test(d.message)).length <= 1);
+      assertRangesInside(text);
+    }
+  });
+});
+
 describe('100,000-element arrays: at most a hundred diagnostics per rule, and a note', () => {
   for (const [name, text, rule] of [
     ['container array of 100,000 numbers', HOSTILE.numberArray(), 'wrong-type'],

@@ -32,4 +32,7 @@ export const HOSTILE = {
   deepArrays: () => '['.repeat(10_000) + ']'.repeat(10_000),
   invalidUtf8: () => Buffer.concat([Buffer.from('{"family": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('", "containerDefinitions": []}')]).toString('utf8'),
   notTaskDefinition: () => 'hello world, this is not JSON at all\n'.repeat(10_000),
+  /** Terraform template syntax in bulk: 200,000 unclosed `${` in one string, and 40,000 directives. */
+  unclosedInterpolations: () => '[{"name": "' + '${'.repeat(200_000) + '"}, x]',
+  manyDirectives: () => '[' + '%{ if a }{"name": "a", "image": "b"},%{ endif }\n'.repeat(20_000) + ']',
 };

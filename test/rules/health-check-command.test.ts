@@ -7,11 +7,21 @@ const hc = (command: string) => `[ { "name": "c", "image": "c:1", "healthCheck":
 const commandOf = (text: string): unknown => JSON.parse(text)[0].healthCheck?.command;
 
 describe(ID, () => {
-  it('sidecar case ["/healthcheck"]: error on the first element, "Prefix with CMD" preferred', () => {
+  it('sidecar case ["/healthcheck"]: warning on the first element (the task still runs), "Prefix with CMD" preferred', () => {
     const [d] = expectRanges(hc('[⟦"/healthcheck"⟧]'), ID);
-    assert.equal(d.severity, 'error');
-    assert.equal(d.message, `healthCheck.command must start with "CMD" or "CMD-SHELL"; with '/healthcheck' first, Docker runs no probe and 'c' never reports healthy.`);
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.message, `healthCheck.command must start with "CMD" or "CMD-SHELL", not '/healthcheck'. Docker runs no probe: health stays UNKNOWN, the task still runs.`);
     assert.deepEqual(commandOf(applyFix(hc('["/healthcheck"]'), ID)), ['CMD', '/healthcheck']);
+  });
+
+  it('error when another container waits for it with dependsOn HEALTHY (that one never starts)', () => {
+    const text = `[ { "name": "collector", "image": "c:1", "healthCheck": { "command": ⟦"/healthcheck"⟧] } },
+      { "name": "app", "image": "a:1", "dependsOn": [{ "containerName": "collector", "condition": "HEALTHY" }] } ]`.replace('⟦"', '[⟦"');
+    const [d] = expectRanges(text, ID);
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /Docker runs no probe, so 'app' \(dependsOn HEALTHY\) never starts\.$/);
+    const start = text.replace(/[⟦⟧]/g, '').replace('"HEALTHY"', '"START"');
+    assert.equal(only(start, ID)[0].severity, 'warning', 'START does not wait for health');
   });
 
   it('a shell line without keyword: "Convert to CMD-SHELL" preferred, joins elements', () => {
@@ -21,7 +31,7 @@ describe(ID, () => {
 
   it('wrong case and the console one-line form', () => {
     const [d] = only(hc('["cmd-shell", "exit 0"]'), ID);
-    assert.match(d.message, /case-sensitive: write "CMD-SHELL", not "cmd-shell"/);
+    assert.match(d.message, /^Write "CMD-SHELL", not "cmd-shell" \(the type is case-sensitive\)/);
     assert.deepEqual(commandOf(applyFix(hc('["cmd-shell", "exit 0"]'), ID)), ['CMD-SHELL', 'exit 0']);
     assert.deepEqual(commandOf(applyFix(hc('["CMD-SHELL, curl -f http://localhost/ || exit 1"]'), ID)), ['CMD-SHELL', 'curl -f http://localhost/ || exit 1']);
   });

@@ -32,4 +32,13 @@ describe(ID, () => {
     // The user's comment is never lost: it stays, on the line the property left.
     assert.equal(fixed, text.replace('      "initProcessEnabled": true, // belongs', '      // belongs'));
   });
+
+  it('a task-level key in a container of a container array is a warning (Terraform drops it, the task deploys)', () => {
+    const arr = '[{ "name": "web", "image": "nginx:1.27", ⟦"networkMode"⟧: "awsvpc" }]';
+    const [d] = expectRanges(arr, ID);
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.message, "'networkMode' belongs on the task (in Terraform: the aws_ecs_task_definition resource), not in container 'web'; here it is dropped silently.");
+    const reg = '{ "family": "f", "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", ⟦"networkMode"⟧: "awsvpc" }] }';
+    assert.equal(expectRanges(reg, ID)[0].severity, 'error', 'register input: the API rejects it');
+  });
 });

@@ -1,21 +1,12 @@
 /** Which kind of document this is, and which launch type, OS and network mode it runs with (RULES.md §1.2–1.3). */
 import type { Node } from 'jsonc-parser';
 import type { ParsedDocument } from './parse';
+import { DESCRIBE_ONLY_KEYS, isLoneContainer } from './lone-container';
 import { child, items, str } from './tree';
 import { findPlaceholders, hasExtraPlaceholderPatterns, isWholePlaceholder } from './placeholders';
 import { type DocKind, LAUNCH_LETTERS, type LaunchLetter, type LaunchTypeName, type LintOptions, type OsFamily } from './types';
 
-export const DESCRIBE_ONLY_KEYS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-] as const;
+export { DESCRIBE_ONLY_KEYS, isLoneContainer };
 
 export interface Classification {
   kind: DocKind;
@@ -40,6 +31,8 @@ export interface Classification {
   networkMode?: string;
   networkModeExplicit: boolean;
   templated: boolean;
+  /** The root is one container object where a container array is expected (checked as that container). */
+  loneContainer?: boolean;
 }
 
 const LAUNCH_COMMENT = /^\s*\/\/\s*ecs-taskdef:\s*launchType\s*=\s*([A-Z0-9_]+)/;
@@ -68,7 +61,11 @@ export function classify(parsed: ParsedDocument, options: LintOptions = {}): Cla
       base.kind = 'cfn-template';
       return base;
     }
-    if (wrapped?.type === 'object') {
+    if (isLoneContainer(root)) {
+      base.kind = 'container-array';
+      base.loneContainer = true;
+      base.containers.push(root);
+    } else if (wrapped?.type === 'object') {
       base.kind = 'describe';
       base.wrapper = wrapped;
       task = wrapped;
@@ -76,8 +73,10 @@ export function classify(parsed: ParsedDocument, options: LintOptions = {}): Cla
       task = root;
       base.kind = DESCRIBE_ONLY_KEYS.some((k) => child(root, k) !== undefined) ? 'describe' : 'register';
     }
-    base.task = task;
-    base.containersNode = child(task, 'containerDefinitions');
+    if (task) {
+      base.task = task;
+      base.containersNode = child(task, 'containerDefinitions');
+    }
   } else {
     base.kind = 'not-task-definition';
     return base;

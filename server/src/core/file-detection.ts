@@ -1,4 +1,6 @@
 /** Which files are task definitions: by name, by content, or by user globs (same logic for the CLI and the LSP). */
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { isLoneContainer } from './lone-container';
 import { GlobMatcher } from './glob-match';
 import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './documents/cfn-detect';
 
@@ -27,7 +29,18 @@ export function looksLikeTaskDefinition(text: string): boolean {
   if (/"taskDefinition"\s*:\s*\{/.test(head)) return true;
   const first = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(\S)/.exec(head);
   if (first?.[1] === '[') return /"image"\s*:/.test(head) && /"name"\s*:/.test(head);
-  return false;
+  return first?.[1] === '{' && text.length <= HEAD && looksLikeLoneContainer(text);
+}
+
+/** Keys that only a container definition has: `name` and `image` alone are too common to mean a container. */
+const CONTAINER_ONLY_KEYS = ['portMappings', 'essential', 'logConfiguration', 'memoryReservation', 'healthCheck', 'mountPoints', 'entryPoint', 'dependsOn'];
+
+/** One container object (what --container-definitions or Terraform gets by mistake): top-level keys decide. */
+function looksLikeLoneContainer(text: string): boolean {
+  if (!/"image"\s*:/.test(text) || !CONTAINER_ONLY_KEYS.some((k) => text.includes(`"${k}"`))) return false;
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  if (!root || !isLoneContainer(root)) return false;
+  return CONTAINER_ONLY_KEYS.some((k) => findNodeAtLocation(root, [k]) !== undefined);
 }
 
 /**

@@ -28,7 +28,7 @@ export function mergeEdits(text: string, els: readonly Node[], content: string):
 }
 
 /** Message and fixes for a command whose first element is neither CMD, CMD-SHELL nor NONE. */
-export function repairFirstElement(text: string, els: readonly Node[], label: string): { message: string; fixes: Fix[] } {
+export function repairFirstElement(text: string, els: readonly Node[], consequence: string): { message: string; fixes: Fix[] } {
   const first = els[0];
   const f = first.value as string;
   const strings = els.every((e) => e.type === 'string') ? els.map((e) => e.value as string) : undefined;
@@ -36,18 +36,18 @@ export function repairFirstElement(text: string, els: readonly Node[], label: st
   if (oneLine) {
     const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
     return {
-      message: `"${f}" is the console's one-line form; in JSON the keyword and the command are separate elements, otherwise Docker runs no probe.`,
+      message: `"${cut(f)}" is the console's one-line form: the keyword and the command are separate elements. ${consequence}`,
       fixes: [{ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] }],
     };
   }
   const keyword = KEYWORDS[f.trim().toUpperCase().replace(/_/g, '-')];
   if (keyword) {
     return {
-      message: `The health check type is case-sensitive: write "${keyword}", not "${f}"; Docker runs no probe otherwise.`,
+      message: `Write "${keyword}", not "${cut(f)}" (the type is case-sensitive). ${consequence}`,
       fixes: [{ title: `Use '${keyword}'`, preferred: true, edits: [replaceNodeEdit(first, keyword)] }],
     };
   }
-  const message = `healthCheck.command must start with "CMD" or "CMD-SHELL"; with '${f}' first, Docker runs no probe and '${label}' never reports healthy.`;
+  const message = `healthCheck.command must start with "CMD" or "CMD-SHELL", not '${cut(f)}'. ${consequence}`;
   if (!strings) return { message, fixes: [] };
   const shell = strings.some(looksShell);
   return {
@@ -57,4 +57,9 @@ export function repairFirstElement(text: string, els: readonly Node[], label: st
       { title: 'Convert to CMD-SHELL', preferred: shell, edits: mergeEdits(text, els, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`) },
     ],
   };
+}
+
+/** A value shown in a message, cut to 30 characters. */
+function cut(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 29)}…` : s;
 }

@@ -62,8 +62,13 @@ const KIN: Record<string, { after?: readonly string[]; before?: readonly string[
   secrets: { after: ['environment'] },
 };
 
-/** Inserts `"key": value` into `obj` (which must not already hold `key`), beside its kin or as the last member. */
+/**
+ * Inserts `"key": value` into `obj`, beside its kin or as the last member. When `obj` already holds `key` (say
+ * `"healthCheck": null`), that value is replaced instead: a second key would be a duplicate whose earlier value
+ * is silently dropped.
+ */
 export function insertPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
+  if (obj.children?.some((p) => p.children?.[0]?.value === key && p.children[1])) return setPropertyEdits(text, obj, key, value);
   const prefix = `${JSON.stringify(key)}: `;
   const members = obj.children ?? [];
   const find = (k: string) => members.find((p) => p.children?.[0]?.value === k);

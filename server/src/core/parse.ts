@@ -7,6 +7,7 @@ import { isBareWordPlaceholder } from './placeholders';
 import { fastParseTree } from './fast-parse';
 import { registerStrictJsonRoot } from './node-value';
 import { type Unreadable, unreadableText } from './unreadable-text';
+import { type DirectiveSpan, maskTemplateSyntax, templateExpressionEnd } from './template-syntax';
 
 export interface SyntaxProblem {
   offset: number;
@@ -34,6 +35,8 @@ export interface ParsedDocument {
   root: Node | undefined;
   syntaxErrors: SyntaxProblem[];
   templateTokens: TemplateToken[];
+  /** Terraform `%{…}` directives outside strings, blanked in `analysisText` (absent when there are none). */
+  templateDirectives?: DirectiveSpan[];
   /** Offsets of string nodes that stand for an unquoted template token. */
   placeholderOffsets: Set<number>;
   duplicateKeys: DuplicateKey[];
@@ -70,12 +73,17 @@ export function parseDocument(text: string): ParsedDocument {
   let analysisText = text;
   let templateTokens: TemplateToken[] = [];
   const placeholderOffsets = new Set<number>();
+  let templateDirectives: DirectiveSpan[] | undefined;
   if (errors.length > 0) {
-    const recovered = recoverTemplateTokens(text);
+    // Terraform directives and quotes inside `${…}` first, then unquoted tokens in what is left.
+    const masked = maskTemplateSyntax(text);
+    const recovered = recoverTemplateTokens(masked.text);
+    const changed = masked.changed || recovered.tokens.length > 0;
     // Recovery turns tokens into strings, which can uncover brackets a quote in a token hid: check again.
-    const stillUnreadable = recovered.tokens.length > 0 ? unreadableText(recovered.text) : undefined;
+    const stillUnreadable = changed ? unreadableText(recovered.text) : undefined;
     if (stillUnreadable) return unreadableDocument(text, stillUnreadable);
-    if (recovered.tokens.length > 0) {
+    if (changed) {
+      if (masked.directives.length > 0) templateDirectives = masked.directives;
       analysisText = recovered.text;
       templateTokens = recovered.tokens;
       for (const offset of recovered.valueOffsets) placeholderOffsets.add(offset);
@@ -89,6 +97,7 @@ export function parseDocument(text: string): ParsedDocument {
     root,
     syntaxErrors: describeErrors(analysisText, errors),
     templateTokens,
+    ...(templateDirectives ? { templateDirectives } : {}),
     placeholderOffsets,
     duplicateKeys: root ? findDuplicateKeys(root) : [],
   };
@@ -220,7 +229,10 @@ export function recoverTemplateTokens(text: string): Recovery {
         const inObject = stack[stack.length - 1] === '{';
         const keyPosition = inObject && (prev === '{' || prev === ',');
         const nextIndex = skipSpace(text, i + token.length);
-        if (keyPosition && text[nextIndex] !== ':') {
+        // After a value with no comma (`] ${logging_config}`), a token renders whole properties with its own comma.
+        const ownComma = inObject && prev !== ':' && !keyPosition && text[nextIndex] !== ':';
+        if (ownComma) blank(chars, i, i + token.length);
+        else if (keyPosition && text[nextIndex] !== ':') {
           // A whole property is templated: blank it, and one comma so no ',,' is left behind.
           blank(chars, i, i + token.length);
           // A comma right after would leave ',,'; a trailing comma before '}' is fine in JSONC, and a property
@@ -243,6 +255,12 @@ export function recoverTemplateTokens(text: string): Recovery {
 }
 
 function matchToken(text: string, at: number): string | undefined {
+  if (text[at] === '$' && (text[at + 1] === '{' || (text[at + 1] === '$' && text[at + 2] === '{'))) {
+    // Brace- and quote-aware: `${jsonencode({ a = "}" })}` is one token, over several lines if need be.
+    const open = text[at + 1] === '$' ? at + 1 : at;
+    const end = templateExpressionEnd(text, open, true);
+    if (end > 0) return text.slice(at, end);
+  }
   for (let p = 0; p < TOKEN_PATTERNS.length; p++) {
     const re = TOKEN_PATTERNS[p];
     re.lastIndex = at;
@@ -279,7 +297,9 @@ function blank(chars: string[], start: number, end: number): void {
 }
 
 function fillString(chars: string[], start: number, length: number): void {
-  if (length === 1) {
+  if (length === 1 || chars.slice(start, start + length).includes('\n')) {
+    // A JSON string cannot span lines: a one-character or multi-line token becomes a number and blanks.
+    blank(chars, start, start + length);
     chars[start] = '0';
     return;
   }

@@ -3,6 +3,7 @@
  * so every check asks here first.
  */
 import { unsafeRegexReason } from './regex-safety';
+import { templateExpressionEnd } from './template-syntax';
 
 export interface Span {
   start: number;
@@ -12,6 +13,7 @@ export interface Span {
 // Explicit syntaxes, in the order they are tried. Each is matched anywhere inside a string.
 const EXPLICIT_SOURCES = [
   String.raw`\$\$?\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}`, // ${NAME}, ${ expr }, $${…}
+  String.raw`%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}`, // %{ if x }, %{ endfor } Terraform template directives
   String.raw`\{\{[\s\S]*?\}\}`, // {{ … }} Go templates, Mustache, Jinja2
   String.raw`\{%[\s\S]*?%\}`, // {% … %} Jinja2 statements
   String.raw`#\{[^}]*\}`, // #{Var} Octopus
@@ -86,8 +88,31 @@ export function findPlaceholders(s: string): Span[] {
       spans.push({ start: m.index, end: m.index + m[0].length });
     }
   }
+  if (s.includes('${')) addNestedInterpolations(s, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * `${…}` nesting braces two or more deep (`${jsonencode({ a = { b = 1 } })}`), which the regex cannot match.
+ * At most MAX_NESTED_TRIES unmatched `${` are scanned, so a string of a million `${` stays linear.
+ */
+function addNestedInterpolations(s: string, spans: Span[]): void {
+  const covered = [...spans].sort((a, b) => a.start - b.start);
+  const lastClose = s.lastIndexOf('}');
+  let k = 0;
+  let tries = 0;
+  for (let at = s.indexOf('${'); at >= 0 && at < lastClose && tries < MAX_NESTED_TRIES; at = s.indexOf('${', at + 2)) {
+    while (k < covered.length && covered[k].end <= at) k++;
+    if (k < covered.length && covered[k].start <= at) continue;
+    tries++;
+    const end = templateExpressionEnd(s, at);
+    if (end > 0) {
+      spans.push({ start: at, end });
+      at = end - 2;
+    }
+  }
+}
+const MAX_NESTED_TRIES = 64;
 
 function mayContainPlaceholder(s: string): boolean {
   return /[${<#[]/.test(s) || (extraPatterns.length > 0 && s.length <= MAX_USER_PATTERN_INPUT);

@@ -37,7 +37,8 @@ export interface RelativePath {
 
 /** Makes a document path relative to the task object (or the container array); undefined outside of it. */
 export function relativePath(doc: Classification, path: JSONPath): RelativePath | undefined {
-  if (doc.kind === 'container-array') return { base: 'containers', path };
+  // A lone container reads as element 0 of the container array it should be.
+  if (doc.kind === 'container-array') return { base: 'containers', path: doc.loneContainer ? [0, ...path] : path };
   if (doc.kind !== 'register' && doc.kind !== 'describe') return undefined;
   if (doc.wrapper) {
     if (path[0] === 'taskDefinition') return { base: 'task', path: path.slice(1) };

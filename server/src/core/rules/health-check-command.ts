@@ -2,7 +2,8 @@ import { containerLabel, healthCheckOf } from '../container-facts';
 import { removeEdits, replaceNodeEdit } from '../edits';
 import { looksShell, mergeEdits, repairFirstElement } from '../health-command';
 import { findPlaceholders } from '../placeholders';
-import { child, items } from '../tree';
+import { child, items, str } from '../tree';
+import type { Node } from 'jsonc-parser';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -16,8 +17,8 @@ export default defineRule({
 element as a program with the following ones as its arguments, \`"CMD-SHELL"\` hands the next element to the
 container's \`sh -c\`. Docker knows no other first element (apart from \`NONE\`): with anything else — a path such
 as \`"/healthcheck"\`, a whole command line, \`"cmd-shell"\` in lower case — it logs an unknown health check type
-and never runs a probe. The container then never becomes healthy, and containers that wait for it with
-\`dependsOn … HEALTHY\` never start.
+and never runs a probe. The health status stays UNKNOWN and the task runs on (so this is a warning), but a
+container that waits for it with \`dependsOn … HEALTHY\` never starts: that case is an error.
 
 Related slips that register but misbehave (warnings):
 - \`CMD-SHELL\` followed by several elements: only the first one is the shell script; the others become \`$0\`,
@@ -26,6 +27,7 @@ Related slips that register but misbehave (warnings):
   as one program name, which does not exist.
 - \`NONE\` switches off the image's own HEALTHCHECK as well, so ECS never sees a health status.`,
   subCases: [
+    'warning: the first element is not CMD, CMD-SHELL or NONE (error when another container waits for this one with dependsOn HEALTHY)',
     'warning: CMD-SHELL followed by more than one element',
     'warning: CMD followed by a single shell command line',
     'warning: NONE',
@@ -79,8 +81,25 @@ Related slips that register but misbehave (warnings):
         });
         continue;
       }
-      const { message, fixes } = repairFirstElement(ctx.text, els, label);
-      ctx.report({ node: first, message, fixes: fixes.length ? fixes : undefined });
+      // Docker runs no probe: the status stays UNKNOWN. Only a container waiting for HEALTHY is then stuck.
+      const waiter = healthyWaiter(ctx.doc.containers, container);
+      const consequence = waiter
+        ? `Docker runs no probe, so '${waiter}' (dependsOn HEALTHY) never starts.`
+        : 'Docker runs no probe: health stays UNKNOWN, the task still runs.';
+      const { message, fixes } = repairFirstElement(ctx.text, els, consequence);
+      ctx.report({ node: first, severity: waiter ? 'error' : 'warning', message, fixes: fixes.length ? fixes : undefined });
     }
   },
 });
+
+/** Name of another container that waits for `container` with dependsOn condition HEALTHY, if any. */
+function healthyWaiter(containers: readonly Node[], container: Node): string | undefined {
+  const name = str(child(container, 'name'));
+  if (!name) return undefined;
+  for (const other of containers) {
+    if (other === container) continue;
+    const waits = items(child(other, 'dependsOn')).some((d) => str(child(d, 'containerName')) === name && str(child(d, 'condition')) === 'HEALTHY');
+    if (waits) return str(child(other, 'name')) ?? 'another container';
+  }
+  return undefined;
+}

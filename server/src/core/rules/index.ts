@@ -3,11 +3,13 @@ import type { Rule } from './rule';
 import appMeshDiscontinued from './app-mesh-discontinued';
 import awslogsCreateGroupPermission from './awslogs-create-group-permission';
 import awslogsOptions from './awslogs-options';
+import awsvpcContainerHostname from './awsvpc-container-hostname';
 import awsvpcHostPort from './awsvpc-host-port';
 import containerCpuExceedsTask from './container-cpu-exceeds-task';
 import containerMemoryExceedsTask from './container-memory-exceeds-task';
 import containerMemoryRequired from './container-memory-required';
 import containerMemoryTooSmall from './container-memory-too-small';
+import containerNotInArray from './container-not-in-array';
 import containerPathRelative from './container-path-relative';
 import dangerousCapability from './dangerous-capability';
 import dependsOnCompleteEssential from './depends-on-complete-essential';
@@ -70,6 +72,7 @@ import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
 import tooManyContainers from './too-many-containers';
 import unknownProperty from './unknown-property';
+import unquotedStringPlaceholder from './unquoted-string-placeholder';
 import unrenderedTemplateReference from './unrendered-template-reference';
 import valueOutOfRange from './value-out-of-range';
 import volumeMultipleTypes from './volume-multiple-types';
@@ -82,11 +85,13 @@ export const ALL_RULES: readonly Rule[] = [
   appMeshDiscontinued,
   awslogsCreateGroupPermission,
   awslogsOptions,
+  awsvpcContainerHostname,
   awsvpcHostPort,
   containerCpuExceedsTask,
   containerMemoryExceedsTask,
   containerMemoryRequired,
   containerMemoryTooSmall,
+  containerNotInArray,
   containerPathRelative,
   dangerousCapability,
   dependsOnCompleteEssential,
@@ -149,6 +154,7 @@ export const ALL_RULES: readonly Rule[] = [
   taskRoleRequired,
   tooManyContainers,
   unknownProperty,
+  unquotedStringPlaceholder,
   unrenderedTemplateReference,
   valueOutOfRange,
   volumeMultipleTypes,

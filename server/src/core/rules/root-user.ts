@@ -22,6 +22,9 @@ being root on the host. Two cases are reported:
   host's network stack and runs as the image's default user, which is root for most images. This is the case
   AWS Security Hub control ECS.1 checks.
 
+A FireLens log router (a container with \`firelensConfiguration\`) that sets \`"user": "0"\` is not reported:
+that is the set-up AWS documents for the Fluent Bit and Fluentd routers.
+
 Set \`user\` to a non-root UID (and GID) that the image supports. An absent \`user\` outside host mode is not
 reported: the image's own \`USER\` decides, and it is not visible from the task definition. Windows containers
 are not checked.`,
@@ -43,6 +46,8 @@ are not checked.`,
       const label = containerLabel(container);
       if (u !== undefined && u !== '') {
         if (!ROOT.test(u.trim()) || ctx.isPlaceholder(user)) continue;
+        // AWS's FireLens examples run the log router as "0": it reads the task's log socket as root.
+        if (child(container, 'firelensConfiguration')?.type === 'object') continue;
         ctx.report({
           node: user,
           message: `'${label}' explicitly runs as root ('${u}').`,

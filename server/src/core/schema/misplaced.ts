@@ -14,6 +14,8 @@ interface Target {
   /** Path (relative to the task, or to the container for container-level targets) for "Move" fixes. */
   path?: string[];
   scope?: 'task' | 'container';
+  /** A task-level key in a container of a container array: Terraform drops it and the task deploys. */
+  droppedByTerraform?: boolean;
 }
 
 const TASK_KEYS_IN_CONTAINER = [
@@ -41,7 +43,7 @@ export function misplacedTarget(place: Place, key: string, isArrayDoc: boolean):
     case 'container':
       if (TASK_KEYS_IN_CONTAINER.includes(key)) {
         return isArrayDoc
-          ? { target: 'the task definition itself (in Terraform: the aws_ecs_task_definition resource)' }
+          ? { target: 'the task (in Terraform: the aws_ecs_task_definition resource)', droppedByTerraform: true }
           : { target: 'the task level', path: [key], scope: 'task' };
       }
       if (PORT_KEYS.includes(key)) return { target: 'an entry of portMappings' };

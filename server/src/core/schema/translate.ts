@@ -71,7 +71,11 @@ function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number
     return {
       code: 'misplaced-property',
       node: keyNode,
-      message: `'${prop}' belongs in ${target.target}, not in ${where}. Here the AWS CLI rejects it and Terraform drops it silently.`,
+      // In a container array (Terraform's container_definitions) the key is dropped and the task deploys without it.
+      severity: target.droppedByTerraform ? 'warning' : undefined,
+      message: target.droppedByTerraform
+        ? `'${prop}' belongs on ${target.target}, not in ${where}; here it is dropped silently.`
+        : `'${prop}' belongs in ${target.target}, not in ${where}. Here the AWS CLI rejects it and Terraform drops it silently.`,
       fixes: () => [remove()],
     };
   }

@@ -38,11 +38,31 @@ export interface SchemaCheckInput {
 export function checkSchema(input: SchemaCheckInput): SchemaReport[] {
   const { doc } = input;
   const isArrayDoc = doc.kind === 'container-array';
+  if (doc.loneContainer && doc.containers[0]) return checkLoneContainer(input, doc.containers[0]);
   const base = isArrayDoc ? doc.containersNode : doc.task;
   if (!base) return [];
+  return checkBase(input, base, isArrayDoc, nodeValue(base));
+}
+
+/**
+ * A lone container is checked as the only element of a container array: a stand-in array node is its parent
+ * while the errors are translated (paths then read /0/…), and the tree is left as it was.
+ */
+function checkLoneContainer(input: SchemaCheckInput, container: Node): SchemaReport[] {
+  const wrapper: Node = { type: 'array', offset: container.offset, length: container.length, children: [container] };
+  const parent = container.parent;
+  (container as { parent?: Node }).parent = wrapper;
+  try {
+    return checkBase(input, wrapper, true, [nodeValue(container)]);
+  } finally {
+    if (parent) (container as { parent?: Node }).parent = parent;
+    else delete (container as { parent?: Node }).parent;
+  }
+}
+
+function checkBase(input: SchemaCheckInput, base: Node, isArrayDoc: boolean, value: unknown): SchemaReport[] {
   const v = getValidators();
   const validate = isArrayDoc ? v.containers : v.task;
-  const value = nodeValue(base);
   if (validate(value)) return [];
   const out: SchemaReport[] = [];
   const seen = new Set<string>();
