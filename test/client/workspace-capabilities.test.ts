@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCUMENT_SELECTOR } from '../../client/src/document-selector';
 import { matchesAnyGlob } from '../../server/src/core/file-detection';
 import { AnalysisCache, lintOptionsFor } from '../../server/src/lsp/analysis';
+import '../../server/src/lsp/node/disk-config-source'; // the Node server's source of .ecs-taskdef.json
 import { setWorkspaceTrusted } from '../../server/src/lsp/config-file';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { WARNING_ONLY_TASK, workspace } from '../cli/cli-helpers';
@@ -47,7 +48,7 @@ describe('untrusted and virtual workspaces', () => {
   });
 
   it('the client tells the server whether the workspace is trusted, at start and when trust is granted', () => {
-    const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /workspaceTrusted: trustedAtStart/);
     assert.match(extension, /const trustedAtStart = workspace\.isTrusted;/);
     assert.match(extension, /workspace\.onDidGrantWorkspaceTrust\(trusted\)/);
@@ -88,7 +89,7 @@ describe('untrusted and virtual workspaces', () => {
   it('the client checks JSON and JSONC on disk, unsaved and in Remote Repositories (vscode-vfs) as you type', () => {
     const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language}`).sort();
     assert.deepEqual(pairs, ['file:json', 'file:jsonc', 'untitled:json', 'untitled:jsonc', 'vscode-vfs:json', 'vscode-vfs:jsonc']);
-    const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /documentSelector: DOCUMENT_SELECTOR,/);
   });
 
