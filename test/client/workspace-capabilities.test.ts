@@ -2,8 +2,8 @@
  * Untrusted and virtual workspaces: what package.json declares matches what the client and the server do
  * (see SECURITY.md). Untrusted: limited, since placeholder patterns (regular expressions) from the workspace are
  * not used there: VS Code drops the workspace value of the restricted setting, the server the patterns of
- * `.ecs-taskdef.json`. Virtual: limited, since open documents and the workspace lint work from their text but
- * `.ecs-taskdef.json` is only read from the local disk.
+ * `.ecs-taskdef.json`. Virtual: full, since open documents and the workspace lint work from their text and the
+ * client reads `.ecs-taskdef.json` files through the editor's file system for the server (web and virtual alike).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -23,14 +23,15 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('untrusted and virtual workspaces', () => {
-  it('package.json declares limited support in untrusted workspaces (placeholder patterns restricted) and in virtual ones', () => {
+  it('package.json declares limited support in untrusted workspaces (placeholder patterns restricted) and full support in virtual ones', () => {
     const untrusted = pkg.capabilities.untrustedWorkspaces;
     assert.deepEqual(Object.keys(untrusted).sort(), ['description', 'restrictedConfigurations', 'supported']);
     assert.equal(untrusted.supported, 'limited');
     assert.deepEqual(untrusted.restrictedConfigurations, ['ecsTaskdef.placeholderPatterns']);
     assert.match(untrusted.description, /ecsTaskdef\.placeholderPatterns/);
     assert.match(untrusted.description, /\.ecs-taskdef\.json/);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+    // Virtual: full, since the client reads .ecs-taskdef.json through workspace.fs for the server (ecsTaskdef/readFile).
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
     assert.match(pkg.capabilities.virtualWorkspaces.description, /\.ecs-taskdef\.json/);
   });
 
