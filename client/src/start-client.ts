@@ -23,7 +23,8 @@ export async function startClient(context: ExtensionContext, create: (options: L
   // restrictedConfigurations); the server leaves out those of .ecs-taskdef.json files until trust is granted.
   const trustedAtStart = workspace.isTrusted;
   const initializationOptions: InitializationOptions = {
-    settings: workspace.getConfiguration('ecsTaskdef'),
+    // Plain data: a worker's postMessage cannot clone the configuration object's functions (IPC dropped them).
+    settings: JSON.parse(JSON.stringify(workspace.getConfiguration('ecsTaskdef'))) as unknown,
     workspaceTrusted: trustedAtStart,
     readFiles: true,
   };

@@ -87,9 +87,12 @@ describe('untrusted and virtual workspaces', () => {
     }
   });
 
-  it('the client checks JSON and JSONC on disk, unsaved and in Remote Repositories (vscode-vfs) as you type', () => {
+  it('the client checks JSON and JSONC on disk, unsaved, in Remote Repositories (vscode-vfs) and on a remote server seen from the browser as you type', () => {
     const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language}`).sort();
-    assert.deepEqual(pairs, ['file:json', 'file:jsonc', 'untitled:json', 'untitled:jsonc', 'vscode-vfs:json', 'vscode-vfs:jsonc']);
+    assert.deepEqual(pairs, [
+      'file:json', 'file:jsonc', 'untitled:json', 'untitled:jsonc',
+      'vscode-remote:json', 'vscode-remote:jsonc', 'vscode-vfs:json', 'vscode-vfs:jsonc',
+    ]);
     const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /documentSelector: DOCUMENT_SELECTOR,/);
   });
