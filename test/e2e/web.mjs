@@ -17,7 +17,7 @@ export const WEB_SETTINGS = {
   'workbench.editor.enablePreview': false,
 };
 
-const ours = (problems, file) => problems.filter((p) => p.file === file && p.source === 'ecs-taskdef');
+const ours = (problems, file) => problems.filter((p) => (!file || p.file === file) && p.source === 'ecs-taskdef');
 const codes = (problems, file) => new Set(ours(problems, file).map((p) => p.code));
 
 /** Node processes running this session's desktop server (dist/server.js under its extensions dir). */
@@ -31,22 +31,28 @@ export function webScenarios(env) {
     {
       name: 'web worker: diagnostics in the Problems panel, and no Node language server started',
       async run(vs) {
+        // Two files, so that the Problems panel still lists something after the quick fix clears WEB.
+        await vs.openFileFromExplorer(WORKER);
         await vs.openFileFromExplorer(WEB);
-        const problems = await vs.readProblems((list) => codes(list, WEB).has('fargate-cpu-memory'));
+        const problems = await vs.readProblems((list) => codes(list, WEB).has('fargate-cpu-memory') && codes(list, WORKER).has('image-mutable-tag'));
         const cpu = ours(problems, WEB).find((p) => p.code === 'fargate-cpu-memory');
         assert.ok(cpu.line === 6 && cpu.severity === 'error', JSON.stringify(cpu));
         assert.ok(!codes(problems, WEB).has('json-syntax'), 'no syntax error on a valid file');
         // The diagnostics came from the worker: code-server never spawned the Node server for this session.
         assert.deepEqual(nodeServers(vs.extensionsDir), []);
-        return `${ours(problems, WEB).length} problems from ecs-taskdef in ${WEB}`;
+        env.sizeProblem = cpu;
+        return `${ours(problems).length} problems from ecs-taskdef: ${[...codes(problems, WEB), ...codes(problems, WORKER)].join(', ')}`;
       },
     },
     {
       name: 'web worker: hover on the Fargate size explains it',
       async run(vs) {
+        const at = env.sizeProblem ?? { line: 6, col: 15 };
         await vs.openFileFromExplorer(WEB);
-        await vs.hoverAt(6, 6);
-        assert.match(await vs.readHover(), /Fargate has no 256 CPU \/ 4096 MiB size/);
+        await vs.hoverAt(at.line, at.col + 1);
+        const text = await vs.readHover();
+        assert.match(text, /Fargate has no 256 CPU \/ 4096 MiB size/, 'the diagnostic');
+        assert.match(text, /This task: "4096" = 4096 MiB = 4 GB/, 'the hover provider of the worker server');
         await vs.page.keyboard.press('Escape');
       },
     },
