@@ -1,4 +1,4 @@
-/** The markdown tables of a bench run (README's Performance section shows the latest). */
+/** The markdown tables of a bench run (docs/performance.md shows the latest). */
 import type { BenchResults } from './run';
 
 const ms = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));

@@ -1,4 +1,4 @@
-// Renders scripts/icon/icon.svg into docs/images/icon.png (256×256, transparent corners) with headless Chromium,
+// Renders scripts/icon/icon.svg into media/icon.png (256×256, transparent corners) with headless Chromium,
 // the browser the e2e suite installs. `node scripts/icon/render.mjs`; the PNG is committed (packaging needs no
 // browser). Chromium: $CHROMIUM, else the e2e cache's, else `chromium` on the PATH.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const svg = join(repo, 'scripts', 'icon', 'icon.svg');
-const out = join(repo, 'docs', 'images', 'icon.png');
+const out = join(repo, 'media', 'icon.png');
 const cache = process.env.ECS_TASKDEF_E2E_CACHE || join(homedir(), '.cache', 'ecs-taskdef-e2e');
 const fromCache = existsSync(join(cache, 'paths.json')) ? JSON.parse(readFileSync(join(cache, 'paths.json'), 'utf8')).chromium : undefined;
 const chromium = process.env.CHROMIUM || fromCache || 'chromium';

@@ -136,17 +136,25 @@ describe('--format github', () => {
     const r = spawnCli(['lint', '--format', 'github', 'infra'], { cwd: dir });
     assert.equal(r.status, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=ecs-taskdef\(.+\)::.+$/.test(l)), r.stdout);
+    assert.ok(lines.slice(0, -1).every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=ecs-taskdef\(.+\)::.+$/.test(l)), r.stdout);
     assert.ok(lines.includes(`::error file=infra/task-def.json,line=8,col=60,endLine=8,endColumn=65,title=ecs-taskdef(wrong-type)::'essential' must be a boolean; got a string "yes".`), r.stdout);
     assert.ok(lines.some((l) => l.startsWith('::warning ') && l.includes('title=ecs-taskdef(image-mutable-tag)')));
-    assert.ok(lines.some((l) => l.startsWith('::notice ')), 'hints become notices');
+    // Hints are left out by default; a plain log line (not an annotation) says how many.
+    assert.ok(!lines.some((l) => l.startsWith('::notice ')), r.stdout);
+    assert.match(lines[lines.length - 1], /^ecs-taskdef: \d+ hints not shown; --min-severity hint shows them$/);
+    const all = spawnCli(['lint', '--format', 'github', '--min-severity', 'hint', 'infra'], { cwd: dir });
+    const allLines = all.stdout.trimEnd().split('\n');
+    assert.ok(allLines.some((l) => l.startsWith('::notice ') && l.includes('title=ecs-taskdef(readonly-root-filesystem)')), 'hints become notices when asked for');
+    assert.ok(allLines.every((l) => l.startsWith('::')), 'nothing left out, nothing to say');
   });
 
   it('escapes %, newlines, colons and commas the way the Actions toolkit does', () => {
     const dir = workspace({ 'a,b:c%.json': '{ "family": "x", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27", "essential": "yes" } ] }' });
     const r = spawnCli(['lint', '--format', 'github', '--quiet', 'a,b:c%.json'], { cwd: dir });
     assert.match(r.stdout, /^::error file=a%2Cb%3Ac%25\.json,line=1,/);
-    assert.equal(spawnCli(['lint', '--format', 'github', '--quiet', '.'], { cwd: workspace({ 'x.txt': '' }) }).stdout, '', 'no problems → no output');
+    const clean = spawnCli(['lint', '--format', 'github', '--quiet', '.'], { cwd: workspace({ 'task-def.json': WARNING_ONLY_TASK }) });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(clean.stdout, '', 'no problems → no output');
   });
 });
 

@@ -20,7 +20,7 @@ function npm(args: string[], cwd: string) {
 }
 
 describe('published package', () => {
-  it('npm pack → npm install --offline → npx ecs-taskdef lint . works and installs nothing else', () => {
+  it('npm pack → npm install --offline → npx ecs-taskdef lint . works and installs nothing else; so do a global install and npx --package of the tarball', () => {
     const packDir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-pack-'));
     const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT);
     assert.equal(pack.status, 0, pack.stderr);
@@ -43,8 +43,22 @@ describe('published package', () => {
     const lint = npm(['exec', '--offline', '--', 'ecs-taskdef', 'lint', '.'], project);
     assert.equal(lint.status, 1, lint.stderr);
     assert.match(lint.stdout, /^task-definition\.json:8:60 {2}error {2}'essential' must be a boolean.* {2}wrong-type$/m);
-    assert.match(lint.stdout, /in 1 file\n$/, 'package.json and node_modules are not linted');
+    assert.match(lint.stdout, /in 1 file \(\d+ hints not shown; --min-severity hint shows them\)\n$/, 'package.json and node_modules are not linted');
     const sarif = npm(['exec', '--offline', '--', 'ecs-taskdef', 'lint', '--format', 'sarif', '.'], project);
     assert.equal(JSON.parse(sarif.stdout).runs[0].tool.driver.version, manifest.version);
+
+    // The README's other two ways in, until the package is on the registry: a global install of the tarball (here
+    // into a private prefix) and a one-off `npx --package ./tarball` in a folder with no package.json.
+    const prefix = mkdtempSync(join(tmpdir(), 'ecs-taskdef-prefix-'));
+    const global = npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(packDir, info.filename)], project);
+    assert.equal(global.status, 0, global.stderr);
+    const bin = spawnSync(join(prefix, 'bin', 'ecs-taskdef'), ['lint', '--min-severity', 'warning', 'task-definition.json'], { cwd: project, encoding: 'utf8' });
+    assert.equal(bin.status, 1, bin.stderr);
+    assert.match(bin.stdout, /wrong-type\n(.*\n)*✖ \d+ problems? \(1 error, \d+ warnings?\) in 1 file\n$/);
+    const bare = mkdtempSync(join(tmpdir(), 'ecs-taskdef-npx-'));
+    writeFileSync(join(bare, 'task-definition.json'), FARGATE_TASK);
+    const npx = npm(['exec', '--offline', '--yes', '--package', join(packDir, info.filename), '--', 'ecs-taskdef', 'lint', '--quiet', 'task-definition.json'], bare);
+    assert.equal(npx.status, 1, npx.stderr);
+    assert.match(npx.stdout, /wrong-type\n✖ 1 problem \(1 error\) in 1 file\n$/);
   });
 });

@@ -39,11 +39,15 @@ describe('directory scans and .gitignore', () => {
     assert.deepEqual(filesOf(lintJson(join(dir, 'task-def.json')).results, dir), ['task-def.json']);
   });
 
-  it('an empty scan prints a clean summary and exits 0', () => {
+  it('a folder without a task definition exits 2 (a wrong path in CI must not pass), unless allowed', () => {
     const dir = workspace({ 'package.json': NOT_A_TASK });
     const r = cli('lint', dir);
-    assert.equal(r.status, 0);
-    assert.equal(r.stdout, '✔ 0 files checked, no problems\n');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `ecs-taskdef: No task definition found in ${dir} (no file there has a task definition's name or content); --no-error-on-unmatched-pattern allows this.\n`);
+    const allowed = cli('lint', '--no-error-on-unmatched-pattern', dir);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stdout, '✔ 0 files checked, no problems\n');
   });
 });
 

@@ -16,6 +16,7 @@ import { ui, readProblemsPanel } from './ui.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE = process.env.ECS_TASKDEF_E2E_CACHE || path.join(os.homedir(), '.cache', 'ecs-taskdef-e2e');
+/** The README's screenshots: written only by `run.mjs --update-images` (or a caller that names this folder). */
 export const IMAGES_DIR = path.join(REPO, 'docs', 'images');
 
 const CHROMIUM_ARGS = [
@@ -127,10 +128,11 @@ export function installExtension(paths, vsix, extensionsDir, userDataDir) {
 /**
  * Start code-server with a fresh profile on a free port, open `folder`, and attach Chromium.
  * Options: folder (required), vsix (install first), settings (merged over DEFAULT_SETTINGS),
- * imagesDir, viewport, timeoutMs (per UI step), log (function for progress lines).
+ * imagesDir (default: a fresh temp folder), viewport, timeoutMs (per UI step), log (function for progress lines).
  */
 export async function launchVSCode(opts) {
-  const { folder, vsix, settings = {}, imagesDir = IMAGES_DIR, viewport = { width: 1400, height: 900 } } = opts;
+  const { folder, vsix, settings = {}, viewport = { width: 1400, height: 900 } } = opts;
+  const imagesDir = opts.imagesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-e2e-images-'));
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const log = opts.log ?? ((m) => console.error(`[e2e] ${m}`));
   if (!folder || !fs.existsSync(folder)) throw new Error(`launchVSCode: folder ${folder} does not exist`);

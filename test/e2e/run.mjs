@@ -6,13 +6,14 @@
 //   3. VS Code: install the vsix into a fresh profile, open a copy of test/e2e/workspace, run
 //      test/e2e/scenarios.mjs: Problems panel rule ids (test/e2e/expected.json), hover, quick
 //      fix, completion, a palette command
-//   4. screenshots into docs/images/ (problems-panel, editor-squiggles, hover-execution-role,
-//      quick-fix, completion)
+//   4. screenshots (problems-panel, editor-squiggles, hover-execution-role, quick-fix, completion)
+//      into a scratch folder, or into docs/images/ with --update-images (the README shows them)
 //   5. VS Code for the Web: the same vsix run in the browser's web worker extension host (test/e2e/web.mjs)
 //   6. Neovim: node --test test/nvim/nvim.test.ts
 //
 // Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode, --no-web,
-//        --images DIR (default docs/images).
+//        --images DIR (default: a fresh folder under the system temp dir, kept and named at the end),
+//        --update-images (write docs/images/, the README's screenshots; look at them before committing).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,12 @@ import { WEB_SETTINGS, webScenarios } from './web.mjs';
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
 const opt = (f) => { const i = args.indexOf(f); return i >= 0 ? args[i + 1] : undefined; };
-const imagesDir = path.resolve(opt('--images') ?? IMAGES_DIR);
+if (flag('--update-images') && opt('--images')) {
+  console.error('[e2e] --images DIR and --update-images exclude each other');
+  process.exit(2);
+}
+// A test run must not rewrite the committed screenshots: they change only when asked for.
+const imagesDir = path.resolve(opt('--images') ?? (flag('--update-images') ? IMAGES_DIR : fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-e2e-images-'))));
 const expected = JSON.parse(fs.readFileSync(path.join(REPO, 'test/e2e/expected.json'), 'utf8')).files;
 
 const t0 = Date.now();
@@ -117,6 +123,7 @@ const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 console.log('');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}  ${secs(r.ms)}`);
-console.log(`e2e total ${secs(Date.now() - t0)}; screenshots in ${path.relative(REPO, imagesDir) || imagesDir}`);
+const shown = imagesDir.startsWith(REPO + path.sep) ? path.relative(REPO, imagesDir) : imagesDir;
+console.log(`e2e total ${secs(Date.now() - t0)}; screenshots in ${shown}${flag('--update-images') ? '' : ' (--update-images writes docs/images)'}`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.length > 0 ? 0 : 1);

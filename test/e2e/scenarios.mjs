@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const WEB = 'web-fargate-taskdef.json';
+/** One mistake each for several rules: the Problems panel screenshot. */
+const API = 'api-taskdef.json';
 const DESCRIBE = 'describe-output.json';
 
 /** Problems of one file that came from our server. */
@@ -42,12 +44,23 @@ export function scenarios(all, env = {}) {
         for (const f of files) for (const id of expected[f].absent) assert.ok(!codesOf(problems, f).has(id), `${f}: unexpected ${id}\n${show(problems)}`);
         const cpu = ours(problems, WEB).find((p) => p.code === 'fargate-cpu-memory');
         assert.ok(cpu && cpu.line === 6 && cpu.severity === 'error', `fargate-cpu-memory should be an error on line 6 ("memory"): ${JSON.stringify(cpu)}`);
-        await vs.openFileFromExplorer(WEB);
+        // The status bar says what the server made of the file (pinned once; every later screenshot shows it).
+        await vs.openFileFromExplorer(API);
+        assert.equal(await vs.pinLanguageStatus('ECS task definition'), 'ECS task definition · FARGATE');
+        const apiRules = new Set(ours(problems, API).map((p) => p.code));
+        assert.ok(apiRules.size >= 6, `${API} shows several rules: ${[...apiRules].join(', ')}`);
         await vs.openProblems();
+        await vs.foldProblemDetails();
         await vs.screenshot('problems-panel');
+        await vs.hidePanel();
+        const port = ours(problems, API).find((p) => p.code === 'awsvpc-host-port');
+        await vs.hoverAt(port.line, port.col + 1);
+        assert.match(await vs.readHover(), /hostPort[^]*8080/);
+        await vs.screenshot('editor-squiggles');
+        await vs.page.keyboard.press('Escape');
+        await vs.openFileFromExplorer(WEB);
         await vs.hoverAt(cpu.line, cpu.col + 1);
         assert.match(await vs.readHover(), /Fargate has no 256 CPU \/ 4096 MiB size/);
-        await vs.screenshot('editor-squiggles');
         await vs.page.keyboard.press('Escape');
         return `${problems.length} problems; ` + files.map((f) => `${f}: ${[...codesOf(problems, f)].join(', ')}`).join('; ');
       },
@@ -56,11 +69,14 @@ export function scenarios(all, env = {}) {
       name: 'hover on executionRoleArn explains the execution role',
       async run(vs) {
         await vs.openFileFromExplorer(WEB);
+        await vs.hidePanel();
         await vs.hoverAt(7, 8);
         const text = await vs.readHover();
         assert.match(text, /executionRoleArn/);
         assert.match(text, /ECS agent/);
         assert.match(text, /container web: the awslogs log driver/, 'the hover should say why this task needs the role');
+        const size = await vs.growHoverToFit();
+        assert.ok(size.fits, `the whole hover shows (${size.width}×${size.height} px)`);
         await vs.screenshot('hover-execution-role');
         await vs.page.keyboard.press('Escape');
       },
@@ -80,9 +96,19 @@ export function scenarios(all, env = {}) {
       },
     },
     {
-      name: 'completion offers container keys and inserts one',
+      name: 'completion offers the Fargate memory sizes of the cpu, and container keys',
       async run(vs) {
         await vs.openFileFromExplorer(WEB);
+        await vs.hidePanel();
+        // Right after the opening quote of "memory": "4096" (cpu is 512 after the quick fix): a clean file, no
+        // half-typed key.
+        await vs.gotoLine(6, 14);
+        await vs.triggerCompletion();
+        const sizes = await vs.readCompletion();
+        for (const m of ['1024', '2048', '3072', '4096']) assert.ok(sizes.some((s) => s.replace(/"/g, '') === m), `memory ${m} for cpu 512: ${JSON.stringify(sizes)}`);
+        assert.ok(!sizes.some((s) => s.replace(/"/g, '') === '512'), `512 MiB does not fit cpu 512: ${JSON.stringify(sizes)}`);
+        await vs.screenshot('completion', vs.page.locator('.part.editor'), { maxHeight: 560 });
+        await vs.page.keyboard.press('Escape');
         await vs.gotoLine(12, 1); // "essential": true,
         await vs.page.keyboard.press('End');
         await vs.page.keyboard.press('Enter');
@@ -91,7 +117,6 @@ export function scenarios(all, env = {}) {
         const items = await vs.readCompletion();
         assert.ok(items.includes('environment') && items.includes('environmentFiles'), `completion: ${JSON.stringify(items)}`);
         assert.ok(!items.includes('family'), 'a task-level key offered inside a container');
-        await vs.screenshot('completion', vs.page.locator('.part.editor'));
         await vs.page.keyboard.press('Enter');
         await vs.waitForEditorText((t) => /\n\s*"environment"\s*:/.test(t), '"environment" inserted');
       },

@@ -246,11 +246,83 @@ export function ui(page, { timeoutMs, imagesDir }) {
       }
     },
 
-    /** Screenshot of the page (or of one locator) into docs/images/<name>.png. */
-    async screenshot(name, locator) {
+    /** Close the bottom panel (Problems, Output, …) so the editor gets the whole height. */
+    async hidePanel() {
+      const panel = page.locator('.part.panel');
+      if (await panel.isVisible()) await kb.press('Control+J');
+      await panel.waitFor({ state: 'hidden', timeout: timeoutMs });
+    },
+
+    /**
+     * Pin a language status item (the `{}` entry of the status bar) so its text shows in the status bar itself.
+     * Returns the status bar text.
+     */
+    async pinLanguageStatus(text) {
+      const item = page.locator('.statusbar-item').filter({ hasText: text });
+      if (await item.first().isVisible()) return (await item.first().innerText()).trim();
+      await retryUntilVisible('the language status hover', async () => {
+        await page.locator('[id="status.languageStatus"]').click();
+      }, page.locator('.hover-language-status').filter({ hasText: text }).first(), timeoutMs);
+      await page.locator('.hover-language-status').filter({ hasText: text }).first().locator('.codicon-pin').click();
+      await kb.press('Escape');
+      await item.first().waitFor({ state: 'visible', timeout: timeoutMs });
+      return (await item.first().innerText()).trim();
+    },
+
+    /**
+     * Drag the open hover's right and bottom edges until its whole content shows (VS Code opens a long hover
+     * 250 px high with a scroll bar). Returns { fits, width, height }.
+     */
+    async growHoverToFit(extraWidth = 150) {
+      const hover = page.locator('.monaco-resizable-hover .monaco-hover:not(.hidden)').first();
+      await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+      const drag = async (selector, dx, dy) => {
+        const b = await page.locator(selector).first().boundingBox();
+        if (!b) throw new Error(`no ${selector} on the hover`);
+        const x = b.x + b.width / 2;
+        const y = b.y + b.height / 2;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+        await page.mouse.move(x + dx, y + dy, { steps: 5 });
+        await page.mouse.up();
+        await sleep(300);
+      };
+      const measure = () => hover.evaluate((h) => {
+        const content = h.querySelector('.monaco-hover-content');
+        const r = h.getBoundingClientRect();
+        return { width: Math.round(r.width), height: Math.round(r.height), missing: content.scrollHeight - content.clientHeight };
+      });
+      if (extraWidth) await drag('.monaco-resizable-hover .monaco-sash.vertical:not(.disabled)', extraWidth, 0);
+      let m = await measure();
+      for (let i = 0; i < 3 && m.missing > 0; i++) {
+        await drag('.monaco-resizable-hover .monaco-sash.orthogonal-edge-south:not(.disabled)', 0, m.missing + 8);
+        m = await measure();
+      }
+      return { fits: m.missing <= 0, width: m.width, height: m.height };
+    },
+
+    /** Fold the related-information rows the Problems panel opens under a problem, so each problem is one row. */
+    async foldProblemDetails() {
+      const open = page.locator('.markers-panel .monaco-list-row[aria-expanded="true"]:not([aria-level="1"]) .monaco-tl-twistie');
+      for (let i = 0; i < 20 && (await open.count()) > 0; i++) {
+        await open.first().click();
+        await sleep(150);
+      }
+    },
+
+    /**
+     * Screenshot of the page (or of one locator) into the images folder as <name>.png; `maxHeight` keeps only the
+     * top of the locator (no empty editor below the text).
+     */
+    async screenshot(name, locator, { maxHeight } = {}) {
       fs.mkdirSync(imagesDir, { recursive: true });
       const file = path.join(imagesDir, `${name}.png`);
-      if (locator) await locator.screenshot({ path: file }); else await page.screenshot({ path: file });
+      if (locator && maxHeight) {
+        const b = await locator.boundingBox();
+        await page.screenshot({ path: file, clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, maxHeight) } });
+      } else if (locator) await locator.screenshot({ path: file });
+      else await page.screenshot({ path: file });
       return file;
     },
   };

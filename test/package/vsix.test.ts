@@ -16,7 +16,7 @@ import { readVsix } from '../../scripts/package/vsix.mjs';
 import { imageLinks, vsixProblems } from '../../scripts/package/check-vsix.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHIPPED = ['dist', 'bin', 'schemas', 'snippets', 'docs', 'walkthrough', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', '.vscodeignore'];
+const SHIPPED = ['dist', 'media', 'bin', 'schemas', 'snippets', 'docs', 'walkthrough', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', '.vscodeignore'];
 
 describe('the .vsix (npm run package)', () => {
   let dir: string;
@@ -41,7 +41,7 @@ describe('the .vsix (npm run package)', () => {
 
   it('ships the icon, both entries, the walkthrough media and the README pictures, and no sources or tests', () => {
     const names = [...files.keys()];
-    for (const f of ['docs/images/icon.png', 'dist/web/client.js', 'dist/web/server.js', 'walkthrough/create.md', 'walkthrough/ci.md', 'docs/images/quick-fix.png']) {
+    for (const f of ['media/icon.png', 'dist/web/client.js', 'dist/web/server.js', 'walkthrough/create.md', 'walkthrough/ci.md', 'docs/images/quick-fix.png']) {
       assert.ok(files.has(`extension/${f}`), `${f} not in the vsix`);
     }
     assert.deepEqual(names.filter((n) => /\.(ts|map)$|^extension\/(test|server\/src|client\/src|node_modules)\//.test(n)), []);
@@ -59,12 +59,12 @@ describe('the .vsix (npm run package)', () => {
     delete pkg.license;
     pkg.contributes.walkthroughs[0].steps[1].media.image = 'docs/images/missing.png';
     broken.set('extension/package.json', Buffer.from(JSON.stringify(pkg)));
-    broken.delete('extension/docs/images/icon.png');
+    broken.delete('extension/media/icon.png');
     broken.delete('extension/docs/images/editor-squiggles.png');
     const problems = (vsixProblems(broken) as string[]).join('\n');
     assert.match(problems, /license is missing/);
     assert.match(problems, /docs\/images\/missing\.png is not in the package/);
-    assert.match(problems, /icon "docs\/images\/icon\.png" is not in the package/);
+    assert.match(problems, /icon "media\/icon\.png" is not in the package/);
     assert.match(problems, /README image .*editor-squiggles\.png/);
   });
 });

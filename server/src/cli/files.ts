@@ -31,10 +31,16 @@ export interface ScanOptions {
   useIgnores?: boolean;
   /** Told about explicit files dropped by the config's `ignore`. */
   onIgnored?(path: string, configPath: string): void;
+  /**
+   * False (--no-error-on-unmatched-pattern): a missing path, a glob that matches nothing and a directory without a
+   * task definition are skipped instead of being a usage error (exit 2).
+   */
+  errorOnUnmatched?: boolean;
 }
 
 export function collectFiles(args: readonly string[], options: readonly string[] | ScanOptions = {}): FoundFile[] {
   const opts: ScanOptions = Array.isArray(options) ? { extraGlobs: options as readonly string[] } : (options as ScanOptions);
+  const strict = opts.errorOnUnmatched !== false;
   const scan = new Scan(opts);
   for (const arg of args) {
     let st: Stats;
@@ -42,15 +48,24 @@ export function collectFiles(args: readonly string[], options: readonly string[]
       st = statSync(arg);
     } catch {
       if (isGlob(arg)) {
-        scan.glob(arg);
+        const found = scan.glob(arg);
+        if (found === 'no-base' || found === 0) unmatched(strict, `No files match ${arg}`);
+        else if (found === 'no-task-definition') unmatched(strict, `No task definition found by ${arg} (it matches only folders without one)`);
         continue;
       }
-      throw new UsageError(`No such file or directory: ${arg}`);
+      unmatched(strict, `No such file or directory: ${arg}`);
+      continue;
     }
-    if (st.isDirectory()) scan.directory(arg);
-    else scan.explicit(arg);
+    if (st.isDirectory()) {
+      if (scan.directory(arg) === 0) unmatched(strict, `No task definition found in ${arg} (no file there has a task definition's name or content)`);
+    } else scan.explicit(arg);
   }
   return scan.out;
+}
+
+/** ESLint's rule: an argument that names nothing is a mistake (a wrong path in CI must not pass), unless allowed. */
+function unmatched(strict: boolean, message: string): void {
+  if (strict) throw new UsageError(`${message}; --no-error-on-unmatched-pattern allows this.`);
 }
 
 class Scan {
@@ -70,26 +85,40 @@ class Scan {
     this.add({ path });
   }
 
-  directory(dir: string): void {
+  /** Returns how many files the folder yielded (already-seen files count: they were found again). */
+  directory(dir: string): number {
+    const before = this.found;
+    this.visitedDirs.clear(); // per argument: `lint dir dir` must find dir's files again to count them
     this.walk(dir, this.useIgnores ? GitignoreStack.at(dir) : undefined);
+    return this.found - before;
   }
 
-  glob(arg: string): void {
+  /**
+   * Returns the number of files the glob yielded, 'no-base' when its fixed part is not a folder, and
+   * 'no-task-definition' when it matched only folders that hold no task definition.
+   */
+  glob(arg: string): number | 'no-base' | 'no-task-definition' {
     const { base, pattern } = splitGlob(arg);
     const re = compileGlob(pattern);
-    const before = this.out.length;
     try {
-      if (!statSync(base).isDirectory()) throw new Error();
+      if (!statSync(base).isDirectory()) return 'no-base';
     } catch {
-      throw new UsageError(`No files match ${arg}`);
+      return 'no-base';
     }
+    const before = this.found;
+    this.visitedDirs.clear();
     const gi = this.useIgnores ? GitignoreStack.at(base) : undefined;
-    this.walk(base, gi, { base, re, shallow: isShallow(pattern) });
-    if (this.out.length === before) throw new UsageError(`No files match ${arg}`);
+    const matchedFolder = this.walk(base, gi, { base, re, shallow: isShallow(pattern) });
+    const n = this.found - before;
+    return n === 0 && matchedFolder ? 'no-task-definition' : n;
   }
 
-  /** Detection mode (`pattern` absent) or pattern mode: matched files count as named, matched folders are scanned. */
-  private walk(dir: string, gi: GitignoreStack | undefined, pattern?: { base: string; re: RegExp; shallow: boolean }): void {
+  /**
+   * Detection mode (`pattern` absent) or pattern mode: matched files count as named, matched folders are scanned.
+   * Returns whether the pattern matched a folder.
+   */
+  private walk(dir: string, gi: GitignoreStack | undefined, pattern?: { base: string; re: RegExp; shallow: boolean }): boolean {
+    let matchedFolder = false;
     let names: string[];
     try {
       names = readdirSync(dir).sort();
@@ -108,12 +137,15 @@ class Scan {
       if (st.isDirectory()) {
         if ((SKIP_DIRS.has(name) || name.startsWith('.')) && name !== '.aws') continue;
         if (gi?.ignores(p, true) || !this.firstVisit(p)) continue;
-        if (!pattern || matched) this.walk(p, gi?.enter(p));
-        else if (!pattern.shallow) this.walk(p, gi?.enter(p), pattern);
+        if (!pattern || matched) {
+          this.walk(p, gi?.enter(p));
+          matchedFolder ||= matched;
+        } else if (!pattern.shallow) matchedFolder = this.walk(p, gi?.enter(p), pattern) || matchedFolder;
       } else if (name === CONFIG_FILE_NAME || gi?.ignores(p, false)) continue;
       else if (!pattern) this.detected(p, name, st);
       else if (matched) this.explicit(p);
     }
+    return matchedFolder;
   }
 
   private detected(p: string, name: string, st: Stats): void {
@@ -131,14 +163,18 @@ class Scan {
     if (included || shouldLint(p, text)) this.add({ path: p, text });
   }
 
+  /** Files yielded so far, repeats included (`lint dir dir` finds the same files twice but lints them once). */
+  private found = 0;
+
   private add(f: FoundFile): void {
+    this.found++;
     const key = resolve(f.path);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.out.push(f);
   }
 
-  /** Guards against symlink loops. */
+  /** Guards against symlink loops (within one argument). */
   private readonly visitedDirs = new Set<string>();
   private firstVisit(dir: string): boolean {
     let real: string;

@@ -1,5 +1,5 @@
 /**
- * `ecs-taskdef fix`: apply every preferred fix in place (or print the result with --dry-run).
+ * `ecs-taskdef fix`: apply every preferred fix in place (or print the result with --dry-run, or a diff with --diff).
  * `ecs-taskdef strip`: turn describe-task-definition output into register input.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, UsageError } from './files';
+import { unifiedDiff } from './unified-diff';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
 
@@ -16,13 +17,37 @@ interface FixArgs {
   paths: string[];
   rules: string[];
   dryRun: boolean;
+  diff: boolean;
   launchType?: LaunchTypeName;
   config?: string;
   noConfig: boolean;
+  errorOnUnmatched: boolean;
+  help: boolean;
 }
 
+export const FIX_HELP = `Usage: ecs-taskdef fix [options] FILE|DIR|GLOB ...
+
+Applies the preferred quick fix of every problem that has one, in place, keeping comments and layout,
+and prints 'FILE: applied N fixes, M errors left' per file. Directories and globs are searched as by
+'lint'; the nearest .ecs-taskdef.json applies (rules it turns off are not fixed, files it ignores are
+skipped).
+
+Options:
+      --rule ID           fix only the problems of this rule (repeatable)
+      --dry-run           write nothing: print the fixed text on stdout, the summary on stderr
+      --diff              write nothing: print a unified diff on stdout, the summary on stderr
+      --launch-type TYPE  FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES, for files that declare none
+      --config FILE       use this config file instead of the nearest .ecs-taskdef.json
+      --no-config         ignore .ecs-taskdef.json files
+      --no-error-on-unmatched-pattern
+                          a FILE, DIR or GLOB that yields no task definition is not an error
+
+Exit codes: 0 no errors left, 1 errors left after fixing (in any file; also with --dry-run and
+--diff), 2 usage, config or I/O error, or an argument that yields no task definition.
+`;
+
 function parseFixArgs(argv: readonly string[]): FixArgs {
-  const args: FixArgs = { paths: [], rules: [], dryRun: false, noConfig: false };
+  const args: FixArgs = { paths: [], rules: [], dryRun: false, diff: false, noConfig: false, errorOnUnmatched: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -34,15 +59,20 @@ function parseFixArgs(argv: readonly string[]): FixArgs {
     };
     if (a === '--rule' || a.startsWith('--rule=')) args.rules.push(value());
     else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--diff') args.diff = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--no-error-on-unmatched-pattern') args.errorOnUnmatched = false;
     else if (a === '--config' || a.startsWith('--config=')) args.config = value();
     else if (a === '--no-config') args.noConfig = true;
     else if (a === '--launch-type' || a.startsWith('--launch-type=')) {
       const l = value().toUpperCase();
       if (!LAUNCH_TYPES.includes(l)) throw new UsageError(`Unknown launch type '${l}'; use ${LAUNCH_TYPES.join(', ')}.`);
       args.launchType = l as LaunchTypeName;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option '${a}'. Run 'ecs-taskdef --help'.`);
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option '${a}'. Run 'ecs-taskdef fix --help'.`);
     else args.paths.push(a);
   }
+  if (args.help) return args;
+  if (args.dryRun && args.diff) throw new UsageError('--dry-run and --diff exclude each other (both write nothing).');
   if (args.paths.length === 0) throw new UsageError('fix needs at least one FILE.');
   const unknown = args.rules.find((r) => !ALL_RULES.some((rule) => rule.id === r));
   if (unknown) throw new UsageError(`Unknown rule '${unknown}'. Run 'ecs-taskdef explain --list'.`);
@@ -66,33 +96,47 @@ function write(path: string, text: string): void {
 }
 
 /** Exit 1 when errors remain after fixing (in any file), 0 otherwise. */
-export function runFix(argv: readonly string[], out: (s: string) => void): number {
+export function runFix(argv: readonly string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s)): number {
   const args = parseFixArgs(argv);
+  if (args.help) {
+    out(FIX_HELP);
+    return 0;
+  }
   // The same .ecs-taskdef.json as `lint`: rules it turns off are not fixed, its placeholder patterns and launch
   // type apply, and the files it ignores are skipped.
   const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
   const onIgnored = (path: string, configPath: string): void => {
-    process.stderr.write(`ecs-taskdef: skipped ${path} (ignored by ${configPath})\n`);
+    err(`ecs-taskdef: skipped ${path} (ignored by ${configPath})\n`);
   };
-  const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored });
+  const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored, errorOnUnmatched: args.errorOnUnmatched });
   let errorsLeft = false;
   for (const f of files) {
     const text = f.text ?? read(f.path);
     const result = fixAll(text, { rules: args.rules, lint: lintOptionsFor(f.path, args, configs) });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
-    if (args.dryRun) {
+    const summary = `${f.path}: ${fixSummary(result.applied, errors)}\n`;
+    if (args.diff) {
+      out(unifiedDiff(text, result.text, f.path, f.path));
+      err(summary);
+    } else if (args.dryRun) {
       if (files.length > 1) out(`==> ${f.path} <==\n`);
       out(result.text);
       if (files.length > 1 && !result.text.endsWith('\n')) out('\n');
-      continue;
+      err(summary);
+    } else {
+      if (result.text !== text) write(f.path, result.text);
+      out(summary);
     }
-    if (result.text !== text) write(f.path, result.text);
-    const fixed = result.applied === 1 ? '1 fix' : `${result.applied} fixes`;
-    const left = errors === 0 ? 'no errors left' : errors === 1 ? '1 error left' : `${errors} errors left`;
-    out(`${f.path}: ${result.applied === 0 ? 'nothing to fix' : `applied ${fixed}`}, ${left}\n`);
   }
   return errorsLeft ? 1 : 0;
+}
+
+/** "applied 2 fixes, 1 error left" (the text says what the file is like after the fixes, written or not). */
+function fixSummary(applied: number, errors: number): string {
+  const fixed = applied === 0 ? 'nothing to fix' : `applied ${applied === 1 ? '1 fix' : `${applied} fixes`}`;
+  const left = errors === 0 ? 'no errors left' : errors === 1 ? '1 error left' : `${errors} errors left`;
+  return `${fixed}, ${left}`;
 }
 
 function lintOptionsFor(path: string, args: FixArgs, configs: ConfigLoader): LintOptions {
@@ -102,6 +146,10 @@ function lintOptionsFor(path: string, args: FixArgs, configs: ConfigLoader): Lin
 
 /** Prints (or with --write, saves) the register-task-definition input for describe output. */
 export function runStrip(argv: readonly string[], out: (s: string) => void): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out('Usage: ecs-taskdef strip [--write] FILE\n\nTurns describe-task-definition output into register-task-definition input: prints it,\nor with --write (-w) saves it over FILE.\n');
+    return 0;
+  }
   const inPlace = argv.includes('--write') || argv.includes('-w');
   const paths = argv.filter((a) => a !== '--write' && a !== '-w');
   const unknown = paths.find((a) => a.startsWith('-') && a !== '-');

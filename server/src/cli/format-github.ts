@@ -2,7 +2,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { LineIndex } from '../core/positions';
 import type { Severity } from '../core/types';
-import type { FileResult } from './format';
+import { type FileResult, hiddenHintsNote } from './format';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -16,7 +16,8 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(results: readonly FileResult[], cwd: string): string {
+/** `hiddenHints`: hints the caller left out; a plain log line (not an annotation) then says how many. */
+export function formatGithub(results: readonly FileResult[], cwd: string, hiddenHints = 0): string {
   const lines: string[] = [];
   for (const { file, text, result } of results) {
     const idx = new LineIndex(text);
@@ -36,5 +37,7 @@ export function formatGithub(results: readonly FileResult[], cwd: string): strin
       lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
     }
   }
+  const note = hiddenHintsNote(hiddenHints);
+  if (note) lines.push(`ecs-taskdef: ${note}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

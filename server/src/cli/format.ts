@@ -1,6 +1,6 @@
 /** Output formats of `ecs-taskdef lint`: ESLint-like text and the JSON contract. */
 import { LineIndex } from '../core/positions';
-import type { Diagnostic, LintResult, Severity } from '../core/types';
+import { type Diagnostic, type LintResult, type Severity, SEVERITIES } from '../core/types';
 
 export interface FileResult {
   file: string;
@@ -51,8 +51,25 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
 
+/** The summary's note on hints the default report left out (undefined when none were). */
+export function hiddenHintsNote(hidden: number): string | undefined {
+  if (hidden === 0) return undefined;
+  return `${hidden} hint${hidden === 1 ? '' : 's'} not shown; --min-severity hint shows ${hidden === 1 ? 'it' : 'them'}`;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface TextOptions {
+  color?: boolean;
+  /** Hints the caller left out by default: the summary counts no hints and says how many were left out. */
+  hiddenHints?: number;
+  /** The least severity shown (--quiet, --min-severity): the summary counts only what could be shown. */
+  minSeverity?: Severity;
+}
+
 /** `file:line:col  severity  message  rule-id` per diagnostic (1-based), then a summary line. */
-export function formatText(results: readonly FileResult[], color = false): string {
+export function formatText(results: readonly FileResult[], opts: TextOptions = {}): string {
+  const { color = false, hiddenHints = 0, minSeverity = 'hint' } = opts;
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const { file, text, result } of results) {
@@ -66,11 +83,20 @@ export function formatText(results: readonly FileResult[], color = false): strin
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = results.length;
-  lines.push(
+  const files = plural(results.length, 'file');
+  const words: Record<Severity, string> = {
+    error: plural(counts.error, 'error'),
+    warning: plural(counts.warning, 'warning'),
+    information: `${counts.information} info`,
+    hint: plural(counts.hint, 'hint'),
+  };
+  const shown = SEVERITIES.slice(0, SEVERITIES.indexOf(minSeverity) + 1).filter((sev) => sev !== 'hint' || hiddenHints === 0);
+  const parts = shown.map((sev) => words[sev]);
+  const note = hiddenHintsNote(hiddenHints);
+  const summary =
     total === 0
-      ? `✔ ${files} file${files === 1 ? '' : 's'} checked, no problems`
-      : `${counts.error > 0 ? '✖' : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`,
-  );
+      ? `✔ ${files} checked, no problems`
+      : `${counts.error > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`;
+  lines.push(note ? `${summary} (${note})` : summary);
   return lines.join('\n') + '\n';
 }

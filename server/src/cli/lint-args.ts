@@ -1,7 +1,7 @@
 /** Options of `ecs-taskdef lint`. */
 import { ALL_RULES } from '../core/rules';
 import { LAUNCH_TYPE_NAMES, SEVERITY_SETTINGS } from '../core/config';
-import type { LaunchTypeName, SeveritySetting } from '../core/types';
+import { SEVERITIES, type LaunchTypeName, type Severity, type SeveritySetting } from '../core/types';
 import { UsageError } from './files';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -14,6 +14,10 @@ export interface LintArgs {
   /** undefined: colours when stdout is a terminal (and NO_COLOR is unset). */
   color?: boolean;
   quiet: boolean;
+  /** --min-severity: report only this severity and above, in every format. Absent: text and github leave hints out. */
+  minSeverity?: Severity;
+  /** False with --no-error-on-unmatched-pattern: an argument that yields no task definition is not an error. */
+  errorOnUnmatched: boolean;
   /** Exit 1 when more warnings than this are reported. */
   maxWarnings?: number;
   /** --rule ID=SEVERITY, over the config file. */
@@ -36,6 +40,9 @@ Options:
   -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
   -o, --output-file FILE  write the report to FILE instead of stdout
       --quiet             report errors only
+      --min-severity SEV  report SEV and above: error, warning, information or hint; without it the
+                          text and github formats leave hints out (the summary says how many),
+                          json and sarif keep everything
       --max-warnings N    exit 1 when more than N warnings are reported
       --rule ID=SEVERITY  override a rule: off, error, warning, information or hint (repeatable)
       --launch-type TYPE  FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES, for files that declare none
@@ -43,14 +50,17 @@ Options:
       --config FILE       use this config file instead of the nearest .ecs-taskdef.json
       --no-config         ignore .ecs-taskdef.json files
       --no-ignore         lint what .gitignore or the config's "ignore" would skip
+      --no-error-on-unmatched-pattern
+                          a FILE, DIR or GLOB that yields no task definition is not an error
       --color, --no-color force colours on or off
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage, config or I/O error.
+2 usage, config or I/O error, or an argument that yields no task definition.
+Warnings left out by --quiet or --min-severity do not count for --max-warnings.
 `;
 
 export function parseLintArgs(argv: readonly string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', quiet: false, rules: {}, noConfig: false, useIgnores: true, help: false };
+  const args: LintArgs = { paths: [], format: 'text', quiet: false, rules: {}, noConfig: false, useIgnores: true, errorOnUnmatched: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
@@ -97,6 +107,12 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--quiet':
         args.quiet = true;
         break;
+      case '--min-severity':
+        args.minSeverity = parseMinSeverity(value());
+        break;
+      case '--no-error-on-unmatched-pattern':
+        args.errorOnUnmatched = false;
+        break;
       case '--no-config':
         args.noConfig = true;
         break;
@@ -136,4 +152,17 @@ function parseRule(spec: string, into: Record<string, SeveritySetting>): void {
     throw new UsageError(`Unknown severity '${severity}' for ${id}; use ${SEVERITY_SETTINGS.join(', ')}.`);
   }
   into[id] = severity as SeveritySetting;
+}
+
+/** `--min-severity` value; `info` is accepted for `information` (the text summary's word). */
+export function parseMinSeverity(v: string): Severity {
+  const s = v.trim().toLowerCase();
+  const sev = (s === 'info' ? 'information' : s) as Severity;
+  if (!SEVERITIES.includes(sev)) throw new UsageError(`Unknown severity '${v}' for --min-severity; use ${SEVERITIES.join(', ')}.`);
+  return sev;
+}
+
+/** True when `s` is `min` or more severe. */
+export function atLeast(s: Severity, min: Severity): boolean {
+  return SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(min);
 }

@@ -2,13 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lint } from '../core/lint';
-import type { LintOptions } from '../core/types';
+import type { Diagnostic, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
-import { LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
+import { atLeast, LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
 import { VERSION } from './version';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
@@ -24,13 +24,16 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
   const inputs = collectInputs(args, configs);
   const results: FileResult[] = [];
+  const shown = reportFilter(args);
+  let hiddenHints = 0;
   for (const f of inputs) {
     const text = f.text ?? read(f.path);
     const r = lint(text, optionsFor(f, args, configs));
-    const diagnostics = args.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
+    const diagnostics = r.diagnostics.filter(shown);
+    if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
   }
-  const report = render(args, results);
+  const report = render(args, results, hiddenHints);
   if (args.outputFile) write(args.outputFile, report);
   else out(report);
 
@@ -47,6 +50,20 @@ interface Input extends FoundFile {
   configPath: string;
 }
 
+const withoutHints = (d: Diagnostic): boolean => d.severity !== 'hint';
+
+/**
+ * What the report shows: --quiet errors only; --min-severity that level and above, in every format; by default the
+ * text and github formats leave hints out (they fire on most containers and would bury the rest), json and sarif
+ * keep everything for tools.
+ */
+function reportFilter(args: LintArgs): (d: Diagnostic) => boolean {
+  if (args.quiet) return (d) => d.severity === 'error';
+  const min = args.minSeverity;
+  if (min) return (d) => atLeast(d.severity, min);
+  return args.format === 'text' || args.format === 'github' ? withoutHints : () => true;
+}
+
 function collectInputs(args: LintArgs, configs: ConfigLoader): Input[] {
   const onIgnored = (path: string, configPath: string): void => {
     process.stderr.write(`ecs-taskdef: skipped ${path} (ignored by ${configPath}; --no-ignore lints it)\n`);
@@ -58,7 +75,8 @@ function collectInputs(args: LintArgs, configs: ConfigLoader): Input[] {
       inputs.push({ path: name, text: readStdin(), configPath: args.stdinFilename ?? resolve(STDIN_NAME) });
       continue;
     }
-    for (const f of collectFiles([p], { configs, useIgnores: args.useIgnores, onIgnored })) inputs.push({ ...f, configPath: f.path });
+    const found = collectFiles([p], { configs, useIgnores: args.useIgnores, onIgnored, errorOnUnmatched: args.errorOnUnmatched });
+    for (const f of found) inputs.push({ ...f, configPath: f.path });
   }
   return inputs;
 }
@@ -73,16 +91,16 @@ function optionsFor(f: Input, args: LintArgs, configs: ConfigLoader): LintOption
   };
 }
 
-function render(args: LintArgs, results: FileResult[]): string {
+function render(args: LintArgs, results: FileResult[], hiddenHints: number): string {
   switch (args.format) {
     case 'json':
       return formatJson(results);
     case 'sarif':
       return formatSarif(results, { cwd: process.cwd(), version: VERSION });
     case 'github':
-      return formatGithub(results, process.cwd());
+      return formatGithub(results, process.cwd(), hiddenHints);
     default:
-      return formatText(results, args.color ?? useColor(args));
+      return formatText(results, { color: args.color ?? useColor(args), hiddenHints, minSeverity: args.quiet ? 'error' : args.minSeverity });
   }
 }
 

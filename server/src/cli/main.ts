@@ -12,9 +12,9 @@ const HELP = `ecs-taskdef — lint Amazon ECS task definitions
 Usage:
   ecs-taskdef lint [--format text|json|sarif|github] [options] FILE|DIR|GLOB|-...
                                      lint; 'ecs-taskdef lint --help' lists the options
-  ecs-taskdef fix [--rule ID]... [--dry-run] [--launch-type TYPE] [--config FILE | --no-config] FILE...
-                                     apply the preferred fixes in place (--dry-run: print the result);
-                                     .ecs-taskdef.json applies as for lint
+  ecs-taskdef fix [--rule ID]... [--dry-run | --diff] [options] FILE|DIR|GLOB...
+                                     apply the preferred fixes in place (--dry-run: print the result,
+                                     --diff: print a unified diff); 'ecs-taskdef fix --help' lists the options
   ecs-taskdef strip [--write] FILE   describe-task-definition output → register input (stdout, or in place)
   ecs-taskdef explain RULE-ID        show a rule's documentation
   ecs-taskdef explain --list         list all rules
@@ -23,10 +23,15 @@ Usage:
 
 Directories are searched for task definitions (by file name or content), skipping .gitignore'd paths.
 Settings come from the nearest .ecs-taskdef.json (rules, files, ignore, launchType, placeholderPatterns).
-Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, config or I/O error.
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, config or I/O error,
+or a FILE, DIR or GLOB that yields no task definition.
 `;
 
-export type Command = (argv: string[], out: (s: string) => void) => number | undefined;
+const EXPLAIN_HELP = `Usage: ecs-taskdef explain RULE-ID   a rule's documentation: what it catches, why, examples, fixes
+       ecs-taskdef explain --list      every rule with its default severity and summary
+`;
+
+export type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => number | undefined;
 
 /** Commands by name; other modules add theirs here (fix, strip, …). */
 export const COMMANDS: Record<string, Command> = {
@@ -34,7 +39,8 @@ export const COMMANDS: Record<string, Command> = {
   fix: runFix,
   strip: runStrip,
   explain: (argv, out) => {
-    if (argv[0] === '--list') out(listRules());
+    if (argv[0] === '--help' || argv[0] === '-h') out(EXPLAIN_HELP);
+    else if (argv[0] === '--list') out(listRules());
     else if (argv.length !== 1) throw new UsageError('explain needs exactly one RULE-ID.');
     else out(explain(argv[0]));
     return 0;
@@ -59,7 +65,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     }
     const command = COMMANDS[cmd];
     if (!command) throw new UsageError(`Unknown command '${cmd}'. Run 'ecs-taskdef --help'.`);
-    return command(rest, out);
+    return command(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`ecs-taskdef: ${e.message}\n`);
