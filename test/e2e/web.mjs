@@ -34,7 +34,9 @@ export function webScenarios(env) {
         // Two files, so that the Problems panel still lists something after the quick fix clears WEB.
         await vs.openFileFromExplorer(WORKER);
         await vs.openFileFromExplorer(WEB);
-        const problems = await vs.readProblems((list) => codes(list, WEB).has('fargate-cpu-memory') && codes(list, WORKER).has('image-mutable-tag'));
+        const ready = (list) => codes(list, WEB).has('fargate-cpu-memory') && codes(list, WORKER).has('image-mutable-tag');
+        // The first answer waits for the web worker host and the worker to load: allow it twice the step timeout.
+        const problems = await vs.readProblems(ready).catch(() => vs.readProblems(ready));
         const cpu = ours(problems, WEB).find((p) => p.code === 'fargate-cpu-memory');
         assert.ok(cpu.line === 6 && cpu.severity === 'error', JSON.stringify(cpu));
         assert.ok(!codes(problems, WEB).has('json-syntax'), 'no syntax error on a valid file');
@@ -50,7 +52,12 @@ export function webScenarios(env) {
         const at = env.sizeProblem ?? { line: 6, col: 15 };
         await vs.openFileFromExplorer(WEB);
         await vs.hoverAt(at.line, at.col + 1);
-        const text = await vs.readHover();
+        // The marker's part shows first; the worker's hover part joins it when its answer arrives.
+        let text = await vs.readHover();
+        for (let i = 0; i < 20 && !/This task: "4096"/.test(text); i++) {
+          await vs.page.waitForTimeout(500);
+          text = await vs.readHover();
+        }
         assert.match(text, /Fargate has no 256 CPU \/ 4096 MiB size/, 'the diagnostic');
         assert.match(text, /This task: "4096" = 4096 MiB = 4 GB/, 'the hover provider of the worker server');
         await vs.page.keyboard.press('Escape');
