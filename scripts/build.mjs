@@ -1,6 +1,8 @@
-// Bundles the client, server and CLI with esbuild into dist/ (one file each; only `vscode` stays external).
+// Bundles the client, server and CLI with esbuild into dist/ (one file each; only `vscode` stays external), and the
+// web extension (client for the web extension host, server for a web worker) from the same sources into dist/web/.
+// dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
@@ -19,8 +21,25 @@ const common = {
   logLevel: 'warning',
   define: { ECS_TASKDEF_VERSION: JSON.stringify(pkg.version) },
 };
-await Promise.all([
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  metafile: true,
+};
+const results = await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  // The web extension host loads a CommonJS module; the worker runs a plain script.
+  build({ ...web, entryPoints: { client: 'client/src/browser-extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
+  build({ ...web, format: 'iife', entryPoints: { server: 'server/src/lsp/browser-main.ts' }, outdir: 'dist/web' }),
 ]);
+const meta = { inputs: {}, outputs: {} };
+for (const r of results.slice(3)) {
+  Object.assign(meta.inputs, r.metafile.inputs);
+  Object.assign(meta.outputs, r.metafile.outputs);
+}
+mkdirSync('dist/web', { recursive: true });
+writeFileSync('dist/web/meta.json', JSON.stringify(meta));

@@ -1,11 +1,13 @@
 /**
  * The documents the language server checks as you type (no `vscode` import, so tests can read it): JSON and
  * JSONC on disk, unsaved ones, and files of a virtual workspace opened with Remote Repositories (`vscode-vfs`,
- * GitHub and Azure Repos). The server only needs their text. Other schemes (git: and diff views, output
- * channels, …) are copies or not files at all and would repeat the same problems. YAML documents are sent too:
- * the server lints the CloudFormation templates among them (by content) and leaves every other YAML file alone.
+ * GitHub and Azure Repos; github.dev too), and, for the web extension, the files of a remote server as a browser's
+ * extension host sees them (`vscode-remote`: code-server, VS Code Server in a browser). The server only needs their
+ * text. Other schemes (git: and diff views, output channels, …) are copies or not files at all and would repeat the
+ * same problems. YAML documents are sent too: the server lints the CloudFormation templates among them (by content)
+ * and leaves every other YAML file alone.
  */
-export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'] as const;
 export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml'] as const;
 
 export const DOCUMENT_SELECTOR = DOCUMENT_SCHEMES.flatMap((scheme) => DOCUMENT_LANGUAGES.map((language) => ({ scheme, language })));

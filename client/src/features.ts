@@ -1,6 +1,6 @@
 /** The client features (commands, status item, workspace lint), each in its own file, registered after the server starts. */
 import type { ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { registerConvertDescribeOutput } from './commands/convert-describe-output';
 import { registerDisableRule } from './commands/disable-rule';
 import { registerExplainRoles } from './commands/explain-roles';

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, lintOptionsFor } from '../../server/src/lsp/analysis';
+import '../../server/src/lsp/node/disk-config-source'; // the Node server's source of .ecs-taskdef.json
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../../server/src/lsp/settings';
 import { CONTAINER_ARRAY, WARNING_ONLY_TASK, workspace } from './cli-helpers';
 

@@ -2,8 +2,8 @@
  * Untrusted and virtual workspaces: what package.json declares matches what the client and the server do
  * (see SECURITY.md). Untrusted: limited, since placeholder patterns (regular expressions) from the workspace are
  * not used there: VS Code drops the workspace value of the restricted setting, the server the patterns of
- * `.ecs-taskdef.json`. Virtual: limited, since open documents and the workspace lint work from their text but
- * `.ecs-taskdef.json` is only read from the local disk.
+ * `.ecs-taskdef.json`. Virtual: full, since open documents and the workspace lint work from their text and the
+ * client reads `.ecs-taskdef.json` files through the editor's file system for the server (web and virtual alike).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCUMENT_SELECTOR } from '../../client/src/document-selector';
 import { matchesAnyGlob } from '../../server/src/core/file-detection';
 import { AnalysisCache, lintOptionsFor } from '../../server/src/lsp/analysis';
+import '../../server/src/lsp/node/disk-config-source'; // the Node server's source of .ecs-taskdef.json
 import { setWorkspaceTrusted } from '../../server/src/lsp/config-file';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { WARNING_ONLY_TASK, workspace } from '../cli/cli-helpers';
@@ -22,14 +23,15 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('untrusted and virtual workspaces', () => {
-  it('package.json declares limited support in untrusted workspaces (placeholder patterns restricted) and in virtual ones', () => {
+  it('package.json declares limited support in untrusted workspaces (placeholder patterns restricted) and full support in virtual ones', () => {
     const untrusted = pkg.capabilities.untrustedWorkspaces;
     assert.deepEqual(Object.keys(untrusted).sort(), ['description', 'restrictedConfigurations', 'supported']);
     assert.equal(untrusted.supported, 'limited');
     assert.deepEqual(untrusted.restrictedConfigurations, ['ecsTaskdef.placeholderPatterns']);
     assert.match(untrusted.description, /ecsTaskdef\.placeholderPatterns/);
     assert.match(untrusted.description, /\.ecs-taskdef\.json/);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+    // Virtual: full, since the client reads .ecs-taskdef.json through workspace.fs for the server (ecsTaskdef/readFile).
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
     assert.match(pkg.capabilities.virtualWorkspaces.description, /\.ecs-taskdef\.json/);
   });
 
@@ -47,7 +49,7 @@ describe('untrusted and virtual workspaces', () => {
   });
 
   it('the client tells the server whether the workspace is trusted, at start and when trust is granted', () => {
-    const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /workspaceTrusted: trustedAtStart/);
     assert.match(extension, /const trustedAtStart = workspace\.isTrusted;/);
     assert.match(extension, /workspace\.onDidGrantWorkspaceTrust\(trusted\)/);
@@ -85,10 +87,13 @@ describe('untrusted and virtual workspaces', () => {
     }
   });
 
-  it('the client checks JSON, JSONC and YAML (CloudFormation) on disk, unsaved and in Remote Repositories (vscode-vfs) as you type', () => {
+  it('the client checks JSON, JSONC and YAML (CloudFormation) on disk, unsaved, in Remote Repositories (vscode-vfs) and on a remote server seen from the browser as you type', () => {
     const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language}`).sort();
-    assert.deepEqual(pairs, ['file:json', 'file:jsonc', 'file:yaml', 'untitled:json', 'untitled:jsonc', 'untitled:yaml', 'vscode-vfs:json', 'vscode-vfs:jsonc', 'vscode-vfs:yaml']);
-    const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.deepEqual(pairs, [
+      'file:json', 'file:jsonc', 'file:yaml', 'untitled:json', 'untitled:jsonc', 'untitled:yaml',
+      'vscode-remote:json', 'vscode-remote:jsonc', 'vscode-remote:yaml', 'vscode-vfs:json', 'vscode-vfs:jsonc', 'vscode-vfs:yaml',
+    ]);
+    const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /documentSelector: DOCUMENT_SELECTOR,/);
   });
 

@@ -8,9 +8,10 @@
 //      fix, completion, a palette command
 //   4. screenshots (problems-panel, editor-squiggles, hover-execution-role, quick-fix, completion)
 //      into a scratch folder, or into docs/images/ with --update-images (the README shows them)
-//   5. Neovim: node --test test/nvim/nvim.test.ts
+//   5. VS Code for the Web: the same vsix run in the browser's web worker extension host (test/e2e/web.mjs)
+//   6. Neovim: node --test test/nvim/nvim.test.ts
 //
-// Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode,
+// Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode, --no-web,
 //        --images DIR (default: a fresh folder under the system temp dir, kept and named at the end),
 //        --update-images (write docs/images/, the README's screenshots; look at them before committing).
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO, IMAGES_DIR, copyWorkspace, launchVSCode, removeWorkspace } from './harness.mjs';
 import { scenarios } from './scenarios.mjs';
+import { WEB_SETTINGS, webScenarios } from './web.mjs';
 
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
@@ -86,6 +88,24 @@ if (ready && !flag('--no-vscode')) {
       // Close whatever a failed scenario left open (menus, hovers, palette).
       for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
       await phase(`VS Code: ${s.name}`, () => s.run(vs));
+    }
+  } finally {
+    if (vs) await vs.close();
+    if (ws) removeWorkspace(ws);
+  }
+}
+
+if (ready && !flag('--no-vscode') && !flag('--no-web')) {
+  let vs; let ws;
+  const up = await phase('VS Code for the Web (web worker extension host): install the vsix and open the workspace', async () => {
+    if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
+    ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
+    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: WEB_SETTINGS, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
+  });
+  try {
+    for (const s of up ? webScenarios({ workspace: ws }) : []) {
+      for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
+      await phase(`VS Code for the Web: ${s.name}`, () => s.run(vs));
     }
   } finally {
     if (vs) await vs.close();

@@ -17,7 +17,7 @@ import {
   window,
   workspace,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { shouldLint } from '../../../server/src/core/file-detection';
 import { LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../../server/src/shared/protocol';
 import type { ClientFeature } from '../features';

@@ -3,7 +3,7 @@
  * "ECS task definition · FARGATE". Hidden (disposed) when the document is not a task definition.
  */
 import { languages, type LanguageStatusItem, type TextDocument, window, workspace } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../../../server/src/shared/protocol';
 import { COMMANDS } from '../commands/catalog';
 import type { ClientFeature } from '../features';

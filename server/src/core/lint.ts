@@ -58,7 +58,7 @@ export async function lintInterruptible(text: string, options: LintOptions, shou
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart < sliceMs) continue;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>(yieldToEventLoop);
     if (shouldStop()) {
       void steps.return(undefined as never);
       return undefined;
@@ -68,6 +68,25 @@ export async function lintInterruptible(text: string, options: LintOptions, shou
     sliceStart = performance.now();
   }
 }
+
+/**
+ * Runs `resume` after the messages already queued: setImmediate in Node; in a web worker a MessageChannel message,
+ * since nested setTimeout calls are held back to 4 ms each there.
+ */
+const yieldToEventLoop: (resume: () => void) => void =
+  typeof setImmediate === 'function'
+    ? (resume) => setImmediate(resume)
+    : typeof MessageChannel === 'function'
+      ? (resume) => {
+          const channel = new MessageChannel();
+          // The DOM's MessagePort (Node's typings describe worker_threads' port, which has no onmessage).
+          (channel.port1 as unknown as { onmessage: (() => void) | null }).onmessage = () => {
+            channel.port1.close();
+            resume();
+          };
+          channel.port2.postMessage(undefined);
+        }
+      : (resume) => setTimeout(resume, 0);
 
 /** The pipeline as steps: it yields between stages and rules, where an interruptible run may pause. */
 function* lintSteps(text: string, options: LintOptions): Generator<void, LintOutput, void> {

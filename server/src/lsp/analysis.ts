@@ -28,9 +28,9 @@ export class AnalysisCache {
   constructor(private readonly log: (msg: string) => void) {}
 
   get(doc: TextDocument, settings: Settings): Analysis {
-    // One config lookup per request (it stats every folder above the document): its stamp says whether the
+    // One config lookup per request (on disk it stats every folder above the document): its stamp says whether the
     // cached analysis is still good, and the same view feeds the lint.
-    const config = applyConfigFile(configPath(doc.uri), settings, this.log);
+    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
     const hit = this.fresh(doc.uri, doc.version, config.stamp);
     if (hit) return hit;
     const job = this.prepare(doc, settings, config);
@@ -47,7 +47,7 @@ export class AnalysisCache {
    * same version while one is running share it.
    */
   async getInterruptible(doc: TextDocument, settings: Settings, shouldStop: () => boolean): Promise<Analysis | undefined> {
-    const config = applyConfigFile(configPath(doc.uri), settings, this.log);
+    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
     const hit = this.fresh(doc.uri, doc.version, config.stamp);
     if (hit) return hit;
     // TextDocuments updates a document object in place: its version and text are read once, now, together.
@@ -134,7 +134,7 @@ export class AnalysisCache {
 }
 
 /** The lint options a document gets from the settings over `.ecs-taskdef.json` (also used by fix-all rounds in code actions). */
-export function lintOptionsFor(uri: string, settings: Settings, config: ConfigView = applyConfigFile(configPath(uri), settings)): LintOptions {
+export function lintOptionsFor(uri: string, settings: Settings, config: ConfigView = applyConfigFile(uri, URI_PATH(uri), settings)): LintOptions {
   const path = URI_PATH(uri);
   return {
     fileName: path,
@@ -143,15 +143,6 @@ export function lintOptionsFor(uri: string, settings: Settings, config: ConfigVi
     maxFullLintSize: settings.maxFileSize,
     placeholderPatterns: config.settings.placeholderPatterns,
   };
-}
-
-/**
- * Where to look for `.ecs-taskdef.json`: only `file:` documents are on this machine's disk. Other schemes
- * (untitled, vscode-vfs in virtual workspaces, …) get the settings only: their path names no local folder, and
- * reading the local disk at it could pick up an unrelated config.
- */
-function configPath(uri: string): string {
-  return /^file:/i.test(uri) ? URI_PATH(uri) : '';
 }
 
 function launchTypeFor(path: string, settings: Settings): LaunchTypeName | undefined {

@@ -1,11 +1,10 @@
 /**
- * `.ecs-taskdef.json` for the language server: the nearest one above the document, re-read when it changes on
- * disk. The workspace settings (`ecsTaskdef.*`) win over it, key by key.
+ * `.ecs-taskdef.json` for the language server: the nearest one above the document. The workspace settings
+ * (`ecsTaskdef.*`) win over it, key by key. Where the files come from is a `ConfigSource`: the local disk in the
+ * Node server (node/disk-config-source.ts), the editor's file system API through the client in the web worker and
+ * for virtual workspaces (client-config-source.ts). This file needs no Node API.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
 import {
-  CONFIG_FILE_NAME,
   formatConfigProblem,
   isIgnoredByConfig,
   isIncludedByConfig,
@@ -17,13 +16,62 @@ import { matchesAnyGlob } from '../core/file-detection';
 import type { LaunchTypeName } from '../core/types';
 import type { Settings } from './settings';
 
-interface Entry {
+export interface ConfigEntry {
+  /** Changes whenever the file's content may have changed. */
   stamp: string;
   config?: TaskdefConfig;
   problems: string[];
   reported: boolean;
   /** The log already said that this file's placeholder patterns wait for workspace trust. */
   untrustedReported?: boolean;
+}
+
+export interface FoundConfig {
+  /** The config file's name for messages (a path or a URI). */
+  file: string;
+  entry: ConfigEntry;
+  /** The document's path relative to the config file's folder, with `/` separators. */
+  rel: string;
+}
+
+/** Finds the config in force for a document URI from what it knows now (synchronous; see prefetch). */
+export interface ConfigSource {
+  /** Whether this source answers for the URI (e.g. the disk source only for `file:` URIs). */
+  handles(uri: string): boolean;
+  nearest(uri: string): FoundConfig | undefined;
+  /** Loads what nearest() needs for this URI when that takes asynchronous reads; resolves at once when known. */
+  prefetch?(uri: string): Promise<void>;
+}
+
+const sources: ConfigSource[] = [];
+
+/** Adds a source; the first one that handles a URI answers for it. Returns a function that removes it again. */
+export function addConfigSource(source: ConfigSource, first = false): () => void {
+  if (first) sources.unshift(source);
+  else sources.push(source);
+  return () => {
+    const i = sources.indexOf(source);
+    if (i >= 0) sources.splice(i, 1);
+  };
+}
+
+function sourceFor(uri: string): ConfigSource | undefined {
+  return sources.find((s) => s.handles(uri));
+}
+
+/** Lets the source of this URI read what it needs before the synchronous lookups (see settingsFor in server.ts). */
+export async function prefetchConfig(uri: string): Promise<void> {
+  await sourceFor(uri)?.prefetch?.(uri);
+}
+
+/** Parses a config file's text into a cache entry (problems named after `file`). */
+export function configEntry(file: string, stamp: string, text: string): ConfigEntry {
+  try {
+    const { config, problems } = parseConfig(text);
+    return { stamp, config, problems: problems.map((p) => formatConfigProblem(file, p)), reported: false };
+  } catch (e) {
+    return { stamp, problems: [`${file}: ${(e as Error).message}`], reported: false };
+  }
 }
 
 let workspaceTrusted = true;
@@ -36,9 +84,6 @@ let workspaceTrusted = true;
 export function setWorkspaceTrusted(trusted: boolean): void {
   workspaceTrusted = trusted;
 }
-
-/** Parsed config files by path; an entry is replaced when the file's mtime or size changes. */
-const cache = new Map<string, Entry>();
 
 export interface ConfigView {
   /** Changes whenever the config in force changes (a cached analysis with another stamp is stale). */
@@ -53,19 +98,18 @@ export interface ConfigView {
   ignored: boolean;
 }
 
-export function applyConfigFile(path: string, settings: Settings, log?: (msg: string) => void): ConfigView {
+/** The config in force for the document at `uri` under `settings`; `path` is its path for glob matching. */
+export function applyConfigFile(uri: string, path: string, settings: Settings, log?: (msg: string) => void): ConfigView {
   const none: ConfigView = { stamp: '', settings, included: false, ignored: false };
-  if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return none;
-  const found = nearest(path);
+  const found = sourceFor(uri)?.nearest(uri);
   if (!found) return none;
-  const { file, entry } = found;
+  const { file, entry, rel } = found;
   if (!entry.reported && entry.problems.length > 0 && log) {
     entry.reported = true;
     log(`Ignoring ${file} until it is fixed:\n  ${entry.problems.join('\n  ')}`);
   }
   const config = entry.config;
   if (!config) return { ...none, stamp: entry.stamp };
-  const rel = relative(dirname(file), path).split(sep).join('/');
   const namedBySettings = matchesAnyGlob(path, settings.files);
   const withheld = !workspaceTrusted && config.placeholderPatterns.length > 0;
   if (withheld && !entry.untrustedReported && log) {
@@ -83,41 +127,4 @@ export function applyConfigFile(path: string, settings: Settings, log?: (msg: st
     included: isIncludedByConfig(config, rel),
     ignored: !namedBySettings && isIgnoredByConfig(config, rel),
   };
-}
-
-function nearest(path: string): { file: string; entry: Entry } | undefined {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const file = join(dir, CONFIG_FILE_NAME);
-    const entry = load(file);
-    if (entry) return { file, entry };
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function load(file: string): Entry | undefined {
-  let stamp: string;
-  try {
-    // No exception for a missing file: this runs for every folder above the document on every request.
-    const st = statSync(file, { throwIfNoEntry: false });
-    if (!st) {
-      cache.delete(file);
-      return undefined;
-    }
-    if (!st.isFile()) return undefined;
-    stamp = `${file}:${st.mtimeMs}:${st.size}`;
-  } catch {
-    cache.delete(file);
-    return undefined;
-  }
-  const hit = cache.get(file);
-  if (hit?.stamp === stamp) return hit;
-  let entry: Entry;
-  try {
-    const { config, problems } = parseConfig(readFileSync(file, 'utf8'));
-    entry = { stamp, config, problems: problems.map((p) => formatConfigProblem(file, p)), reported: false };
-  } catch (e) {
-    entry = { stamp, problems: [`${file}: ${(e as Error).message}`], reported: false };
-  }
-  cache.set(file, entry);
-  return entry;
 }

@@ -1,5 +1,7 @@
 /** Entry of dist/server.js: `node dist/server.js --stdio` (or --node-ipc when started by the VS Code client). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import './node/disk-config-source';
 import './features';
 
-startServer();
+startServer(createConnection(ProposedFeatures.all));

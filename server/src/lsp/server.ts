@@ -2,31 +2,36 @@
 import {
   type ClientCapabilities,
   CodeActionKind,
-  createConnection,
+  type Connection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
 import { toLspDiagnostic } from './convert';
-import { setWorkspaceTrusted } from './config-file';
+import { ClientConfigSource } from './client-config-source';
+import { addConfigSource, prefetchConfig, setWorkspaceTrusted } from './config-file';
 import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type Settings } from './settings';
 import {
   DOCUMENT_INFO_REQUEST,
   type DocumentInfo,
   FIX_ALL_CODE_ACTION_KIND,
   type InitializationOptions,
+  READ_FILE_REQUEST,
+  type ReadFileResult,
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from '../shared/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 
-export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+/**
+ * Serves one connection: stdio/IPC in Node (main.ts), postMessage in a web worker (browser-main.ts). Nothing here
+ * needs Node: the disk is read only by a config source that main.ts registers.
+ */
+export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache((m) => connection.console.error(m));
   let pullDiagnostics = false;
@@ -41,6 +46,13 @@ export function startServer(): void {
     const options = params.initializationOptions as InitializationOptions | undefined;
     globalSettings = checked(normalizeSettings(options?.settings));
     setWorkspaceTrusted(options?.workspaceTrusted !== false);
+    if (options?.readFiles === true && !clientFiles) {
+      // After any disk source (Node): file: documents stay on the disk, every other URI goes through the editor.
+      clientFiles = new ClientConfigSource((uri) =>
+        connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri }).then((r) => (r && typeof r.text === 'string' ? r.text : null)),
+      );
+      addConfigSource(clientFiles);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -56,6 +68,7 @@ export function startServer(): void {
 
   let globalSettings: Settings = DEFAULT_SETTINGS;
   let clientCapabilities: ClientCapabilities = {};
+  let clientFiles: ClientConfigSource | undefined;
 
   /** Logs each problem with the placeholder patterns of the settings once (those patterns are then not used). */
   const logged = new Set<string>();
@@ -68,7 +81,13 @@ export function startServer(): void {
     return settings;
   }
 
-  function settingsFor(uri: string): Promise<Settings> {
+  /** The document's settings, once the `.ecs-taskdef.json` files above it can be looked up without waiting. */
+  async function settingsFor(uri: string): Promise<Settings> {
+    const [settings] = await Promise.all([editorSettingsFor(uri), prefetchConfig(uri)]);
+    return settings;
+  }
+
+  function editorSettingsFor(uri: string): Promise<Settings> {
     if (!configurationSupport) return Promise.resolve(globalSettings);
     let s = settingsByUri.get(uri);
     if (!s) {
@@ -103,20 +122,20 @@ export function startServer(): void {
   });
 
   // Push fallback for clients without pull diagnostics; results for stale versions are dropped.
-  const pending = new Map<string, NodeJS.Immediate>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
   function schedulePush(doc: TextDocument): void {
     if (pullDiagnostics) return;
-    clearImmediate(pending.get(doc.uri));
+    clearTimeout(pending.get(doc.uri));
     pending.set(
       doc.uri,
-      setImmediate(async () => {
+      setTimeout(async () => {
         pending.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current || current.version !== doc.version) return;
         const diagnostics = await diagnosticsFor(current);
         if (!diagnostics || documents.get(doc.uri)?.version !== current.version) return;
         void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
-      }),
+      }, 0),
     );
   }
 
@@ -141,6 +160,13 @@ export function startServer(): void {
     relintAll();
   });
 
+  // The client watches `.ecs-taskdef.json` files (disk and virtual): a change re-lints the open documents.
+  connection.onDidChangeWatchedFiles((params) => {
+    const uris = params.changes.map((c) => c.uri);
+    const forgot = clientFiles?.invalidate(uris) ?? false;
+    if (forgot || uris.some((u) => /\/\.ecs-taskdef\.json$/.test(u))) relintAll();
+  });
+
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     setWorkspaceTrusted(true);
     relintAll();
@@ -162,7 +188,7 @@ export function startServer(): void {
 }
 
 export interface FeatureContext {
-  connection: ReturnType<typeof createConnection>;
+  connection: Connection;
   documents: TextDocuments<TextDocument>;
   cache: AnalysisCache;
   settingsFor(uri: string): Promise<Settings>;

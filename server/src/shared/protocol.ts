@@ -17,6 +17,8 @@ export interface InitializationOptions {
    * patterns from `.ecs-taskdef.json`. Absent means trusted.
    */
   workspaceTrusted?: boolean;
+  /** The client answers `ecsTaskdef/readFile` (READ_FILE_REQUEST) and watches `.ecs-taskdef.json` files. */
+  readFiles?: boolean;
 }
 
 /** Notification, no params: the user trusted the workspace (it was untrusted at `initialize`). */
@@ -43,3 +45,17 @@ export interface LintFilesParams {
 export interface LintFilesResult {
   files: Array<{ uri: string; linted: boolean; diagnostics: import('vscode-languageserver-protocol').Diagnostic[] }>;
 }
+
+/**
+ * Server → client: the text of a file, read through the editor's file system API (`workspace.fs`), or null when
+ * it cannot be read (missing, a folder, no permission). The server asks only for `.ecs-taskdef.json` files, and
+ * only when the client said `readFiles: true` in its initialization options: in the web worker, and on the
+ * desktop for documents that are not on the local disk (virtual workspaces).
+ */
+export const READ_FILE_REQUEST = 'ecsTaskdef/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+export type ReadFileResult = { text: string } | null;

@@ -1,0 +1,83 @@
+/**
+ * What the desktop client (extension.ts) and the web client (browser-extension.ts) share: the client options, the
+ * start, and the features registered after it. Only how the server is started differs (a Node process or a worker).
+ */
+import { type Diagnostic, type ExtensionContext, extensions, FileType, type TextDocument, Uri, workspace } from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CONFIG_FILE_NAME } from '../../server/src/core/config';
+import {
+  type InitializationOptions,
+  READ_FILE_REQUEST,
+  type ReadFileParams,
+  type ReadFileResult,
+  WORKSPACE_TRUSTED_NOTIFICATION,
+} from '../../server/src/shared/protocol';
+import { DOCUMENT_SELECTOR } from './document-selector';
+import { editorReportsJsonSyntax, withoutEditorDuplicates } from './editor-json-syntax';
+import { CLIENT_FEATURES } from './features';
+
+let client: BaseLanguageClient | undefined;
+
+export async function startClient(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
+  // In Restricted Mode VS Code already leaves out workspace values of ecsTaskdef.placeholderPatterns (package.json
+  // restrictedConfigurations); the server leaves out those of .ecs-taskdef.json files until trust is granted.
+  const trustedAtStart = workspace.isTrusted;
+  const initializationOptions: InitializationOptions = {
+    // Plain data: a worker's postMessage cannot clone the configuration object's functions (IPC dropped them).
+    settings: JSON.parse(JSON.stringify(workspace.getConfiguration('ecsTaskdef'))) as unknown,
+    workspaceTrusted: trustedAtStart,
+    readFiles: true,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: {
+      configurationSection: 'ecsTaskdef',
+      // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints).
+      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+    },
+    initializationOptions,
+    // VS Code's JSON support already marks syntax errors: ours would repeat them (editor-json-syntax.ts).
+    middleware: {
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        if (!report || report.kind !== 'full') return report;
+        return { ...report, items: withoutEditorDuplicates(report.items, builtInJsonReportsSyntax(document)) };
+      },
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, withoutEditorDuplicates(diagnostics as Diagnostic[], builtInJsonReportsSyntax(uri)));
+      },
+    },
+  };
+  const started = create(clientOptions);
+  client = started;
+  // Registered before start: the server may ask while it answers the first diagnostics request.
+  started.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params?.uri));
+  await started.start();
+  const trusted = (): void => void started.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(trusted));
+  if (!trustedAtStart && workspace.isTrusted) trusted(); // granted while the server started
+  for (const register of CLIENT_FEATURES) register(context, started);
+}
+
+/** A `.ecs-taskdef.json` through the editor's file system (disk, vscode-vfs, the browser's): null when unreadable. */
+async function readFile(uri: unknown): Promise<ReadFileResult> {
+  if (typeof uri !== 'string' || !uri.endsWith(`/${CONFIG_FILE_NAME}`)) return null;
+  try {
+    const target = Uri.parse(uri, true);
+    if ((await workspace.fs.stat(target)).type & FileType.Directory) return null;
+    return { text: new TextDecoder().decode(await workspace.fs.readFile(target)) };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the built-in JSON Language Features report syntax errors for this document (read at each report). */
+function builtInJsonReportsSyntax(document: TextDocument | Uri): boolean {
+  const doc = 'languageId' in document ? document : workspace.textDocuments.find((d) => d.uri.toString() === document.toString());
+  const enabled = workspace.getConfiguration('json', doc?.uri).get<boolean>('validate.enable', true);
+  return editorReportsJsonSyntax(doc?.languageId, enabled, extensions.getExtension('vscode.json-language-features') !== undefined);
+}
+
+export function stopClient(): Promise<void> | undefined {
+  return client?.stop();
+}
