@@ -19,6 +19,9 @@ export const YAML_EXCEPTIONS: Record<string, string> = {
   'unknown-property/bad-register.jsonc': "'Essential' is CloudFormation's own spelling",
   'unknown-property/bad-array-case.jsonc': "'HealthCheck' is CloudFormation's own spelling",
   'missing-required/bad-register.jsonc': 'CloudFormation names the family after the stack when Family is absent',
+  'container-not-in-array/bad-lone-container.jsonc': 'a lone container object is a shape of JSON files; a TaskDefinition resource holds its containers in ContainerDefinitions',
+  'json-syntax/bad-terraform-directives.jsonc': 'Terraform directives (%{ if … }) belong to JSON files rendered by templatefile(); a YAML template has none',
+  'unquoted-string-placeholder/bad-terraform-template.jsonc': 'an unquoted ${…} is a plain YAML string, so nothing renders to invalid JSON',
   'unrendered-template-reference/bad-terraform-and-cfn.jsonc': '{ "Ref": … } is a real intrinsic in a template, resolved at deploy time',
 };
 
