@@ -35,8 +35,8 @@ A secret-looking variable *name* with an ordinary value is \`plaintext-secret\` 
 is a credential, only this error is shown.`,
   fixDocs: 'Environment entries: "Move to secrets" (not preferred), the same fix as `plaintext-secret`: the entry becomes a `secrets` entry pointing at an SSM parameter named after the family and variable; create that parameter (with a rotated value) first. Other places have no automatic fix.',
   examples: {
-    bad: '{ "environment": [ { "name": "GIT_AUTH", "value": "ghp_R8b2Kq0LmZx4Tn7Vw1Yc5Ps9Ud3Fh6Jg2Aef" } ],\n  "command": [ "sh", "-c", "migrate --db postgres://app:Tr0ub4dor-3@db.internal:5432/app" ] }',
-    good: '{ "secrets": [ { "name": "GIT_AUTH", "valueFrom": "/app/git-auth" }, { "name": "DB_PASSWORD", "valueFrom": "/app/db-password" } ],\n  "command": [ "sh", "-c", "migrate --db postgres://app:$DB_PASSWORD@db.internal:5432/app" ] }',
+    bad: '{ "environment": [ { "name": "REDIS_URL", "value": "redis://cache:Qv7-Lm2x-Rt9w@redis.internal:6379/0" } ],\n  "command": [ "sh", "-c", "migrate --db postgres://app:Tr0ub4dor-3@db.internal:5432/app" ] }',
+    good: '{ "secrets": [ { "name": "REDIS_URL", "valueFrom": "/app/redis-url" }, { "name": "DB_PASSWORD", "valueFrom": "/app/db-password" } ],\n  "command": [ "sh", "-c", "migrate --db postgres://app:$DB_PASSWORD@db.internal:5432/app" ] }',
   },
   sources: [
     'https://github.com/gitleaks/gitleaks (config/gitleaks.toml: token shapes)',
