@@ -1,10 +1,10 @@
 // Generates schemas/ecs-taskdef-config.schema.json: the JSON Schema of `.ecs-taskdef.json`, from the rule
 // catalog, so VS Code completes and checks the config file (package.json jsonValidation). The linter itself
-// validates config files with server/src/core/config.ts (exact messages, regex safety); this schema mirrors it.
+// validates config files with server/src/core/config/project-config.ts (exact messages, regex safety); this schema mirrors it.
 // Run: npm run schema   (a test fails when the committed file is stale)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LAUNCH_TYPE_NAMES, SEVERITY_SETTINGS } from '../../server/src/core/config';
+import { LAUNCH_TYPE_NAMES, SEVERITY_SETTINGS } from '../../server/src/core/config/project-config';
 import { ALL_RULES } from '../../server/src/core/rules';
 
 export const CONFIG_SCHEMA_FILE = 'schemas/ecs-taskdef-config.schema.json';

@@ -7,8 +7,8 @@ import {
   launchTypeFromConfig,
   lintOptionsFromConfig,
   parseConfig,
-} from '../../server/src/core/config';
-import { isTaskDefinitionFileName } from '../../server/src/core/file-detection';
+} from '../../server/src/core/config/project-config';
+import { isTaskDefinitionFileName } from '../../server/src/core/documents/file-detection';
 
 function problemsOf(text: string): string[] {
   const r = parseConfig(text);

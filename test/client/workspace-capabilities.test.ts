@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCUMENT_SELECTOR } from '../../client/src/document-selector';
-import { matchesAnyGlob } from '../../server/src/core/file-detection';
+import { matchesAnyGlob } from '../../server/src/core/documents/file-detection';
 import { AnalysisCache, lintOptionsFor } from '../../server/src/lsp/analysis';
 import '../../server/src/lsp/node/disk-config-source'; // the Node server's source of .ecs-taskdef.json
 import { setWorkspaceTrusted } from '../../server/src/lsp/config-file';

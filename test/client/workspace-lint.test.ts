@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globToRegExp, isTaskDefinitionFileName } from '../../server/src/core/file-detection';
+import { globToRegExp, isTaskDefinitionFileName } from '../../server/src/core/documents/file-detection';
 import { chunk, isExcludedPath, Settle, summarize, summaryMessage, WORKSPACE_EXCLUDE, WORKSPACE_INCLUDE } from '../../client/src/workspace/workspace-lint';
 
 describe('workspace lint helpers', () => {

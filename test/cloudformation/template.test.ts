@@ -1,10 +1,10 @@
 /** CloudFormation templates: reading (YAML and JSON), subjects, ranges, intrinsics, fixes, hostile input. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
-import { shouldLint } from '../../server/src/core/file-detection';
-import { fixAll } from '../../server/src/core/fix-all';
+import { shouldLint } from '../../server/src/core/documents/file-detection';
+import { fixAll } from '../../server/src/core/fixes/fix-all';
 import { lintShown } from '../helpers/lint';
 import { hoverAt } from '../../server/src/core/hover';
 import { completeAt } from '../../server/src/core/completion';

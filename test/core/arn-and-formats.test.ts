@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findAccount, findRegion, parseArn, roleIdentity, roleValueProblem, sameRole } from '../../server/src/core/arn';
-import { secretRefProblem, secretStoreOf } from '../../server/src/core/secret-ref';
-import { maskPlaceholders, splitMasked } from '../../server/src/core/template-mask';
-import { isIPv4, isIPv6 } from '../../server/src/core/value-formats';
+import { findAccount, findRegion, parseArn, roleIdentity, roleValueProblem, sameRole } from '../../server/src/core/documents/arn';
+import { secretRefProblem, secretStoreOf } from '../../server/src/core/documents/secret-ref';
+import { maskPlaceholders, splitMasked } from '../../server/src/core/syntax/template-mask';
+import { isIPv4, isIPv6 } from '../../server/src/core/documents/value-formats';
 
 describe('template-mask', () => {
   it('masks placeholders with the same length so separators inside them do not split', () => {

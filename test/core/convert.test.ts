@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseTree } from 'jsonc-parser';
-import { DESCRIBE_ONLY_KEYS } from '../../server/src/core/classify';
-import { toRegisterInput, toRegisterInputEdit } from '../../server/src/core/convert';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { DESCRIBE_ONLY_KEYS } from '../../server/src/core/documents/classify';
+import { toRegisterInput, toRegisterInputEdit } from '../../server/src/core/fixes/convert';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
 
 const DESCRIBE = `// saved with: aws ecs describe-task-definition --task-definition web

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree } from 'jsonc-parser';
-import { applyTextEdits, removeEdits } from '../../server/src/core/edits';
-import { child } from '../../server/src/core/tree';
+import { applyTextEdits, removeEdits } from '../../server/src/core/fixes/edits';
+import { child } from '../../server/src/core/syntax/tree';
 
 function remove(text: string, key: string | number): string {
   const root = parseTree(text)!;

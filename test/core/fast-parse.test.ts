@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { getNodeValue, type Node, type ParseError, parseTree } from 'jsonc-parser';
-import { fastParseTree, parseTreeLenient } from '../../server/src/core/fast-parse';
-import { nodeValue, registerStrictJsonRoot } from '../../server/src/core/node-value';
-import { parseDocument } from '../../server/src/core/parse';
+import { fastParseTree, parseTreeLenient } from '../../server/src/core/syntax/fast-parse';
+import { nodeValue, registerStrictJsonRoot } from '../../server/src/core/syntax/node-value';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 
 const ROOT = join(__dirname, '..', '..');
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };

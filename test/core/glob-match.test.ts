@@ -1,8 +1,8 @@
 /** Globs from settings and `.ecs-taskdef.json` are matched by an automaton (glob-match.ts), never as a backtracking RegExp. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globToRegExp, matchesAnyGlob } from '../../server/src/core/file-detection';
-import { GlobMatcher } from '../../server/src/core/glob-match';
+import { globToRegExp, matchesAnyGlob } from '../../server/src/core/documents/file-detection';
+import { GlobMatcher } from '../../server/src/core/config/glob-match';
 
 const GLOBS = [
   'task-def.json',

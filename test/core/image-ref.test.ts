@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { imageProblems, parseImageRef } from '../../server/src/core/image-ref';
+import { imageProblems, parseImageRef } from '../../server/src/core/documents/image-ref';
 
 const parts = (image: string) => {
   const r = parseImageRef(image);

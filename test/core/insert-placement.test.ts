@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from '../../server/src/core/edits';
-import { insertPropertyEdits, setPropertyEdits } from '../../server/src/core/layout-edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { insertPropertyEdits, setPropertyEdits } from '../../server/src/core/fixes/layout-edits';
 import { applyFix, only } from '../helpers/rule-fix';
 
 const insert = (text: string, key: string, value: unknown) => applyTextEdits(text, insertPropertyEdits(text, parseTree(text)!, key, value));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../../server/src/core/parse';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 
 describe('parseDocument: unquoted template tokens are neutralised in place', () => {
   const cases: Array<[string, string, string[]]> = [

@@ -12,8 +12,8 @@ import {
   MAX_USER_PATTERN_INPUT,
   placeholderPatternProblem,
   setExtraPlaceholderPatterns,
-} from '../../server/src/core/placeholders';
-import { MAX_PATTERN_LENGTH, unsafeRegexReason } from '../../server/src/core/regex-safety';
+} from '../../server/src/core/syntax/placeholders';
+import { MAX_PATTERN_LENGTH, unsafeRegexReason } from '../../server/src/core/syntax/regex-safety';
 import { WARNING_ONLY_TASK } from '../cli/cli-helpers';
 
 // Each takes exponential or high polynomial time on some string that almost matches.

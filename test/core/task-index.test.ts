@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classify } from '../../server/src/core/classify';
-import { parseDocument } from '../../server/src/core/parse';
-import { closestName, containerIndex, containerInt, essentialOf, taskCpu, taskMemory, volumeIndex } from '../../server/src/core/task-index';
+import { classify } from '../../server/src/core/documents/classify';
+import { parseDocument } from '../../server/src/core/syntax/parse';
+import { closestName, containerIndex, containerInt, essentialOf, taskCpu, taskMemory, volumeIndex } from '../../server/src/core/documents/task-index';
 
 function load(text: string) {
   const parsed = parseDocument(text);

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../../server/src/core/parse';
-import { findPlaceholders, isWholePlaceholder } from '../../server/src/core/placeholders';
-import { maskTemplateSyntax, templateExpressionEnd } from '../../server/src/core/template-syntax';
+import { parseDocument } from '../../server/src/core/syntax/parse';
+import { findPlaceholders, isWholePlaceholder } from '../../server/src/core/syntax/placeholders';
+import { maskTemplateSyntax, templateExpressionEnd } from '../../server/src/core/syntax/template-syntax';
 import { lintShown } from '../helpers/lint';
 
 const DIR = join(__dirname, '..', 'fixtures', 'templates');

@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shouldLint } from '../../server/src/core/file-detection';
+import { shouldLint } from '../../server/src/core/documents/file-detection';
 import { lint } from '../../server/src/core/lint';
-import { LineIndex } from '../../server/src/core/positions';
+import { LineIndex } from '../../server/src/core/syntax/positions';
 
 export const CORPUS_DIR = __dirname;
 export const FILES_DIR = join(CORPUS_DIR, 'files');

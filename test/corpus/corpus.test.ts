@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findNodeAtOffset } from 'jsonc-parser';
-import { shouldLint } from '../../server/src/core/file-detection';
+import { shouldLint } from '../../server/src/core/documents/file-detection';
 import { lint } from '../../server/src/core/lint';
 import { corpusFiles, EXPECTED_PATH, FILES_DIR, isSkipped, lintCorpusFile, readCorpusFile, readIndex, type CorpusResult } from './corpus-lint';
 import { CORPUS_TARGETS, MISTAKE_FILES } from './targets';

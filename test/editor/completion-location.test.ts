@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { getLocation, type Location } from 'jsonc-parser';
 import { locationAt } from '../../server/src/core/completion/location';
-import { parseDocument } from '../../server/src/core/parse';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 
 const CORPUS = join(__dirname, '..', 'corpus', 'files');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completeAt, type CompletionEntry } from '../../server/src/core/completion';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lintAtCursor } from './cursor';
 
 function complete(marked: string): { items: CompletionEntry[]; text: string } {

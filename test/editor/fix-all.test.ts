@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { compatibleFixes, fixAll } from '../../server/src/core/fix-all';
-import { applyTextEdits, minimalEdit } from '../../server/src/core/edits';
+import { compatibleFixes, fixAll } from '../../server/src/core/fixes/fix-all';
+import { applyTextEdits, minimalEdit } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
-import { parseDocument } from '../../server/src/core/parse';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 import type { Diagnostic } from '../../server/src/core/types';
 import { commentsOf } from './cursor';
 

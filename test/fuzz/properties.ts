@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { createScanner, type Node, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyTextEdits } from '../../server/src/core/edits';
-import { fixAll } from '../../server/src/core/fix-all';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { fixAll } from '../../server/src/core/fixes/fix-all';
 import { lint, ruleFailures, type LintOutput } from '../../server/src/core/lint';
 import { ALL_RULES } from '../../server/src/core/rules';
-import { parseDocument } from '../../server/src/core/parse';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 import type { Diagnostic, Fix, LintOptions, OffsetRange } from '../../server/src/core/types';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import type { EditorEdit } from './arbitraries';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
 import type { Diagnostic } from '../../server/src/core/types';
 import { checkCore, checkFix, commentsOf } from './properties';

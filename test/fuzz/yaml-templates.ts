@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import type { LintOutput } from '../../server/src/core/lint';
 import { fixtureToCfnYaml } from '../helpers/cfn-yaml';
 import { applyTextMutation, seedText, textMutation } from './arbitraries';

@@ -5,7 +5,7 @@
  * Scalars are copied as their JSON source (valid YAML), so an offset inside a string maps too.
  */
 import type { Node } from 'jsonc-parser';
-import { parseDocument } from '../../server/src/core/parse';
+import { parseDocument } from '../../server/src/core/syntax/parse';
 import { cfnNameOf } from '../../server/src/core/documents/cfn-names';
 import { apiName, childSpot, deref, isFreeMap, itemSpot, ROOT_SPOT, type SchemaSpot } from '../../server/src/core/documents/cfn-names';
 

@@ -1,6 +1,6 @@
 /** Test helpers over the core: lint a text and look at diagnostics with line numbers and covered text. */
 import { lint } from '../../server/src/core/lint';
-import { LineIndex } from '../../server/src/core/positions';
+import { LineIndex } from '../../server/src/core/syntax/positions';
 import type { Diagnostic, LintOptions } from '../../server/src/core/types';
 
 export interface Shown {

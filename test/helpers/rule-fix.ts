@@ -1,6 +1,6 @@
 /** Helpers for rule unit tests: one rule's diagnostics, exact ranges, and applying a fix then re-linting. */
 import assert from 'node:assert/strict';
-import { applyTextEdits } from '../../server/src/core/edits';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import type { LintOptions } from '../../server/src/core/types';
 import { lintShown, markers, type Shown } from './lint';
 

@@ -1,5 +1,5 @@
 /** Helpers for the editor-feature protocol tests: cursor markers, positions and applying LSP edits. */
-import { LineIndex, type Position } from '../../server/src/core/positions';
+import { LineIndex, type Position } from '../../server/src/core/syntax/positions';
 import type { TestClient } from '../helpers/lsp-client';
 
 export interface LspRange {

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint, MAX_REPORTS_PER_RULE } from '../../server/src/core/lint';
-import { parseDocument } from '../../server/src/core/parse';
-import { MAX_NESTING_DEPTH, tooDeepOffset } from '../../server/src/core/unreadable-text';
+import { parseDocument } from '../../server/src/core/syntax/parse';
+import { MAX_NESTING_DEPTH, tooDeepOffset } from '../../server/src/core/syntax/unreadable-text';
 import { lintOptionsFor } from '../../server/src/lsp/analysis';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { HOSTILE, tenMegabyteTask } from './hostile-texts';

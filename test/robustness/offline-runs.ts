@@ -16,7 +16,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
-import { LineIndex } from '../../server/src/core/positions';
+import { LineIndex } from '../../server/src/core/syntax/positions';
 import { DOCUMENT_INFO_REQUEST, LINT_FILES_REQUEST } from '../../server/src/shared/protocol';
 import { BIN } from '../cli/cli-helpers';
 import { SERVER } from '../helpers/lsp-client';

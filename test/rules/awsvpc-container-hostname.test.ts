@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containerHostRefs } from '../../server/src/core/container-hosts';
+import { containerHostRefs } from '../../server/src/core/documents/container-hosts';
 import { applyFix, expectRanges, only } from '../helpers/rule-fix';
 
 const ID = 'awsvpc-container-hostname';

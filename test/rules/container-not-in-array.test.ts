@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksLikeTaskDefinition } from '../../server/src/core/file-detection';
+import { looksLikeTaskDefinition } from '../../server/src/core/documents/file-detection';
 import { lint } from '../../server/src/core/lint';
 import { applyFix, expectRanges } from '../helpers/rule-fix';
 import { lintShown } from '../helpers/lint';

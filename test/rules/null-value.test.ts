@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticTag } from 'vscode-languageserver';
-import { fixAll } from '../../server/src/core/fix-all';
+import { fixAll } from '../../server/src/core/fixes/fix-all';
 import { toJson } from '../../server/src/cli/format';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { lint } from '../../server/src/core/lint';

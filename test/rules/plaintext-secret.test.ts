@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSecretLookingName } from '../../server/src/core/secret-names';
+import { isSecretLookingName } from '../../server/src/core/documents/secret-names';
 import { applyFix, expectRanges, only } from '../helpers/rule-fix';
 
 const ID = 'plaintext-secret';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findSecrets } from '../../server/src/core/secret-shapes';
+import { findSecrets } from '../../server/src/core/facts/secret-shapes';
 import { applyFix, expectRanges, only } from '../helpers/rule-fix';
 
 const ID = 'secret-in-value';

@@ -7,7 +7,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'jsonc-parser';
 import { buildConfigSchema, CONFIG_SCHEMA_FILE, serializeConfigSchema } from '../../scripts/schema/config-schema';
-import { parseConfig } from '../../server/src/core/config';
+import { parseConfig } from '../../server/src/core/config/project-config';
 import { ALL_RULES } from '../../server/src/core/rules';
 
 const ROOT = join(__dirname, '..', '..');

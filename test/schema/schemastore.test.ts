@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { matchesAnyGlob } from '../../server/src/core/file-detection';
+import { matchesAnyGlob } from '../../server/src/core/documents/file-detection';
 import { SCHEMASTORE_FILES, SCHEMASTORE_ID, schemaStoreTexts } from '../../scripts/schema/schemastore';
 
 const ROOT = join(import.meta.dirname, '..', '..');

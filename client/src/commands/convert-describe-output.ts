@@ -1,6 +1,6 @@
-/** "ECS: Convert describe output to register input": one undoable edit of the active document (core/convert.ts). */
+/** "ECS: Convert describe output to register input": one undoable edit of the active document (core/fixes/convert.ts). */
 import { commands, Range, window } from 'vscode';
-import { toRegisterInputEdit } from '../../../server/src/core/convert';
+import { toRegisterInputEdit } from '../../../server/src/core/fixes/convert';
 import type { ClientFeature } from '../features';
 import { COMMANDS } from './catalog';
 

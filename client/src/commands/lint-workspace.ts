@@ -1,6 +1,6 @@
 /**
  * "ECS: Lint all task definitions in workspace". The client finds candidate files (same detection as the
- * server and the CLI: core/file-detection.ts) and sends their text in batches to the server
+ * server and the CLI: core/documents/file-detection.ts) and sends their text in batches to the server
  * (`ecsTaskdef/lintFiles`), which lints them with the user's settings exactly like open documents. Results go
  * to a diagnostic collection of their own; once a file is opened, the server's live diagnostics take over.
  * After a run, files that change on disk while closed (a checkout, a generator, another editor) are linted
@@ -18,7 +18,7 @@ import {
   workspace,
 } from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { shouldLint } from '../../../server/src/core/file-detection';
+import { shouldLint } from '../../../server/src/core/documents/file-detection';
 import { LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../../server/src/shared/protocol';
 import type { ClientFeature } from '../features';
 import {

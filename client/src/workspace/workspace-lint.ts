@@ -1,6 +1,6 @@
 /** Pure parts of "Lint all task definitions in workspace": which files to look at, batching, the summary. */
 
-/** Candidate files; the content check (core/file-detection.ts `shouldLint`) decides which ones are task definitions or templates. */
+/** Candidate files; the content check (core/documents/file-detection.ts `shouldLint`) decides which ones are task definitions or templates. */
 export const WORKSPACE_INCLUDE = '**/*.{json,jsonc,json.tpl,yaml,yml,template}';
 /** Folders that hold dependencies or build output, never hand-written task definitions. */
 export const EXCLUDED_FOLDERS = ['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', 'cdk.out', '.terraform', '.venv', 'venv', '__pycache__'] as const;

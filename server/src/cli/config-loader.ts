@@ -1,7 +1,7 @@
 /** Finds and reads `.ecs-taskdef.json` for the CLI: the nearest one walking up from each file's folder. */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, formatConfigProblem, lintOptionsFromConfig, parseConfig, type TaskdefConfig } from '../core/config';
+import { CONFIG_FILE_NAME, formatConfigProblem, lintOptionsFromConfig, parseConfig, type TaskdefConfig } from '../core/config/project-config';
 import type { LintOptions } from '../core/types';
 import { UsageError } from './files';
 

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, isIgnoredByConfig, isIncludedByConfig } from '../core/config';
-import { matchesAnyGlob, shouldLint } from '../core/file-detection';
+import { CONFIG_FILE_NAME, isIgnoredByConfig, isIncludedByConfig } from '../core/config/project-config';
+import { matchesAnyGlob, shouldLint } from '../core/documents/file-detection';
 import type { ConfigLoader } from './config-loader';
 import { GitignoreStack } from './gitignore';
 import { compileGlob, isGlob, isShallow, splitGlob } from './glob';

@@ -3,8 +3,8 @@
  * `ecs-taskdef strip`: turn describe-task-definition output into register input.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fixAll } from '../core/fix-all';
-import { toRegisterInput } from '../core/convert';
+import { fixAll } from '../core/fixes/fix-all';
+import { toRegisterInput } from '../core/fixes/convert';
 import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';

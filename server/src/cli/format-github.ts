@@ -1,6 +1,6 @@
 /** GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per problem. */
 import { relative, resolve, sep } from 'node:path';
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/syntax/positions';
 import type { Severity } from '../core/types';
 import { type FileResult, hiddenHintsNote } from './format';
 

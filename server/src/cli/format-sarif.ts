@@ -5,7 +5,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_URL, ruleDocsUrl } from '../core/docs-url';
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/syntax/positions';
 import { ALL_RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';

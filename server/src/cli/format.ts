@@ -1,5 +1,5 @@
 /** Output formats of `ecs-taskdef lint`: ESLint-like text and the JSON contract. */
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/syntax/positions';
 import { type Diagnostic, type LintResult, type Severity, SEVERITIES } from '../core/types';
 
 export interface FileResult {

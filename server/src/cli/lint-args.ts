@@ -1,6 +1,6 @@
 /** Options of `ecs-taskdef lint`. */
 import { ALL_RULES } from '../core/rules';
-import { LAUNCH_TYPE_NAMES, SEVERITY_SETTINGS } from '../core/config';
+import { LAUNCH_TYPE_NAMES, SEVERITY_SETTINGS } from '../core/config/project-config';
 import { SEVERITIES, type LaunchTypeName, type Severity, type SeveritySetting } from '../core/types';
 import { UsageError } from './files';
 

@@ -1,14 +1,14 @@
 /** The pipeline: parse → classify → schema → rules → finalize (severity overrides, precedence, order). */
 import type { Node } from 'jsonc-parser';
-import { classify, type Classification } from './classify';
-import { parseDocument, type ParsedDocument } from './parse';
-import { isWholePlaceholder, setExtraPlaceholderPatterns, type PlaceholderField } from './placeholders';
+import { classify, type Classification } from './documents/classify';
+import { parseDocument, type ParsedDocument } from './syntax/parse';
+import { isWholePlaceholder, setExtraPlaceholderPatterns, type PlaceholderField } from './syntax/placeholders';
 import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
 import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types';
-import { MAX_NESTING_DEPTH } from './unreadable-text';
+import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
 

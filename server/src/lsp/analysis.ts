@@ -2,7 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_PATH } from './uri';
 import { applyConfigFile, type ConfigView } from './config-file';
-import { matchesAnyGlob, shouldLint } from '../core/file-detection';
+import { matchesAnyGlob, shouldLint } from '../core/documents/file-detection';
 import { lint, lintInterruptible, ruleFailures, type LintOutput } from '../core/lint';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import type { Settings } from './settings';

@@ -4,7 +4,7 @@
  * so prefetch() loads every folder's answer up to the nearest config before the synchronous lookups; answers are
  * kept (a missing file too) until the client reports a change to a config file (workspace/didChangeWatchedFiles).
  */
-import { CONFIG_FILE_NAME } from '../core/config';
+import { CONFIG_FILE_NAME } from '../core/config/project-config';
 import { type ConfigEntry, configEntry, type ConfigSource, type FoundConfig } from './config-file';
 
 interface Folder {

@@ -4,8 +4,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeAction, CodeActionKind, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { minimalEdit } from '../core/edits';
-import { fixAll, preferredFix } from '../core/fix-all';
+import { minimalEdit } from '../core/fixes/edits';
+import { fixAll, preferredFix } from '../core/fixes/fix-all';
 import type { LintOutput } from '../core/lint';
 import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
 import { DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND } from '../shared/protocol';

@@ -11,8 +11,8 @@ import {
   launchTypeFromConfig,
   parseConfig,
   type TaskdefConfig,
-} from '../core/config';
-import { matchesAnyGlob } from '../core/file-detection';
+} from '../core/config/project-config';
+import { matchesAnyGlob } from '../core/documents/file-detection';
 import type { LaunchTypeName } from '../core/types';
 import type { Settings } from './settings';
 

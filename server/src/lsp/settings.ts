@@ -1,5 +1,5 @@
 /** The extension's settings (`ecsTaskdef.*`), as the server sees them. */
-import { placeholderPatternProblem } from '../core/placeholders';
+import { placeholderPatternProblem } from '../core/syntax/placeholders';
 import type { LaunchTypeName, SeveritySetting } from '../core/types';
 
 export interface Settings {

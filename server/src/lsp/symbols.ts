@@ -5,8 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Node } from 'jsonc-parser';
-import type { Classification } from '../core/classify';
-import { child, entries, items, str } from '../core/tree';
+import type { Classification } from '../core/documents/classify';
+import { child, entries, items, str } from '../core/syntax/tree';
 import { toLspRange } from './convert';
 import type { FeatureContext } from './server';
 

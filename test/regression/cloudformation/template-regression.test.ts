@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readTemplate } from '../../../server/src/core/documents/cfn-template';
-import { shouldLint } from '../../../server/src/core/file-detection';
+import { shouldLint } from '../../../server/src/core/documents/file-detection';
 import { lint } from '../../../server/src/core/lint';
 
 const DIR = join(__dirname, 'files');

@@ -4,9 +4,9 @@
  * offset ranges; the LSP layer turns them into CompletionItems. Uses jsonc-parser's getLocation (location.ts) for the context.
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import type { Classification } from '../classify';
-import type { ParsedDocument } from '../parse';
-import { child, entries, items, str } from '../tree';
+import type { Classification } from '../documents/classify';
+import type { ParsedDocument } from '../syntax/parse';
+import { child, entries, items, str } from '../syntax/tree';
 import type { OffsetRange } from '../types';
 import { containerRelative, descriptionOf, propertiesAt, type RelativePath, relativePath, resolve, type SchemaNode, typeLabel } from '../hover/schema-nav';
 import { enumOf } from '../hover/property-hover';

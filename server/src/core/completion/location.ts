@@ -5,8 +5,8 @@
  * costs a full scan per completion request.
  */
 import { getLocation, type JSONPath, type Location, type Node } from 'jsonc-parser';
-import type { ParsedDocument } from '../parse';
-import { pathOf } from '../tree';
+import type { ParsedDocument } from '../syntax/parse';
+import { pathOf } from '../syntax/tree';
 
 export function locationAt(parsed: ParsedDocument, offset: number): Location {
   const root = parsed.root;

@@ -3,7 +3,7 @@
  * volumes for references, log-option values, health-check keywords, schema enums and booleans.
  */
 import type { Node } from 'jsonc-parser';
-import type { Classification } from '../classify';
+import type { Classification } from '../documents/classify';
 import {
   cpuToVcpuText,
   describeMemoryOptions,
@@ -15,7 +15,7 @@ import {
   formatMemoryLike,
   memoryToGbText,
 } from '../facts';
-import { child, items, str } from '../tree';
+import { child, items, str } from '../syntax/tree';
 import { taskCpuUnits, taskMemoryMib } from '../hover/task-size-hover';
 import { containerRelative, descriptionOf, type RelativePath, schemaAt } from '../hover/schema-nav';
 import { knownValues, valueMeaning } from '../hover/value-meanings';

@@ -4,9 +4,9 @@
  * key or value, so rules read the usual model and their reports land on the template's own text.
  */
 import type { Node } from 'jsonc-parser';
-import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../parse';
+import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../syntax/parse';
 import { readYaml, SHORT_FORM } from '../syntax/yaml';
-import { child, entries, str } from '../tree';
+import { child, entries, str } from '../syntax/tree';
 import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
 

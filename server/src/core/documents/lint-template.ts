@@ -3,10 +3,10 @@
  * (checkSubject on the converted tree); reports already point into the template, and are then named after
  * their resource, worded with CloudFormation's property names, and left only the fixes this syntax can apply.
  */
-import { classify, type Classification } from '../classify';
+import { classify, type Classification } from './classify';
 import { checkSubject, finalize, type LintOutput } from '../lint';
-import type { ParsedDocument } from '../parse';
-import { rangeOf } from '../tree';
+import type { ParsedDocument } from '../syntax/parse';
+import { rangeOf } from '../syntax/tree';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { cfnNameOf } from './cfn-names';
 import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-template';

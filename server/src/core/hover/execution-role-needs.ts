@@ -3,7 +3,7 @@
  * `executionRoleArn` / `taskRoleArn`. Reads the tree only; the rule execution-role-required does the judging.
  */
 import type { Node } from 'jsonc-parser';
-import type { Classification } from '../classify';
+import type { Classification } from '../documents/classify';
 import {
   EXECUTION_ROLE_TRIGGERS,
   type ExecutionRoleTrigger,
@@ -12,7 +12,7 @@ import {
   type LaunchCode,
   triggerAppliesTo,
 } from '../facts/roles';
-import { child, items, str } from '../tree';
+import { child, items, str } from '../syntax/tree';
 
 export interface ExecutionRoleNeed {
   trigger: ExecutionRoleTrigger;

@@ -4,11 +4,11 @@
  * values, cpu units as vCPU, MiB as GB) on top of that; roles and task size get their reference tables.
  */
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
-import { type Classification, DESCRIBE_ONLY_KEYS } from '../classify';
+import { type Classification, DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import { renderRoleTableMarkdown } from '../facts/roles';
 import { cpuToVcpuText, memoryToGbText } from '../facts';
-import type { ParsedDocument } from '../parse';
-import { child, pathOf, str } from '../tree';
+import type { ParsedDocument } from '../syntax/parse';
+import { child, pathOf, str } from '../syntax/tree';
 import type { OffsetRange } from '../types';
 import { FIRELENS_CONFIG_OPTIONS, logOption, type OptionInfo } from '../completion/log-options';
 import { renderExecutionRoleNeeds } from './execution-role-needs';

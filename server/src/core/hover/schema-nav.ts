@@ -6,7 +6,7 @@
 import type { JSONPath } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
-import type { Classification } from '../classify';
+import type { Classification } from '../documents/classify';
 
 export interface SchemaNode {
   type?: string | string[];

@@ -1,6 +1,6 @@
 /** Hover sections about task size: the current cpu/memory in plain units, their Fargate partners, the size table. */
 import type { Node } from 'jsonc-parser';
-import type { Classification } from '../classify';
+import type { Classification } from '../documents/classify';
 import {
   cpuToVcpuText,
   describeMemoryOptions,
@@ -15,7 +15,7 @@ import {
   parseTaskMemory,
   renderFargateSizeTableMarkdown,
 } from '../facts';
-import { child } from '../tree';
+import { child } from '../syntax/tree';
 
 function rawValue(node: Node | undefined): string | number | undefined {
   return node?.type === 'string' || node?.type === 'number' ? (node.value as string | number) : undefined;

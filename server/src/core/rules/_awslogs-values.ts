@@ -1,9 +1,9 @@
 /** awslogs-options, second half: option keys the driver does not know, the log group name, max-buffer-size. */
-import { renameKeyEdit, replaceNodeEdit } from '../edits';
+import { renameKeyEdit, replaceNodeEdit } from '../fixes/edits';
 import { AWSLOGS_OPTION_KEYS, DOCKER_SIZE, LOG_GROUP_NAME } from '../facts/awslogs';
-import { maskPlaceholders } from '../template-mask';
+import { maskPlaceholders } from '../syntax/template-mask';
 import { editDistance } from '../schema/suggest';
-import { child, entries, type Node, str } from '../tree';
+import { child, entries, type Node, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import type { RuleContext } from './rule';
 

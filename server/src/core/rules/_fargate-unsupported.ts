@@ -1,8 +1,8 @@
 /** The checks behind fargate-unsupported-parameter (RULES.md table 2c), one function per part of the task. */
 import type { Node } from 'jsonc-parser';
 import { fargateSupportRow, FARGATE_UNSUPPORTED_RESOURCE_TYPES, isFargateAddableCapability } from '../facts';
-import { removeEdits } from '../edits';
-import { bool, child, items, keyOf, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { bool, child, items, keyOf, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { isSet, removeFix, setFix } from './_task-size';
 import type { RuleContext } from './rule';

@@ -1,10 +1,10 @@
 /** Cross-field limits of value-out-of-range that a JSON Schema cannot express (RULES.md value-out-of-range). */
 import type { Node } from 'jsonc-parser';
-import { replaceNodeEdit } from '../edits';
+import { replaceNodeEdit } from '../fixes/edits';
 import { EC2_TASK_CPU_RANGE, isTaskSizeError, parseTaskCpu } from '../facts/fargate-sizes';
 import { FARGATE_NOFILE_MAX, isNamespacedSysctl } from '../facts/fargate-support';
 import { MAX_PORT_RANGES_PER_CONTAINER, PORT_RANGE } from '../facts/limits';
-import { child, items, keyOf, num, str } from '../tree';
+import { child, items, keyOf, num, str } from '../syntax/tree';
 import type { RuleContext } from './rule';
 
 export function checkUlimits(ctx: RuleContext, container: Node): void {

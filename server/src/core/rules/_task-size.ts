@@ -7,8 +7,8 @@ import {
   type ParsedTaskCpu,
   type ParsedTaskMemory,
 } from '../facts';
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { child, isEmptyValue, keyName } from '../tree';
+import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import { child, isEmptyValue, keyName } from '../syntax/tree';
 import type { Fix } from '../types';
 import type { RuleContext } from './rule';
 

@@ -1,6 +1,6 @@
 /** Literal infrastructure-as-code expressions (rule unrendered-template-reference): patterns and the fields to check. */
 import type { Node } from 'jsonc-parser';
-import { child, entries, items } from '../tree';
+import { child, entries, items } from '../syntax/tree';
 import type { RuleContext } from './rule';
 
 // Terraform resource/data addresses and variables written as plain text instead of ${…} interpolation.

@@ -1,5 +1,5 @@
-import { hasValue } from '../container-facts';
-import { child, keyOf } from '../tree';
+import { hasValue } from '../documents/container-facts';
+import { child, keyOf } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { child, str } from '../tree';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 // Docker parses the option with Go's strconv.ParseBool.

@@ -1,8 +1,8 @@
-import { containerName, logDriverOf, objectChild } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, str } from '../tree';
-import type { Node } from '../tree';
+import { containerName, logDriverOf, objectChild } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { anchorOf, child, str } from '../syntax/tree';
+import type { Node } from '../syntax/tree';
 import { checkAwslogsValues, misspeltKeys } from './_awslogs-values';
 import { defineRule } from './rule';
 

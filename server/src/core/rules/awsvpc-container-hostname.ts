@@ -1,9 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import { containerName } from '../container-facts';
-import { containerHostRefs } from '../container-hosts';
-import { replaceNodeEdit } from '../edits';
-import { hasPlaceholder } from '../task-index';
-import { child, items, str } from '../tree';
+import { containerName } from '../documents/container-facts';
+import { containerHostRefs } from '../documents/container-hosts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { hasPlaceholder } from '../documents/task-index';
+import { child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

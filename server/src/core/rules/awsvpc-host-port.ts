@@ -1,5 +1,5 @@
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { portMappings } from '../port-mappings';
+import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import { portMappings } from '../documents/port-mappings';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,7 +1,7 @@
-import { replaceNodeEdit } from '../edits';
-import { containerIndex, containerInt, containerLabel, memoryShare, taskMemory } from '../task-index';
-import { raiseTaskMemoryFix } from '../task-size-fix';
-import { child } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { containerIndex, containerInt, containerLabel, memoryShare, taskMemory } from '../documents/task-index';
+import { raiseTaskMemoryFix } from '../fixes/task-size-fix';
+import { child } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

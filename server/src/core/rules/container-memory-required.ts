@@ -1,6 +1,6 @@
-import { containerIndex, containerInt, containerLabel, containerNeeds, hasPlaceholder } from '../task-index';
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, isEmptyValue } from '../tree';
+import { containerIndex, containerInt, containerLabel, containerNeeds, hasPlaceholder } from '../documents/task-index';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { anchorOf, child, isEmptyValue } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const STARTING_RESERVATION = 256;

@@ -1,7 +1,7 @@
-import { replaceNodeEdit } from '../edits';
+import { replaceNodeEdit } from '../fixes/edits';
 import { CONTAINER_MEMORY_FLOOR_MIB, CONTAINER_MEMORY_FLOOR_MIB_OLD_DOCKER } from '../facts/limits';
-import { containerIndex, containerInt, memoryShare, taskMemory } from '../task-index';
-import { child } from '../tree';
+import { containerIndex, containerInt, memoryShare, taskMemory } from '../documents/task-index';
+import { child } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const COMFORTABLE_MIB = 128;

@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
-import { findPlaceholders } from '../placeholders';
-import { child, items, type Node, str } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { findPlaceholders } from '../syntax/placeholders';
+import { child, items, type Node, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;

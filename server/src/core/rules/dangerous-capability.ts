@@ -1,6 +1,6 @@
-import { removeEdits } from '../edits';
-import { containerLabel, objectChild } from '../container-facts';
-import { child, items, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { containerLabel, objectChild } from '../documents/container-facts';
+import { child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 /** Capabilities that reach beyond the container, with the reason shown in the message. */

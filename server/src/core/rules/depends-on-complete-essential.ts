@@ -1,8 +1,8 @@
-import { containerRefs } from '../container-refs';
-import { replaceNodeEdit } from '../edits';
-import { setPropertyEdits } from '../layout-edits';
-import { containerIndex, containerLabel, essentialOf } from '../task-index';
-import { child, str } from '../tree';
+import { containerRefs } from '../documents/container-refs';
+import { replaceNodeEdit } from '../fixes/edits';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { containerIndex, containerLabel, essentialOf } from '../documents/task-index';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import { removeEdits } from '../edits';
-import { containerIndex, hasPlaceholder, type NamedEntry } from '../task-index';
-import { child, items, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { containerIndex, hasPlaceholder, type NamedEntry } from '../documents/task-index';
+import { child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 interface Edge {

@@ -1,8 +1,8 @@
-import { containerRefs } from '../container-refs';
-import { replaceNodeEdit } from '../edits';
-import { setPropertyEdits } from '../layout-edits';
-import { containerIndex, containerLabel } from '../task-index';
-import { child, isEmptyValue, str } from '../tree';
+import { containerRefs } from '../documents/container-refs';
+import { replaceNodeEdit } from '../fixes/edits';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { containerIndex, containerLabel } from '../documents/task-index';
+import { child, isEmptyValue, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const HEALTH_CHECK_SKELETON = { command: ['CMD-SHELL', ''], interval: 30, timeout: 5, retries: 3 };

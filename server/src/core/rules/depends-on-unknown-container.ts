@@ -1,6 +1,6 @@
-import { containerRefs, dependsOnReaches, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
-import { containerIndex, essentialOf } from '../task-index';
-import { child, str } from '../tree';
+import { containerRefs, dependsOnReaches, retargetFixes, selfRelated, unresolvedRef } from '../documents/container-refs';
+import { containerIndex, essentialOf } from '../documents/task-index';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

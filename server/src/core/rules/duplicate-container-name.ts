@@ -1,5 +1,5 @@
-import { replaceNodeEdit } from '../edits';
-import { containerIndex, duplicateNames } from '../task-index';
+import { replaceNodeEdit } from '../fixes/edits';
+import { containerIndex, duplicateNames } from '../documents/task-index';
 import { defineRule } from './rule';
 
 export default defineRule({

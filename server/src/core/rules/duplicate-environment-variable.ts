@@ -1,7 +1,7 @@
-import { containerLabel } from '../container-facts';
-import { removeEdits } from '../edits';
-import { child, items, str } from '../tree';
-import type { Node } from '../tree';
+import { containerLabel } from '../documents/container-facts';
+import { removeEdits } from '../fixes/edits';
+import { child, items, str } from '../syntax/tree';
+import type { Node } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

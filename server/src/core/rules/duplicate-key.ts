@@ -1,5 +1,5 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { removeEdits } from '../edits';
+import { removeEdits } from '../fixes/edits';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { removeEdits } from '../edits';
-import { containerPortsOf, overlaps, portMappings, type PortMapping } from '../port-mappings';
-import { child, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { containerPortsOf, overlaps, portMappings, type PortMapping } from '../documents/port-mappings';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 interface Seen {

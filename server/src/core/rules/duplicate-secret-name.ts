@@ -1,5 +1,5 @@
-import { removeEdits } from '../edits';
-import { child, items, type Node, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { child, items, type Node, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { replaceNodeEdit } from '../edits';
-import { duplicateNames, volumeIndex } from '../task-index';
+import { replaceNodeEdit } from '../fixes/edits';
+import { duplicateNames, volumeIndex } from '../documents/task-index';
 import { defineRule } from './rule';
 
 export default defineRule({

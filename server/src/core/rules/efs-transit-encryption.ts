@@ -1,6 +1,6 @@
-import { hasValue } from '../container-facts';
-import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../efs-volumes';
-import { child, type Node, str } from '../tree';
+import { hasValue } from '../documents/container-facts';
+import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../documents/efs-volumes';
+import { child, type Node, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const OTHER_KINDS = ['host', 'dockerVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 's3filesVolumeConfiguration'];

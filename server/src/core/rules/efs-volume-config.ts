@@ -1,6 +1,6 @@
-import { removeEdits } from '../edits';
-import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../efs-volumes';
-import { child, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { efsTlsNeed, efsVolumes, enableTransitEncryptionFix, transitEncryptionTarget } from '../documents/efs-volumes';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,8 +1,8 @@
-import { assumedRoleNote, roleArnTemplate } from '../doc-identity';
-import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
+import { assumedRoleNote, roleArnTemplate } from '../documents/doc-identity';
+import { containerTriggers, executionRoleMissing } from '../documents/execution-role-triggers';
 import { EXECUTION_ROLE_MANAGED_POLICY, EXECUTION_ROLE_POLICY_ACTIONS, type ExecutionRoleTrigger } from '../facts/roles';
-import { setPropertyEdits } from '../layout-edits';
-import { child, str } from '../tree';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { child, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

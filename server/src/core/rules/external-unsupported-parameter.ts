@@ -1,4 +1,4 @@
-import { child, items, keyOf, str } from '../tree';
+import { child, items, keyOf, str } from '../syntax/tree';
 import { isSet, removeFix, setFix } from './_task-size';
 import { defineRule } from './rule';
 

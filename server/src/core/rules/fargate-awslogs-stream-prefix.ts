@@ -1,5 +1,5 @@
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, isEmptyValue, str } from '../tree';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { anchorOf, child, isEmptyValue, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { misspeltKeys } from './_awslogs-values';
 import { defineRule } from './rule';

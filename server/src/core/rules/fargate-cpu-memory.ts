@@ -9,7 +9,7 @@ import {
   nearestCpus,
   nearestMemories,
 } from '../facts';
-import { containerNeeds } from '../task-index';
+import { containerNeeds } from '../documents/task-index';
 import type { Fix } from '../types';
 import { orList, setFix, shownCpu, shownMemory, taskCpu, taskMemory } from './_task-size';
 import { defineRule } from './rule';

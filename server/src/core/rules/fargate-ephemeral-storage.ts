@@ -1,5 +1,5 @@
 import { FARGATE_EPHEMERAL_STORAGE_GIB as RANGE } from '../facts';
-import { child, num } from '../tree';
+import { child, num } from '../syntax/tree';
 import type { Fix } from '../types';
 import { removeFix, setFix } from './_task-size';
 import { defineRule } from './rule';

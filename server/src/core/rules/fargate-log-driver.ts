@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
-import { replaceNodeEdit } from '../edits';
-import { addExecutionRoleEdits, withRoleNote } from '../execution-role-fix';
+import { replaceNodeEdit } from '../fixes/edits';
+import { addExecutionRoleEdits, withRoleNote } from '../fixes/execution-role-fix';
 import { FARGATE_LOG_DRIVERS } from '../facts';
-import { child, str } from '../tree';
+import { child, str } from '../syntax/tree';
 import type { TextEdit } from '../types';
 import { defineRule, type RuleContext } from './rule';
 

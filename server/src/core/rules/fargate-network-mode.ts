@@ -1,5 +1,5 @@
-import { setPropertyEdits } from '../layout-edits';
-import { anchorOf, child, isEmptyValue } from '../tree';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { anchorOf, child, isEmptyValue } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
+import { replaceNodeEdit } from '../fixes/edits';
 import { FARGATE_WINDOWS_CPUS, fitMemoryToCpu, formatCpuLike, formatMemoryLike, isFargateCpu, WINDOWS_CPU_ARCHITECTURE } from '../facts';
-import { child, str } from '../tree';
+import { child, str } from '../syntax/tree';
 import type { TextEdit } from '../types';
 import { setFix, taskCpu, taskMemory } from './_task-size';
 import { defineRule } from './rule';

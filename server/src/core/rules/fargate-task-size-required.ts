@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
-import { chainEdits, setStep } from '../layout-edits';
+import { chainEdits, setStep } from '../fixes/layout-edits';
 import { FARGATE_CPU_TIERS, smallestFargateSize } from '../facts';
-import { containerNeeds } from '../task-index';
-import { anchorOf, child, isEmptyValue, pathOf } from '../tree';
+import { containerNeeds } from '../documents/task-index';
+import { anchorOf, child, isEmptyValue, pathOf } from '../syntax/tree';
 import type { Fix } from '../types';
 import { taskCpu, taskMemory } from './_task-size';
 import { defineRule, type RuleContext } from './rule';

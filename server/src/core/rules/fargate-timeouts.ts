@@ -1,5 +1,5 @@
 import { clampToRange, FARGATE_STOP_TIMEOUT_DEFAULT, FARGATE_TIMEOUT_RANGE as RANGE } from '../facts';
-import { child, num } from '../tree';
+import { child, num } from '../syntax/tree';
 import { setFix } from './_task-size';
 import { defineRule } from './rule';
 

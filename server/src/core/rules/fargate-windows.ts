@@ -1,4 +1,4 @@
-import { replaceNodeEdit } from '../edits';
+import { replaceNodeEdit } from '../fixes/edits';
 import {
   FARGATE_WINDOWS_CPUS,
   fargateWindowsStatus,
@@ -8,7 +8,7 @@ import {
   isFargateCpu,
   suggestedFargateWindowsFamily,
 } from '../facts';
-import { child, items, keyOf, str } from '../tree';
+import { child, items, keyOf, str } from '../syntax/tree';
 import type { Fix, TextEdit } from '../types';
 import { isSet, setFix, taskCpu, taskMemory } from './_task-size';
 import { defineRule } from './rule';

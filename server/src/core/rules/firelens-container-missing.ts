@@ -1,7 +1,7 @@
-import { containerLabel, containerName, logDriverOf, objectChild } from '../container-facts';
-import { appendElementEdits } from '../layout-edits';
-import { containerIndex, nextFreeName } from '../task-index';
-import { child, isEmptyValue, items, str } from '../tree';
+import { containerLabel, containerName, logDriverOf, objectChild } from '../documents/container-facts';
+import { appendElementEdits } from '../fixes/layout-edits';
+import { containerIndex, nextFreeName } from '../documents/task-index';
+import { child, isEmptyValue, items, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

@@ -1,8 +1,8 @@
-import { containerLabel, healthCheckOf } from '../container-facts';
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { looksShell, mergeEdits, repairFirstElement } from '../health-command';
-import { findPlaceholders } from '../placeholders';
-import { child, items, str } from '../tree';
+import { containerLabel, healthCheckOf } from '../documents/container-facts';
+import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import { looksShell, mergeEdits, repairFirstElement } from '../documents/health-command';
+import { findPlaceholders } from '../syntax/placeholders';
+import { child, items, str } from '../syntax/tree';
 import type { Node } from 'jsonc-parser';
 import { defineRule } from './rule';
 

@@ -1,9 +1,9 @@
-import { containerLabel, healthCheckOf } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { setPropertyEdits } from '../layout-edits';
+import { containerLabel, healthCheckOf } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { setPropertyEdits } from '../fixes/layout-edits';
 import { HEALTH_CHECK_LIMITS, type HealthCheckField, clampToRange, formatRange, inRange } from '../facts';
-import { child, num } from '../tree';
-import type { Node } from '../tree';
+import { child, num } from '../syntax/tree';
+import type { Node } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

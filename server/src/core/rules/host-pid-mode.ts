@@ -1,5 +1,5 @@
-import { removeEdits, replaceNodeEdit } from '../edits';
-import { child, str } from '../tree';
+import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { isBareWordPlaceholder, replacePlaceholders } from '../placeholders';
-import { child, str } from '../tree';
+import { isBareWordPlaceholder, replacePlaceholders } from '../syntax/placeholders';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const DEFAULT_MUTABLE_TAGS = ['latest'];

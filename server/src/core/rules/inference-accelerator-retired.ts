@@ -1,6 +1,6 @@
-import { removeEdits } from '../edits';
-import { containerLabel, hasValue } from '../container-facts';
-import { child, items, keyOf, str } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { containerLabel, hasValue } from '../documents/container-facts';
+import { child, items, keyOf, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { replaceNodeEdit } from '../edits';
-import { formatFindings } from '../format-checks';
+import { replaceNodeEdit } from '../fixes/edits';
+import { formatFindings } from '../documents/format-checks';
 import { defineRule } from './rule';
 
 /**

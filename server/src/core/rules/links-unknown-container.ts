@@ -1,6 +1,6 @@
-import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
-import { containerIndex } from '../task-index';
-import { str } from '../tree';
+import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../documents/container-refs';
+import { containerIndex } from '../documents/task-index';
+import { str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,14 +1,14 @@
-import { containerAnchor, containerName, logDriverOf, objectChild } from '../container-facts';
-import { documentRegion } from '../doc-identity';
-import { addExecutionRoleStep, withRoleNote } from '../execution-role-fix';
+import { containerAnchor, containerName, logDriverOf, objectChild } from '../documents/container-facts';
+import { documentRegion } from '../documents/doc-identity';
+import { addExecutionRoleStep, withRoleNote } from '../fixes/execution-role-fix';
 import { LOG_GROUP_NAME } from '../facts/awslogs';
 import { executionRoleTrigger, triggerAppliesTo } from '../facts/roles';
-import { launchCodes } from '../execution-role-triggers';
-import { chainEdits, setStep } from '../layout-edits';
-import { containsPlaceholder } from '../placeholders';
-import { maskPlaceholders } from '../template-mask';
-import { regionCodeProblem } from '../value-formats';
-import { child, type Node, pathOf, str } from '../tree';
+import { launchCodes } from '../documents/execution-role-triggers';
+import { chainEdits, setStep } from '../fixes/layout-edits';
+import { containsPlaceholder } from '../syntax/placeholders';
+import { maskPlaceholders } from '../syntax/template-mask';
+import { regionCodeProblem } from '../documents/value-formats';
+import { child, type Node, pathOf, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './rule';
 

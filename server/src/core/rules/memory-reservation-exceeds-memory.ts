@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
-import { containerIndex, containerInt, taskMemory } from '../task-index';
-import { child } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { containerIndex, containerInt, taskMemory } from '../documents/task-index';
+import { child } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { containerAnchor, containerLabel, hasValue, healthCheckOf, isEssential } from '../container-facts';
-import { insertPropertyEdits } from '../layout-edits';
-import { child, items, num } from '../tree';
+import { containerAnchor, containerLabel, hasValue, healthCheckOf, isEssential } from '../documents/container-facts';
+import { insertPropertyEdits } from '../fixes/layout-edits';
+import { child, items, num } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

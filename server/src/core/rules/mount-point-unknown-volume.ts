@@ -1,8 +1,8 @@
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
-import { replaceNodeEdit } from '../edits';
-import { appendElementEdits, setPropertyEdits } from '../layout-edits';
-import { closestName, containerIndex, hasPlaceholder, volumeIndex } from '../task-index';
-import { child, items, str } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { appendElementEdits, setPropertyEdits } from '../fixes/layout-edits';
+import { closestName, containerIndex, hasPlaceholder, volumeIndex } from '../documents/task-index';
+import { child, items, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

@@ -1,5 +1,5 @@
-import { setPropertyEdits } from '../layout-edits';
-import { child, isEmptyValue, str } from '../tree';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { child, isEmptyValue, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

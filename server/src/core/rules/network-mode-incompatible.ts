@@ -1,5 +1,5 @@
-import { removeEdits } from '../edits';
-import { child, isEmptyValue, items, keyOf, type Node } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { child, isEmptyValue, items, keyOf, type Node } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const REASONS: Record<string, string> = {

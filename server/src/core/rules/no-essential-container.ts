@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
-import { containerIndex, containerLabel, essentialOf } from '../task-index';
-import { anchorOf, child, items, str } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { containerIndex, containerLabel, essentialOf } from '../documents/task-index';
+import { anchorOf, child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

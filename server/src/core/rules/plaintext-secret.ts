@@ -1,6 +1,6 @@
-import { moveToSecretsFix, secretEntryKey } from '../move-to-secrets';
-import { isHarmlessValue, isSecretLookingName } from '../secret-names';
-import { child, items, str } from '../tree';
+import { moveToSecretsFix, secretEntryKey } from '../fixes/move-to-secrets';
+import { isHarmlessValue, isSecretLookingName } from '../documents/secret-names';
+import { child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { removeEdits } from '../edits';
-import { containerLabel, isTrue } from '../container-facts';
-import { child, keyOf } from '../tree';
+import { removeEdits } from '../fixes/edits';
+import { containerLabel, isTrue } from '../documents/container-facts';
+import { child, keyOf } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

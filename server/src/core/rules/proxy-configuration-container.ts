@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
-import { closestName, containerIndex, hasPlaceholder } from '../task-index';
-import { child, isObject, str } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { closestName, containerIndex, hasPlaceholder } from '../documents/task-index';
+import { child, isObject, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

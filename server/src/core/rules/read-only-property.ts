@@ -1,7 +1,7 @@
-import { DESCRIBE_ONLY_KEYS } from '../classify';
-import { toRegisterInputEdit } from '../convert';
-import { removeEdits } from '../edits';
-import { entries, keyOf } from '../tree';
+import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
+import { toRegisterInputEdit } from '../fixes/convert';
+import { removeEdits } from '../fixes/edits';
+import { entries, keyOf } from '../syntax/tree';
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic, Fix } from '../types';
 import { defineRule } from './rule';

@@ -1,7 +1,7 @@
-import { containerAnchor, containerLabel, isTrue, objectChild } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { insertPropertyEdits } from '../layout-edits';
-import { child } from '../tree';
+import { containerAnchor, containerLabel, isTrue, objectChild } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { insertPropertyEdits } from '../fixes/layout-edits';
+import { child } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

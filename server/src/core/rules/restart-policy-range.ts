@@ -1,8 +1,8 @@
-import { objectChild } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { insertPropertyEdits } from '../layout-edits';
+import { objectChild } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { insertPropertyEdits } from '../fixes/layout-edits';
 import { RESTART_POLICY_LIMITS, clampToRange, formatRange, inRange } from '../facts';
-import { anchorOf, child, entries, items, keyOf, num } from '../tree';
+import { anchorOf, child, entries, items, keyOf, num } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const PERIOD = RESTART_POLICY_LIMITS.restartAttemptPeriod;

@@ -1,6 +1,6 @@
-import { roleValueProblem } from '../arn';
-import { replaceNodeEdit } from '../edits';
-import { child, str } from '../tree';
+import { roleValueProblem } from '../documents/arn';
+import { replaceNodeEdit } from '../fixes/edits';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

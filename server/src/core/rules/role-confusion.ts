@@ -1,8 +1,8 @@
-import { roleIdentity, sameRole } from '../arn';
-import { renameKeyEdit, replaceNodeEdit } from '../edits';
-import { containerTriggers, executionRoleMissing } from '../execution-role-triggers';
+import { roleIdentity, sameRole } from '../documents/arn';
+import { renameKeyEdit, replaceNodeEdit } from '../fixes/edits';
+import { containerTriggers, executionRoleMissing } from '../documents/execution-role-triggers';
 import { nonTaskRoleKind } from '../facts/roles';
-import { child, keyOf, type Node, str } from '../tree';
+import { child, keyOf, type Node, str } from '../syntax/tree';
 import type { TextEdit } from '../types';
 import { defineRule } from './rule';
 

@@ -1,7 +1,7 @@
-import { containerAnchor, containerLabel, isTrue } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { insertPropertyEdits } from '../layout-edits';
-import { child, str } from '../tree';
+import { containerAnchor, containerLabel, isTrue } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { insertPropertyEdits } from '../fixes/layout-edits';
+import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const ROOT = /^(root|0)(:.*)?$/;

@@ -1,8 +1,8 @@
 /** The shape of a rule: metadata as data plus one check function (STYLE.md). */
 import type { Node } from 'jsonc-parser';
-import type { Classification } from '../classify';
-import type { ParsedDocument } from '../parse';
-import type { PlaceholderField } from '../placeholders';
+import type { Classification } from '../documents/classify';
+import type { ParsedDocument } from '../syntax/parse';
+import type { PlaceholderField } from '../syntax/placeholders';
 import type { Diagnostic, Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
 
 /** R register input, D describe output, A container-definitions array (RULES.md §1.2). */

@@ -1,6 +1,6 @@
-import { moveToSecretsFix, secretEntryKey } from '../move-to-secrets';
-import { findSecrets, type SecretHit } from '../secret-shapes';
-import { child, entries, items, type Node, str } from '../tree';
+import { moveToSecretsFix, secretEntryKey } from '../fixes/move-to-secrets';
+import { findSecrets, type SecretHit } from '../facts/secret-shapes';
+import { child, entries, items, type Node, str } from '../syntax/tree';
 import type { OffsetRange } from '../types';
 import { defineRule, type Report, type RuleContext } from './rule';
 

@@ -1,6 +1,6 @@
-import { replaceNodeEdit } from '../edits';
-import { secretRefProblem, type SecretField } from '../secret-ref';
-import { child, items, type Node, str } from '../tree';
+import { replaceNodeEdit } from '../fixes/edits';
+import { secretRefProblem, type SecretField } from '../documents/secret-ref';
+import { child, items, type Node, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { getNodeValue } from 'jsonc-parser';
-import { DESCRIBE_ONLY_KEYS } from '../classify';
+import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import { MAX_TASK_DEFINITION_BYTES } from '../facts';
-import { anchorOf, child } from '../tree';
+import { anchorOf, child } from '../syntax/tree';
 import { defineRule } from './rule';
 
 const READ_ONLY = new Set<string>(DESCRIBE_ONLY_KEYS);

@@ -1,7 +1,7 @@
-import { assumedRoleNote, roleArnTemplate } from '../doc-identity';
-import { setPropertyEdits } from '../layout-edits';
+import { assumedRoleNote, roleArnTemplate } from '../documents/doc-identity';
+import { setPropertyEdits } from '../fixes/layout-edits';
 import { RESOURCE_NAME_REGEX } from '../facts/limits';
-import { child, isEmptyValue, items, keyOf, str } from '../tree';
+import { child, isEmptyValue, items, keyOf, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 

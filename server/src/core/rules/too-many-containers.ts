@@ -1,6 +1,6 @@
 import { MAX_CONTAINERS_PER_TASK } from '../facts/limits';
-import { containerIndex } from '../task-index';
-import { anchorOf, child } from '../tree';
+import { containerIndex } from '../documents/task-index';
+import { anchorOf, child } from '../syntax/tree';
 import { defineRule } from './rule';
 
 export default defineRule({

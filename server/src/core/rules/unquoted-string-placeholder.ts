@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { relativePath, schemaAt } from '../hover/schema-nav';
-import { pathOf } from '../tree';
+import { pathOf } from '../syntax/tree';
 import { defineRule } from './rule';
 
 /** Expressions that render their own JSON quotes: Terraform jsonencode, Helm/Jinja toJson/tojson/quote, printf %q. */

@@ -1,4 +1,4 @@
-import { entries } from '../tree';
+import { entries } from '../syntax/tree';
 import { candidates, expressionKind } from './_template-expressions';
 import { defineRule } from './rule';
 

@@ -1,8 +1,8 @@
-import { hasValue } from '../container-facts';
-import { chainEdits, removeStep } from '../layout-edits';
-import { bool, child, keyOf, pathOf, str } from '../tree';
-import type { Node } from '../tree';
-import { volumeIndex } from '../task-index';
+import { hasValue } from '../documents/container-facts';
+import { chainEdits, removeStep } from '../fixes/layout-edits';
+import { bool, child, keyOf, pathOf, str } from '../syntax/tree';
+import type { Node } from '../syntax/tree';
+import { volumeIndex } from '../documents/task-index';
 import { defineRule } from './rule';
 
 /** The keys that each make a volume one kind of storage (configuredAtLaunch only when true). */

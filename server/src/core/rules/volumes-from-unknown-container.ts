@@ -1,5 +1,5 @@
-import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../container-refs';
-import { containerIndex } from '../task-index';
+import { containerRefs, retargetFixes, selfRelated, unresolvedRef } from '../documents/container-refs';
+import { containerIndex } from '../documents/task-index';
 import { defineRule } from './rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { WINDOWS_UNSUPPORTED_CONTAINER_KEYS, WINDOWS_UNSUPPORTED_TASK_KEYS } from '../facts';
-import { bool, child, keyOf, str } from '../tree';
+import { bool, child, keyOf, str } from '../syntax/tree';
 import { isSet, removeFix } from './_task-size';
 import { defineRule, type RuleContext } from './rule';
 

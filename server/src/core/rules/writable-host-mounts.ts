@@ -1,8 +1,8 @@
-import { containerLabel, isTrue, objectChild } from '../container-facts';
-import { replaceNodeEdit } from '../edits';
-import { insertPropertyEdits } from '../layout-edits';
-import { volumeIndex } from '../task-index';
-import { child, items, str } from '../tree';
+import { containerLabel, isTrue, objectChild } from '../documents/container-facts';
+import { replaceNodeEdit } from '../fixes/edits';
+import { insertPropertyEdits } from '../fixes/layout-edits';
+import { volumeIndex } from '../documents/task-index';
+import { child, items, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
 /** Host paths that control the instance when written to (the path itself or anything below it). */

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { child, str } from '../tree';
+import { child, str } from '../syntax/tree';
 
 /** Resolves an ajv instance path ("/containerDefinitions/0/image") to the node under `base`. */
 export function nodeAtPointer(base: Node, pointer: string): Node | undefined {

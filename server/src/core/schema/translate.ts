@@ -1,10 +1,10 @@
 /** One ajv error → one of our diagnostics, on the offending key or value, in our own words. */
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import { removeAllEdits, removeEdits, renameKeyEdit, replaceNodeEdit } from '../edits';
+import { removeAllEdits, removeEdits, renameKeyEdit, replaceNodeEdit } from '../fixes/edits';
 import { isValuedTmpfsMountOption } from '../facts/limits';
-import { replacePlaceholders } from '../placeholders';
-import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../tree';
+import { replacePlaceholders } from '../syntax/placeholders';
+import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../syntax/tree';
 import type { Fix } from '../types';
 import { misplacedTarget, placeOf } from './misplaced';
 import { describeLocation, nodeAtPointer, segmentsOf } from './pointer';

@@ -7,11 +7,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
-import type { Classification } from '../classify';
-import { DESCRIBE_ONLY_KEYS } from '../classify';
+import type { Classification } from '../documents/classify';
+import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import type { Report } from '../rules/rule';
 import { translateError } from './translate';
-import { nodeValue } from '../node-value';
+import { nodeValue } from '../syntax/node-value';
 import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 

@@ -5,8 +5,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ScalarTag, type CollectionTag } from 'yaml';
 import type { Node } from 'jsonc-parser';
-import type { DuplicateKey, SyntaxProblem } from '../parse';
-import { MAX_NESTING_DEPTH } from '../unreadable-text';
+import type { DuplicateKey, SyntaxProblem } from './parse';
+import { MAX_NESTING_DEPTH } from './unreadable-text';
 
 /** CloudFormation's short-form tags and the function each one stands for. */
 export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = {

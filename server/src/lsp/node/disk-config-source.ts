@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAME } from '../../core/config';
+import { CONFIG_FILE_NAME } from '../../core/config/project-config';
 import { addConfigSource, type ConfigEntry, configEntry, type ConfigSource, type FoundConfig } from '../config-file';
 
 /** Parsed config files by path; an entry is replaced when the file's mtime or size changes. */

@@ -1,6 +1,6 @@
 /** Whether an object is one container definition rather than a task definition (classify, file detection). */
 import type { Node } from 'jsonc-parser';
-import { child } from './tree';
+import { child } from '../syntax/tree';
 
 export const DESCRIBE_ONLY_KEYS = [
   'taskDefinitionArn',

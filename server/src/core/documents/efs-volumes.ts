@@ -5,11 +5,11 @@
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
 import { objectChild } from './container-facts';
-import { setPropertyEdits } from './layout-edits';
-import type { ParsedDocument } from './parse';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import type { ParsedDocument } from '../syntax/parse';
 import { volumeIndex } from './task-index';
-import { anchorOf, child, str } from './tree';
-import type { Fix, OffsetRange } from './types';
+import { anchorOf, child, str } from '../syntax/tree';
+import type { Fix, OffsetRange } from '../types';
 
 export interface EfsVolume {
   volume: Node;

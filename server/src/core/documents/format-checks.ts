@@ -7,7 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
 import { imageProblems } from './image-ref';
-import { child, items, str } from './tree';
+import { child, items, str } from '../syntax/tree';
 import {
   credentialSpecProblem,
   dockerSecurityOptionProblem,

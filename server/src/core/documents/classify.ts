@@ -1,10 +1,10 @@
 /** Which kind of document this is, and which launch type, OS and network mode it runs with (RULES.md §1.2–1.3). */
 import type { Node } from 'jsonc-parser';
-import type { ParsedDocument } from './parse';
+import type { ParsedDocument } from '../syntax/parse';
 import { DESCRIBE_ONLY_KEYS, isLoneContainer } from './lone-container';
-import { child, items, str } from './tree';
-import { findPlaceholders, hasExtraPlaceholderPatterns, isWholePlaceholder } from './placeholders';
-import { type DocKind, LAUNCH_LETTERS, type LaunchLetter, type LaunchTypeName, type LintOptions, type OsFamily } from './types';
+import { child, items, str } from '../syntax/tree';
+import { findPlaceholders, hasExtraPlaceholderPatterns, isWholePlaceholder } from '../syntax/placeholders';
+import { type DocKind, LAUNCH_LETTERS, type LaunchLetter, type LaunchTypeName, type LintOptions, type OsFamily } from '../types';
 
 export { DESCRIBE_ONLY_KEYS, isLoneContainer };
 

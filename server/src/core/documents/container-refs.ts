@@ -3,12 +3,12 @@
  * that check them: the container holding the reference, the string naming the target, and the target itself.
  */
 import type { Node } from 'jsonc-parser';
-import { removeEdits, replaceNodeEdit } from './edits';
-import type { ParsedDocument } from './parse';
+import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import type { ParsedDocument } from '../syntax/parse';
 import { closestName, hasPlaceholder, type NameIndex, type NamedEntry } from './task-index';
-import { child, items, str } from './tree';
-import type { Fix } from './types';
-import type { Report } from './rules/rule';
+import { child, items, str } from '../syntax/tree';
+import type { Fix } from '../types';
+import type { Report } from '../rules/rule';
 
 export interface ContainerRef {
   /** The container that holds the reference. */

@@ -4,8 +4,8 @@
  * Template placeholders (RULES.md §1.4) are masked, so only literal parts are judged. Used by invalid-format,
  * and by hover/completion to show the parts of an image.
  */
-import { isPlaceholderSlot } from './placeholders';
-import { type Field, maskPlaceholders, type MaskedText, splitMasked, touchesPlaceholder } from './template-mask';
+import { isPlaceholderSlot } from '../syntax/placeholders';
+import { type Field, maskPlaceholders, type MaskedText, splitMasked, touchesPlaceholder } from '../syntax/template-mask';
 
 export interface ImageRef {
   masked: MaskedText;

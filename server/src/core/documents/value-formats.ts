@@ -6,8 +6,8 @@
  * masked here so only literal parts are judged.
  */
 import { isPlaceholderField, parseArn, REGION_REGEX } from './arn';
-import { isReservedTagKey } from './facts/limits';
-import { maskPlaceholders } from './template-mask';
+import { isReservedTagKey } from '../facts/limits';
+import { maskPlaceholders } from '../syntax/template-mask';
 
 /** `user`: name, uid, name:group, uid:gid, uid:group or name:gid (ids are non-negative integers). */
 export function userProblem(value: string): string | undefined {

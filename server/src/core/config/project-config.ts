@@ -3,12 +3,12 @@
  * one file. Pure: the CLI and the LSP find and read the file; this module only sees its text. Never evaluates code.
  */
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { matchesAnyGlob } from './file-detection';
-import { placeholderPatternProblem } from './placeholders';
-import { LineIndex } from './positions';
-import { ALL_RULES } from './rules';
-import { editDistance } from './schema/suggest';
-import { LAUNCH_LETTERS, type LaunchTypeName, type LintOptions, type SeveritySetting } from './types';
+import { matchesAnyGlob } from '../documents/file-detection';
+import { placeholderPatternProblem } from '../syntax/placeholders';
+import { LineIndex } from '../syntax/positions';
+import { ALL_RULES } from '../rules';
+import { editDistance } from '../schema/suggest';
+import { LAUNCH_LETTERS, type LaunchTypeName, type LintOptions, type SeveritySetting } from '../types';
 
 export const CONFIG_FILE_NAME = '.ecs-taskdef.json';
 

@@ -4,10 +4,10 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
-import { executionRoleTrigger, type ExecutionRoleTrigger, isPrivateEcrImage, type LaunchCode, triggerAppliesTo } from './facts/roles';
-import { isWholePlaceholder } from './placeholders';
+import { executionRoleTrigger, type ExecutionRoleTrigger, isPrivateEcrImage, type LaunchCode, triggerAppliesTo } from '../facts/roles';
+import { isWholePlaceholder } from '../syntax/placeholders';
 import { secretStoreOf } from './secret-ref';
-import { child, isEmptyValue, items, keyOf, str } from './tree';
+import { child, isEmptyValue, items, keyOf, str } from '../syntax/tree';
 
 export interface FoundTrigger {
   trigger: ExecutionRoleTrigger;

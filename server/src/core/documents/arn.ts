@@ -3,7 +3,7 @@
  * splitting (template placeholders tolerated, RULES.md §1.4) and IAM role references for `executionRoleArn` /
  * `taskRoleArn` (rule role-arn-format, role-confusion).
  */
-import { type Field, isSlotPlaceholder, maskPlaceholders, type MaskedText, splitMasked } from './template-mask';
+import { type Field, isSlotPlaceholder, maskPlaceholders, type MaskedText, splitMasked } from '../syntax/template-mask';
 
 export interface Arn {
   masked: MaskedText;

@@ -5,8 +5,8 @@
  * and the "Fix all <rule> problems" quick fix.
  */
 import { applyTextEdits } from './edits';
-import { lint, type LintOutput } from './lint';
-import type { Diagnostic, Fix, LintOptions, TextEdit } from './types';
+import { lint, type LintOutput } from '../lint';
+import type { Diagnostic, Fix, LintOptions, TextEdit } from '../types';
 
 export const DEFAULT_MAX_FIX_ROUNDS = 10;
 

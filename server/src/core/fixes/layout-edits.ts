@@ -4,9 +4,9 @@
  * parent gets a one-line insertion, a multi-line parent gets a new line at the indentation of its last member.
  */
 import { type JSONPath, type Node, findNodeAtLocation } from 'jsonc-parser';
-import { parseTreeLenient } from './fast-parse';
+import { parseTreeLenient } from '../syntax/fast-parse';
 import { applyTextEdits, formattingOf, minimalEdit, removeEdits } from './edits';
-import type { TextEdit } from './types';
+import type { TextEdit } from '../types';
 
 /** `{ "a": 1, "b": [1, 2] }` style JSON for one-line contexts. */
 export function inlineJson(value: unknown): string {

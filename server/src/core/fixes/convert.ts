@@ -4,10 +4,10 @@
  * Used by that rule's fix, the CLI `strip` command and the editor's "Convert describe output" command.
  */
 import { createScanner, findNodeAtLocation, type JSONPath, type Node, SyntaxKind } from 'jsonc-parser';
-import { DESCRIBE_ONLY_KEYS } from './classify';
-import { parseDocument } from './parse';
-import { child, isEmptyValue, propNode } from './tree';
-import type { TextEdit } from './types';
+import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
+import { parseDocument } from '../syntax/parse';
+import { child, isEmptyValue, propNode } from '../syntax/tree';
+import type { TextEdit } from '../types';
 import { applyTextEdits, minimalEdit, removeEdits } from './edits';
 import { chainEdits, type EditStep } from './layout-edits';
 

@@ -2,7 +2,7 @@
  * "Raise task memory / cpu" fixes shared by container-memory-exceeds-task and container-cpu-exceeds-task:
  * the smallest valid task size that covers a need, written in the user's notation (RULES.md table 2a).
  */
-import type { Classification } from './classify';
+import type { Classification } from '../documents/classify';
 import { replaceNodeEdit } from './edits';
 import {
   EC2_TASK_CPU_RANGE,
@@ -13,10 +13,10 @@ import {
   formatMemoryLike,
   isValidFargatePair,
   smallestFargateSize,
-} from './facts/fargate-sizes';
-import type { ParsedDocument } from './parse';
-import { containerNeeds, taskCpu, taskMemory } from './task-index';
-import type { Fix, TextEdit } from './types';
+} from '../facts/fargate-sizes';
+import type { ParsedDocument } from '../syntax/parse';
+import { containerNeeds, taskCpu, taskMemory } from '../documents/task-index';
+import type { Fix, TextEdit } from '../types';
 
 function fargateOs(doc: Classification): FargateOs | undefined {
   return doc.os === 'windows' ? 'windows' : doc.os === 'linux' ? 'linux' : undefined;

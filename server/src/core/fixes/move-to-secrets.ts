@@ -1,12 +1,12 @@
 /** The "Move to secrets" fix of an environment entry (rules plaintext-secret and secret-in-value). */
 import { findNodeAtLocation } from 'jsonc-parser';
-import { documentAccount, documentRegion } from './doc-identity';
+import { documentAccount, documentRegion } from '../documents/doc-identity';
 import { addExecutionRoleStep, withRoleNote } from './execution-role-fix';
 import { appendElementEdits, chainEdits, removeStep, setPropertyEdits } from './layout-edits';
-import { RESOURCE_NAME_REGEX } from './facts/limits';
-import type { RuleContext } from './rules/rule';
-import { child, items, type Node, pathOf, str } from './tree';
-import type { Fix, TextEdit } from './types';
+import { RESOURCE_NAME_REGEX } from '../facts/limits';
+import type { RuleContext } from '../rules/rule';
+import { child, items, type Node, pathOf, str } from '../syntax/tree';
+import type { Fix, TextEdit } from '../types';
 
 /** The dedupe key both rules give an environment entry: one finding per value (precedence.ts picks the winner). */
 export function secretEntryKey(entryOffset: number): string {

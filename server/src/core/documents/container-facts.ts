@@ -3,7 +3,7 @@
  * share: names, volumes, log configuration, health checks. Pure functions over the jsonc tree.
  */
 import type { Node } from 'jsonc-parser';
-import { bool, child, isObject, str } from './tree';
+import { bool, child, isObject, str } from '../syntax/tree';
 
 /** The container's `name` string, if it has one. */
 export function containerName(container: Node): string | undefined {

@@ -3,13 +3,13 @@
  * executionRoleArn when it is missing, so they do not trade their error for execution-role-required.
  */
 import { findNodeAtLocation } from 'jsonc-parser';
-import type { Classification } from './classify';
-import { roleArnTemplate } from './doc-identity';
-import { executionRoleMissing } from './execution-role-triggers';
+import type { Classification } from '../documents/classify';
+import { roleArnTemplate } from '../documents/doc-identity';
+import { executionRoleMissing } from '../documents/execution-role-triggers';
 import { type EditStep, setPropertyEdits } from './layout-edits';
-import type { ParsedDocument } from './parse';
-import { pathOf } from './tree';
-import type { TextEdit } from './types';
+import type { ParsedDocument } from '../syntax/parse';
+import { pathOf } from '../syntax/tree';
+import type { TextEdit } from '../types';
 
 const TITLE_NOTE = ' (and add executionRoleArn, role name assumed: ecsTaskExecutionRole)';
 

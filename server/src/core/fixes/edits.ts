@@ -1,8 +1,8 @@
 /** Minimal text edits for fixes, so the user's comments, indentation and key order survive. */
 import { findNodeAtLocation, getNodePath, type FormattingOptions } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
-import { parseDocument } from './parse';
-import type { TextEdit } from './types';
+import { parseDocument } from '../syntax/parse';
+import type { TextEdit } from '../types';
 
 /** Detects the document's indentation and line endings so inserted text matches the user's style. */
 export function formattingOf(text: string): FormattingOptions {

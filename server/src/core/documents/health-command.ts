@@ -3,8 +3,8 @@
  * repair a list whose first element is not a probe type Docker knows.
  */
 import type { Node } from 'jsonc-parser';
-import { findComma, replaceNodeEdit } from './edits';
-import type { Fix, TextEdit } from './types';
+import { findComma, replaceNodeEdit } from '../fixes/edits';
+import type { Fix, TextEdit } from '../types';
 
 const SHELL_OPS = /\|\||&&|[|>;$]/;
 const CONSOLE_STYLE = /^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)(\S[\s\S]*)$/i;

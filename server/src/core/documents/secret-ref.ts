@@ -5,7 +5,7 @@
  * `secret:<id>` or `secret:<id>:<json-key>:<version-stage>:<version-id>` (amazon-ecs-agent asmsecret.go).
  */
 import { accountProblem, isPlaceholderField, parseArn, partitionProblem, regionProblem } from './arn';
-import { type Field, maskPlaceholders, splitMasked } from './template-mask';
+import { type Field, maskPlaceholders, splitMasked } from '../syntax/template-mask';
 
 export type SecretStore = 'ssm' | 'secretsmanager';
 /** `secret`: secrets[] and secretOptions[] (SSM or Secrets Manager); `registry`: credentialsParameter (Secrets Manager only). */

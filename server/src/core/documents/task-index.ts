@@ -5,12 +5,12 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
-import { type ParsedTaskCpu, type ParsedTaskMemory, isTaskSizeError, parseTaskCpu, parseTaskMemory } from './facts/fargate-sizes';
-import { RESOURCE_NAME_REGEX } from './facts/limits';
-import type { ParsedDocument } from './parse';
-import { findPlaceholders } from './placeholders';
-import { editDistance, suggestKeys } from './schema/suggest';
-import { bool, child, isEmptyValue, items, str } from './tree';
+import { type ParsedTaskCpu, type ParsedTaskMemory, isTaskSizeError, parseTaskCpu, parseTaskMemory } from '../facts/fargate-sizes';
+import { RESOURCE_NAME_REGEX } from '../facts/limits';
+import type { ParsedDocument } from '../syntax/parse';
+import { findPlaceholders } from '../syntax/placeholders';
+import { editDistance, suggestKeys } from '../schema/suggest';
+import { bool, child, isEmptyValue, items, str } from '../syntax/tree';
 
 /** One named element of a list (a container definition or a volume). */
 export interface NamedEntry {

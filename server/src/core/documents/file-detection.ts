@@ -1,8 +1,8 @@
 /** Which files are task definitions: by name, by content, or by user globs (same logic for the CLI and the LSP). */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { isLoneContainer } from './lone-container';
-import { GlobMatcher } from './glob-match';
-import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './documents/cfn-detect';
+import { GlobMatcher } from '../config/glob-match';
+import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './cfn-detect';
 
 const NAME_PATTERNS = [
   /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition

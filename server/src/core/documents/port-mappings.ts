@@ -3,7 +3,7 @@
  * network-mode-incompatible): numbers or integer strings (wrong-type reports the latter), placeholders skipped.
  */
 import type { Node } from 'jsonc-parser';
-import { child, items, str } from './tree';
+import { child, items, str } from '../syntax/tree';
 
 export interface PortMapping {
   node: Node;
