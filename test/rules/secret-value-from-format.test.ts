@@ -17,6 +17,14 @@ describe(ID, () => {
     assert.equal(d.message, `'arn:aws:secretsmanager:…:secret:prod/db-AbC123::' has 3 ':'-separated parts after 'secret:'; use 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>).`);
   });
 
+  it('quotes a long ARN by its resource, and clips a very long one in the middle', () => {
+    assert.match(msg('arn:aws:secretsmanager:eu-west-1:123456789012:secret:credit-cashflow/SUPABASE_URL::')!, /^'…:secret:credit-cashflow\/SUPABASE_URL::' has 3 ':'-separated parts/);
+    const long = msg(`arn:aws:secretsmanager:eu-west-1:123456789012:secret:${'team/'.repeat(40)}db::`)!;
+    const quoted = /^'([^']*)'/.exec(long)![1];
+    assert.equal(quoted.length, 48);
+    assert.ok(quoted.startsWith('…:secret:team/') && quoted.endsWith('team/db::'), quoted);
+  });
+
   it('fix: drop the empty suffix (preferred) or complete it; both silence the rule', () => {
     const text = one(`${SM}::`);
     const dropped = applyFix(text, ID);

@@ -79,14 +79,16 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
 }
 
 /**
- * The reference as quoted in a message: a long ARN loses its Region and account (`arn:aws:secretsmanager:…:secret:db::`),
- * which the message is never about when it quotes the whole value, then is clipped like any value.
+ * The reference as quoted in a message. A long ARN first loses its Region and account
+ * (`arn:aws:secretsmanager:…:secret:db::`; a message about those slots quotes them itself), then, if still long,
+ * everything before the resource (`…:secret:team/service/db::`): the resource is what the message is about.
  */
 function shown(value: string): string {
   if (value.length <= MAX_QUOTED) return clipValue(value);
   const arn = parseArn(value);
   if (!arn?.region || !arn.account || !arn.resource) return clipValue(value);
-  return clipValue(`${value.slice(0, arn.region.start)}…${value.slice(arn.account.end)}`);
+  const short = `${value.slice(0, arn.region.start)}…${value.slice(arn.account.end)}`;
+  return short.length <= MAX_QUOTED ? short : clipValue(`…:${arn.resource.text}`);
 }
 
 /** `myapp/prod/db` names no parameter: a name with a path is only found in its fully qualified form `/myapp/prod/db`. */
