@@ -20,6 +20,9 @@ export const YAML_EXCEPTIONS: Record<string, string> = {
   'unknown-property/bad-array-case.jsonc': "'HealthCheck' is CloudFormation's own spelling",
   'missing-required/bad-register.jsonc': 'CloudFormation names the family after the stack when Family is absent',
   'unrendered-template-reference/bad-terraform-and-cfn.jsonc': '{ "Ref": … } is a real intrinsic in a template, resolved at deploy time',
+  'container-not-in-array/bad-lone-container.jsonc': "a template's ContainerDefinitions is always a list: a lone container has no template form",
+  'json-syntax/bad-terraform-directives.jsonc': 'Terraform template directives (%{ if }…) are a JSON-file matter; a template has no counterpart',
+  'unquoted-string-placeholder/bad-terraform-template.jsonc': 'an unquoted Terraform placeholder is a plain string in YAML',
 };
 
 const fixtures = loadFixtures();

@@ -67,7 +67,7 @@ describe('CloudFormation YAML template', () => {
   const codes = shown.map((d) => `${d.code}@${d.text}`);
 
   it('lints every task definition with all rules, each report on the template key or value', () => {
-    assert.deepEqual(codes, ['fargate-network-mode@bridge', 'fargate-cpu-memory@4096', 'fargate-unsupported-parameter@Privileged', 'image-mutable-tag@busybox:latest']);
+    assert.deepEqual(codes, ['fargate-network-mode@bridge', 'fargate-cpu-memory@4096', 'fargate-unsupported-parameter@Privileged', 'log-configuration-missing@w', 'image-mutable-tag@busybox:latest']);
     const net = shown[0];
     assert.equal(net.diagnostic.range.offset, at(YAML, 'bridge'));
     assert.equal(net.line, 14);

@@ -23,7 +23,7 @@ describe(ID, () => {
   it('without a model: a template with the family as group and the Region of the document; on Fargate it adds the execution role', () => {
     const text = '{ "family": "shop", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",\n  "containerDefinitions": [{ "name": "web", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0" }] }';
     const [d] = only(text, ID);
-    assert.equal(d.diagnostic.fixes?.[0].title, "Add awslogs to '/ecs/shop' (assumed group; it must exist) (and add executionRoleArn)");
+    assert.equal(d.diagnostic.fixes?.[0].title, "Add awslogs to '/ecs/shop' (assumed group; it must exist) (and add executionRoleArn, role name assumed: ecsTaskExecutionRole)");
     const fixed = applyFix(text, ID, 'Add awslogs to');
     const task = JSON.parse(fixed);
     assert.deepEqual(task.containerDefinitions[0].logConfiguration.options, { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' });
