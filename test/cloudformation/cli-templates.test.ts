@@ -67,7 +67,7 @@ describe('CLI on CloudFormation templates', () => {
     const { results } = lintJson(join(dir, 'cdk.out'));
     assert.deepEqual(filesOf(results, dir), ['cdk.out/WebStack.template.json']);
     const d = results[0].diagnostics.find((x) => x.code === 'image-mutable-tag')!;
-    assert.match(d.message, /^WebStack\/TaskDef\/Resource: 'nginx:latest' uses the moving tag/);
+    assert.match(d.message, /^WebStack\/TaskDef\/Resource: 'nginx:latest' uses the moving tag 'latest'/);
   });
 
   it('fix on a YAML template rewrites only the scalar and keeps comments and layout', () => {

@@ -10,7 +10,7 @@ describe(ID, () => {
   it('sidecar case ["/healthcheck"]: warning on the first element (the task still runs), "Prefix with CMD" preferred', () => {
     const [d] = expectRanges(hc('[⟦"/healthcheck"⟧]'), ID);
     assert.equal(d.severity, 'warning');
-    assert.equal(d.message, `healthCheck.command must start with "CMD" or "CMD-SHELL", not '/healthcheck'. Docker runs no probe: health stays UNKNOWN, the task still runs.`);
+    assert.equal(d.message, `healthCheck.command must start with "CMD" or "CMD-SHELL", not '/healthcheck'. Docker runs no probe: health stays UNKNOWN.`);
     assert.deepEqual(commandOf(applyFix(hc('["/healthcheck"]'), ID)), ['CMD', '/healthcheck']);
   });
 

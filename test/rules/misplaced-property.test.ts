@@ -21,7 +21,7 @@ describe(ID, () => {
   it('points at the key and names where it belongs', () => {
     const [d] = expectRanges(text.replace('"initProcessEnabled"', '⟦"initProcessEnabled"⟧'), ID);
     assert.equal(d.severity, 'error');
-    assert.match(d.message, /^'initProcessEnabled' belongs in linuxParameters, not in container 'site'\./);
+    assert.match(d.message, /^'initProcessEnabled' belongs in linuxParameters, not in container 'site'; move it there\.$/);
   });
 
   it('"Remove" (preferred) deletes the property and keeps the rest, the comment beside it and the layout', () => {

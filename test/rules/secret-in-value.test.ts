@@ -21,7 +21,7 @@ describe(ID, () => {
   it('reports the secret itself in an environment value, as an error, with a masked form only', () => {
     const [d] = expectRanges(doc(`{ "name": "GIT_AUTH", "value": "⟦${GHP}⟧" }`), ID);
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, "Environment variable 'GIT_AUTH' holds a GitHub token (ghp_…2Aef) in plain text, readable by anyone who can describe the task. Rotate it and use secrets.");
+    assert.equal(d.message, "Environment variable 'GIT_AUTH' holds a GitHub token (ghp_…2Aef) in plain text; rotate it and move it to secrets.");
     assert.ok(!d.message.includes(GHP.slice(4, -4)));
     assert.ok(d.message.length <= 160, `${d.message.length}`);
   });
@@ -53,7 +53,7 @@ describe(ID, () => {
     const ds = only(text, ID);
     assert.deepEqual(ds.map((d) => d.message.split(' holds ')[0]), ["command[2]", 'entryPoint[1]', 'healthCheck.command[1]', "Docker label 'ci.key'", "Log option 'splunk-url'", "FireLens option 'config'"]);
     assert.match(ds[0].message, /a password in a URL \(postgres:\/\/app:…@db\.internal\)/);
-    assert.match(ds[4].message, /use secretOptions\.$/);
+    assert.match(ds[4].message, /move it to secretOptions\.$/);
     assert.ok(ds.every((d) => d.diagnostic.fixes === undefined));
   });
 

@@ -13,7 +13,16 @@ describe(ID, () => {
   it('reports the valueFrom value with the field count', () => {
     const [d] = expectRanges(doc(`{ "name": "A", "valueFrom": ⟦"${SM}::"⟧ }`), ID);
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, `'${SM}::' has 3 ':'-separated parts after 'secret:'; ECS accepts 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>, keeping the colons of empty parts).`);
+    // The Region and account are left out of the quoted ARN, so the part the message is about stays visible.
+    assert.equal(d.message, `'arn:aws:secretsmanager:…:secret:prod/db-AbC123::' has 3 ':'-separated parts after 'secret:'; use 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>).`);
+  });
+
+  it('quotes a long ARN by its resource, and clips a very long one in the middle', () => {
+    assert.match(msg('arn:aws:secretsmanager:eu-west-1:123456789012:secret:credit-cashflow/SUPABASE_URL::')!, /^'…:secret:credit-cashflow\/SUPABASE_URL::' has 3 ':'-separated parts/);
+    const long = msg(`arn:aws:secretsmanager:eu-west-1:123456789012:secret:${'team/'.repeat(40)}db::`)!;
+    const quoted = /^'([^']*)'/.exec(long)![1];
+    assert.equal(quoted.length, 48);
+    assert.ok(quoted.startsWith('…:secret:team/') && quoted.endsWith('team/db::'), quoted);
   });
 
   it('fix: drop the empty suffix (preferred) or complete it; both silence the rule', () => {
@@ -34,13 +43,13 @@ describe(ID, () => {
     assert.match(msg(`${SM}:a:b:c:d`)!, /has 5 ':'-separated parts/);
     assert.match(msg('arn:aws:secretsmanager:eu-west-1:123456789012:secret:')!, /secret id after 'secret:' is empty/);
     const both = one(`${SM}:key:AWSCURRENT:v1`);
-    assert.match(only(both, ID)[0].message, /names both a version stage \('AWSCURRENT'\) and a version id \('v1'\)/);
+    assert.match(only(both, ID)[0].message, /names both version stage 'AWSCURRENT' and version id 'v1'; keep one of them/);
     assert.equal(JSON.parse(applyFix(both, ID, 'Drop version-stage')).containerDefinitions[0].secrets[0].valueFrom, `${SM}:key::v1`);
     assert.equal(JSON.parse(applyFix(both, ID, 'Drop version-id')).containerDefinitions[0].secrets[0].valueFrom, `${SM}:key:AWSCURRENT:`);
   });
 
   it('other services, broken ARNs and SSM shapes', () => {
-    assert.match(msg('arn:aws:s3:::bucket/secret.txt')!, /an ARN of 's3'/);
+    assert.match(msg('arn:aws:s3:::bucket/secret.txt')!, /it is an ARN of 's3'; use a Secrets Manager secret or an SSM parameter/);
     assert.match(msg('arn:aws:secretsmanager:eu-west-1')!, /at least 6 ':'-separated parts/);
     assert.match(msg('arn:aws:secretsmanager:eu-west-1:1234:secret:db')!, /account id '1234' has 4 digits/);
     assert.match(msg('arn:aws:secretsmanager:Ireland:123456789012:secret:db')!, /'Ireland' is not a Region code/);
@@ -49,6 +58,7 @@ describe(ID, () => {
     assert.match(msg('/prod//db')!, /cannot contain '\/\/'/);
     assert.match(msg('/prod/db/')!, /cannot end with '\/'/);
     assert.match(msg('prod db password')!, /SSM parameter name uses letters/);
+    assert.equal(msg('arn:aws:ssm:eu-west-1:123456789012:parameter//prod/db'), "'arn:aws:ssm:…:parameter//prod/db' has 'parameter//'; remove one '/' (an SSM parameter ARN leaves out the name's leading '/').");
     const slash = one('arn:aws:ssm:eu-west-1:123456789012:parameter//prod/db');
     assert.equal(JSON.parse(applyFix(slash, ID)).containerDefinitions[0].secrets[0].valueFrom, 'arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db');
   });
@@ -63,7 +73,7 @@ describe(ID, () => {
     assert.equal(msg('{{ ssm_prefix }}/db/password'), undefined);
     const [d] = only(one('${DB_SECRET_ARN}:password:'), ID);
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, "'${DB_SECRET_ARN}:password:' adds 2 ':'-separated fields after the secret ARN; ECS accepts none (the whole secret) or 3 (:<json-key>:<version-stage>:<version-id>, keeping the colons of empty fields).");
+    assert.equal(d.message, "'${DB_SECRET_ARN}:password:' adds 2 fields after the secret ARN; use none (the whole secret) or 3 (:<json-key>:<version-stage>:<version-id>).");
   });
 
   it('accepts the documented forms', () => {
@@ -76,7 +86,7 @@ describe(ID, () => {
   it('a hierarchical SSM name needs its leading slash; plain names, ARNs and templated prefixes do not', () => {
     const [d] = expectRanges(doc('{ "name": "DB", "valueFrom": ⟦"myapp/prod/db-password"⟧ }'), ID);
     assert.equal(d.severity, 'error');
-    assert.equal(d.message, "'myapp/prod/db-password' is an SSM parameter path without its leading '/'; SSM only finds a hierarchical name written as '/myapp/prod/db-password'.");
+    assert.equal(d.message, "'myapp/prod/db-password' is an SSM parameter path without its leading '/'; write '/myapp/prod/db-password'.");
     const fixed = applyFix(one('myapp/prod/db-password'), ID, "Add the leading '/'");
     assert.equal(JSON.parse(fixed).containerDefinitions[0].secrets[0].valueFrom, '/myapp/prod/db-password');
     assert.match(msg('prod-${ENV}/db')!, /without its leading '\/'/);
@@ -90,7 +100,7 @@ describe(ID, () => {
   it('log secretOptions and registry credentials; SSM is refused for the registry', () => {
     const text = doc('', `,\n    "logConfiguration": { "logDriver": "splunk", "secretOptions": [{ "name": "t", "valueFrom": ⟦"${SM}:token"⟧ }] },\n    "repositoryCredentials": { "credentialsParameter": ⟦"arn:aws:ssm:eu-west-1:123456789012:parameter/hub"⟧ }`);
     const ds = expectRanges(text, ID);
-    assert.match(ds[1].message, /Secrets Manager only, not from SSM Parameter Store/);
+    assert.match(ds[1].message, /repositoryCredentials needs a Secrets Manager secret, not an SSM parameter/);
     assert.equal(only(doc('', ',\n    "repositoryCredentials": { "credentialsParameter": "prod/dockerhub+creds@team" }'), ID).length, 0);
   });
 });

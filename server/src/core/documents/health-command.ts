@@ -36,7 +36,7 @@ export function repairFirstElement(text: string, els: readonly Node[], consequen
   if (oneLine) {
     const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
     return {
-      message: `"${cut(f)}" is the console's one-line form: the keyword and the command are separate elements. ${consequence}`,
+      message: `"${cut(f)}" is the console's one-line form; split the keyword and the command into two elements. ${consequence}`,
       fixes: [{ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] }],
     };
   }

@@ -5,6 +5,7 @@
  * `secret:<id>` or `secret:<id>:<json-key>:<version-stage>:<version-id>` (amazon-ecs-agent asmsecret.go).
  */
 import { accountProblem, isPlaceholderField, parseArn, partitionProblem, regionProblem } from './arn';
+import { clipValue, MAX_QUOTED } from '../clip-value';
 import { type Field, maskPlaceholders, splitMasked } from '../syntax/template-mask';
 
 export type SecretStore = 'ssm' | 'secretsmanager';
@@ -43,7 +44,7 @@ export function secretStoreOf(value: string): SecretStore | undefined {
 
 /** Checks one reference; undefined when ECS can use it. The caller skips values that are entirely a placeholder. */
 export function secretRefProblem(value: string, field: SecretField): SecretRefProblem | undefined {
-  const problem = (reason: string): SecretRefProblem => ({ message: `'${value}' is not a usable secret reference: ${reason}.`, fixes: [] });
+  const problem = (reason: string): SecretRefProblem => ({ message: `'${shown(value)}' is not a usable secret reference: ${reason}.`, fixes: [] });
   const arn = parseArn(value);
   if (!arn) {
     const m = maskPlaceholders(value);
@@ -64,12 +65,12 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
   const service = arn.service!;
   if (isPlaceholderField(arn, service)) return slot ? problem(slot) : undefined;
   if (service.text === 'ssm') {
-    if (field === 'registry') return problem('repositoryCredentials reads registry credentials from Secrets Manager only, not from SSM Parameter Store');
+    if (field === 'registry') return problem('repositoryCredentials needs a Secrets Manager secret, not an SSM parameter');
     if (slot) return problem(slot);
     return ssmArnProblem(value, arn.resource, problem);
   }
   if (service.text !== 'secretsmanager') {
-    return problem(`this is an ARN of '${service.text}'; ECS reads secrets from Secrets Manager (arn:…:secretsmanager:…) or SSM Parameter Store (arn:…:ssm:…)`);
+    return problem(`it is an ARN of '${service.text}'; use a Secrets Manager secret or an SSM parameter`);
   }
   if (slot) return problem(slot);
   const res = arn.resource;
@@ -77,11 +78,24 @@ export function secretRefProblem(value: string, field: SecretField): SecretRefPr
   return secretsManagerParts(value, splitMasked(arn.masked, ':', res.start + 'secret:'.length, res.end), problem);
 }
 
+/**
+ * The reference as quoted in a message. A long ARN first loses its Region and account
+ * (`arn:aws:secretsmanager:…:secret:db::`; a message about those slots quotes them itself), then, if still long,
+ * everything before the resource (`…:secret:team/service/db::`): the resource is what the message is about.
+ */
+function shown(value: string): string {
+  if (value.length <= MAX_QUOTED) return clipValue(value);
+  const arn = parseArn(value);
+  if (!arn?.region || !arn.account || !arn.resource) return clipValue(value);
+  const short = `${value.slice(0, arn.region.start)}…${value.slice(arn.account.end)}`;
+  return short.length <= MAX_QUOTED ? short : clipValue(`…:${arn.resource.text}`);
+}
+
 /** `myapp/prod/db` names no parameter: a name with a path is only found in its fully qualified form `/myapp/prod/db`. */
 function ssmPathWithoutSlash(value: string, masked: string, leadingPlaceholder: boolean): SecretRefProblem | undefined {
   if (leadingPlaceholder || masked.startsWith('/') || !masked.includes('/')) return undefined;
   return {
-    message: `'${value}' is an SSM parameter path without its leading '/'; SSM only finds a hierarchical name written as '/${value}'.`,
+    message: `'${shown(value)}' is an SSM parameter path without its leading '/'; write '/${shown(value)}'.`,
     fixes: [{ title: "Add the leading '/'", value: `/${value}`, preferred: true }],
   };
 }
@@ -92,7 +106,7 @@ function ssmArnProblem(value: string, res: Field, problem: (r: string) => Secret
   if (name === '') return problem("the parameter name after 'parameter/' is missing");
   if (name.startsWith('/')) {
     return {
-      message: `'${value}' is not a usable secret reference: in an SSM parameter ARN the name's leading '/' is dropped (parameter/prod/db, not parameter//prod/db).`,
+      message: `'${shown(value)}' has 'parameter//'; remove one '/' (an SSM parameter ARN leaves out the name's leading '/').`,
       fixes: [{ title: "Remove the extra '/'", value: value.slice(0, res.start) + 'parameter/' + name.replace(/^\/+/, ''), preferred: true }],
     };
   }
@@ -106,7 +120,7 @@ function secretsManagerParts(value: string, parts: Field[], problem: (r: string)
   if (parts.length === 4 && parts[2].text !== '' && parts[3].text !== '') {
     const [, , stage, id] = parts;
     return {
-      message: `'${value}' names both a version stage ('${stage.text}') and a version id ('${id.text}'); ECS accepts one of them at most.`,
+      message: `'${shown(value)}' names both version stage '${clipValue(stage.text)}' and version id '${clipValue(id.text)}'; keep one of them.`,
       fixes: [
         { title: 'Drop version-stage', value: value.slice(0, stage.start) + value.slice(stage.end) },
         { title: 'Drop version-id', value: value.slice(0, id.start) + value.slice(id.end) },
@@ -126,7 +140,7 @@ function fieldCountProblem(value: string, parts: Field[], templatedArn = false):
     fixes.push({ title: 'Complete the suffix to json-key:version-stage:version-id', value: value + ':'.repeat(4 - n), preferred: fixes.length === 0 });
   }
   const message = templatedArn
-    ? `'${value}' adds ${n - 1} ':'-separated field${n === 2 ? '' : 's'} after the secret ARN; ECS accepts none (the whole secret) or 3 (:<json-key>:<version-stage>:<version-id>, keeping the colons of empty fields).`
-    : `'${value}' has ${n} ':'-separated parts after 'secret:'; ECS accepts 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>, keeping the colons of empty parts).`;
+    ? `'${shown(value)}' adds ${n - 1} field${n === 2 ? '' : 's'} after the secret ARN; use none (the whole secret) or 3 (:<json-key>:<version-stage>:<version-id>).`
+    : `'${shown(value)}' has ${n} ':'-separated parts after 'secret:'; use 1 (the whole secret) or 4 (<id>:<json-key>:<version-stage>:<version-id>).`;
   return { message, fixes };
 }

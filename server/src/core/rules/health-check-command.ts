@@ -85,7 +85,7 @@ Related slips that register but misbehave (warnings):
       const waiter = healthyWaiter(ctx.doc.containers, container);
       const consequence = waiter
         ? `Docker runs no probe, so '${waiter}' (dependsOn HEALTHY) never starts.`
-        : 'Docker runs no probe: health stays UNKNOWN, the task still runs.';
+        : 'Docker runs no probe: health stays UNKNOWN.';
       const { message, fixes } = repairFirstElement(ctx.text, els, consequence);
       ctx.report({ node: first, severity: waiter ? 'error' : 'warning', message, fixes: fixes.length ? fixes : undefined });
     }

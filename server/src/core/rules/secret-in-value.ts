@@ -70,7 +70,7 @@ function scan(ctx: RuleContext, node: Node | undefined, where: string, remedy: s
   if (!hit) return;
   ctx.report({
     range: hitRange(ctx.text, node, hit),
-    message: `${where} holds ${hit.kind} (${hit.masked}) in plain text, readable by anyone who can describe the task. Rotate it and use ${remedy}.`,
+    message: `${where} holds ${hit.kind} (${hit.masked}) in plain text; rotate it and move it to ${remedy}.`,
     ...extra,
   });
 }

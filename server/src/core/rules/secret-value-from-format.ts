@@ -21,7 +21,8 @@ export default defineRule({
 
 The agent splits the ARN on \`:\` and accepts only those two lengths, so \`…:secret:db::\` (two empty fields
 instead of three) fails when the task starts. Naming both a version stage and a version id is also rejected.
-\`repositoryCredentials.credentialsParameter\` must be a Secrets Manager secret.
+\`repositoryCredentials.credentialsParameter\` must be a Secrets Manager secret. An ARN of any other service (a KMS
+key, an S3 object) is not a secret store.
 
 Placeholders are fine in the Region and account slots, and \`\${SECRET_ARN}:password::\` counts only the literal
 suffix, which must still have three fields.`,

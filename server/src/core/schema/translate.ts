@@ -75,7 +75,7 @@ function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number
       severity: target.droppedByTerraform ? 'warning' : undefined,
       message: target.droppedByTerraform
         ? `'${prop}' belongs on ${target.target}, not in ${where}; here it is dropped silently.`
-        : `'${prop}' belongs in ${target.target}, not in ${where}. Here the AWS CLI rejects it and Terraform drops it silently.`,
+        : `'${prop}' belongs in ${target.target}, not in ${where}; move it there.`,
       fixes: () => [remove()],
     };
   }
