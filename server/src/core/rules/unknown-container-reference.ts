@@ -9,7 +9,7 @@ export default defineRule({
   kinds: ['W'],
   launch: 'any',
   category: 'deployment',
-  summary: 'a workflow renders a container name that the linked task definition does not have',
+  summary: 'A workflow renders a container name that the linked task definition does not have',
   docs: `The \`amazon-ecs-render-task-definition\` action puts the new image into the container whose \`name\` equals
 its \`container-name\` input. When no container in the task-definition file carries that name (a typo, a container
 renamed in one file and not the other, or the image or service name used instead), the job fails at deploy time

@@ -10,7 +10,7 @@ export default defineRule({
   kinds: ['W'],
   launch: 'any',
   category: 'deployment',
-  summary: "a workflow's task-definition path names a file that is not in the repository",
+  summary: "A workflow's task-definition path names a file that is not in the repository",
   docs: `The \`amazon-ecs-render-task-definition\` and \`amazon-ecs-deploy-task-definition\` actions read the file
 named by \`task-definition\`, relative to the repository root (the folder that holds \`.github\`). When no such file
 exists, the job fails when it reaches that step, after the image was built and pushed. A one-letter slip in the file
