@@ -57,6 +57,13 @@ describe('workflow model: path, env and step-output resolution', () => {
     assert.deepEqual(run(text, { 'task-definition.json': null }), []);
   });
 
+  it('a build-layer cache or Docker build before the render step does not hide the file; a third-party action does', () => {
+    const cached = workflow('      - uses: actions/cache@v4\n        with:\n          path: /tmp/.buildx-cache\n      - uses: docker/build-push-action@v6\n' + RENDER('td.json', 'webapp'));
+    assert.deepEqual(run(cached, { 'td.json': TASK }).map((d) => d.code), ['unknown-container-reference']);
+    const thirdParty = workflow('      - uses: someone/fetch-task-definition@v1\n' + RENDER('td.json', 'webapp'));
+    assert.deepEqual(run(thirdParty, { 'td.json': TASK }), []);
+  });
+
   it('normalises paths and refuses ones outside the repository', () => {
     assert.equal(normalisePath('./a/./b/../c.json'), 'a/c.json');
     assert.equal(normalisePath('../x.json'), undefined);

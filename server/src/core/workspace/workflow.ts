@@ -40,7 +40,7 @@ const EXPRESSION = /\$\{\{([^}]*)\}\}/g;
 const ENV_REF = /^\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 const STEP_OUTPUT = /^\s*steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.task-definition\s*$/;
 /** Actions that put files into the workspace: after them, a path may name a file the repository does not hold. */
-const WRITES_FILES = /^actions\/(download-artifact|cache)(@|$)/;
+const WRITES_FILES = /^actions\/download-artifact(@|$)/;
 
 /** Cheap test before parsing: the text names one of the two actions. */
 export function mentionsEcsActions(text: string): boolean {
@@ -96,9 +96,12 @@ export function readWorkflow(text: string): WorkflowModel {
   return { steps: out };
 }
 
-/** Steps that never write task-definition files: checkout into the root, credentials, registry login, setup actions. */
+/**
+ * Steps that never write task-definition files: checkout into the root, credentials, registry login, setup actions,
+ * Docker builds, and caches (real workflows cache build layers under /tmp before rendering).
+ */
 function isKnownHarmless(uses: string): boolean {
-  return /^(actions\/(checkout|setup-[a-z]+)|aws-actions\/(configure-aws-credentials|amazon-ecr-login)|docker\/[a-z-]+)(@|$)/.test(uses);
+  return /^(actions\/(checkout|cache|setup-[a-z]+)|aws-actions\/(configure-aws-credentials|amazon-ecr-login)|docker\/[a-z-]+)(@|$)/.test(uses);
 }
 
 function baseName(path: string): string {
