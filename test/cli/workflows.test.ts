@@ -76,4 +76,22 @@ describe('lint DIR: GitHub workflows (starter-workflow fixture)', () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /\.github\/workflows\/aws\.yml:14:19 +error +'webapp' is not a container/);
   });
+
+  it('fix DIR repairs the workflows in place, keeping comments, and lint is clean afterwards', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-wf-fix-'));
+    try {
+      cpSync(STARTER, dir, { recursive: true });
+      const r = cli('fix', dir);
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /aws\.yml: applied 1 fix, no errors left/);
+      assert.match(r.stdout, /worker\.yml: applied 1 fix, no errors left/);
+      const aws = readFileSync(join(dir, '.github', 'workflows', 'aws.yml'), 'utf8');
+      assert.equal(aws, readFileSync(join(STARTER, '.github', 'workflows', 'aws.yml'), 'utf8').replace('CONTAINER_NAME: webapp ', 'CONTAINER_NAME: web '));
+      assert.match(readFileSync(join(dir, '.github', 'workflows', 'worker.yml'), 'utf8'), /task-definition: \.aws\/worker-task-definition\.json\n/);
+      assert.equal(lintJson(dir).status, 0);
+      assert.match(cli('fix', '--rule', 'unknown-task-definition-file', dir).stdout, /aws\.yml: nothing to fix, no errors left/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

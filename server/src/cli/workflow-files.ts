@@ -1,7 +1,8 @@
 /** Reads what a workflow links (workspace/check-workflow.ts) from disk, relative to the folder that holds `.github`. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type LinkedFiles, workflowLinks } from '../core/workspace/check-workflow';
+import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
+import { checkWorkflow, type LinkedFiles, workflowLinks } from '../core/workspace/check-workflow';
 
 const MAX_LINKED_SIZE = 4 * 1024 * 1024;
 
@@ -42,4 +43,20 @@ function readText(path: string): string | null | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `ecs-taskdef fix` on a workflow: applies each finding's preferred fix once (edits never overlap), then re-checks. */
+export function fixWorkflow(path: string, text: string, options: LintOptions, onlyRules?: readonly string[]): { text: string; applied: number; remaining: Diagnostic[] } {
+  const found = checkWorkflow(text, readLinkedFiles(path, text), options);
+  const edits: TextEdit[] = [];
+  let applied = 0;
+  for (const d of found) {
+    const fix = onlyRules && !onlyRules.includes(d.code) ? undefined : d.fixes?.find((f) => f.preferred);
+    if (!fix || fix.edits.some((e) => edits.some((o) => e.offset < o.offset + o.length && o.offset < e.offset + e.length))) continue;
+    edits.push(...fix.edits);
+    applied++;
+  }
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
+  return { text: out, applied, remaining: applied ? checkWorkflow(out, readLinkedFiles(path, out), options) : found };
 }

@@ -36,7 +36,6 @@ export interface WorkflowModel {
 }
 
 const ACTION = /^aws-actions\/amazon-ecs-(render|deploy)-task-definition(@|$)/;
-const EXPRESSION = /\$\{\{([^}]*)\}\}/g;
 const ENV_REF = /^\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 const STEP_OUTPUT = /^\s*steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.task-definition\s*$/;
 /** Actions that put files into the workspace: after them, a path may name a file the repository does not hold. */
@@ -134,7 +133,6 @@ function resolvePath(node: Node | undefined, envs: ReadonlyArray<Node | undefine
 function resolveText(node: Node | undefined, envs: ReadonlyArray<Node | undefined>): Resolved | undefined {
   const s = str(node);
   if (!node || s === undefined) return undefined;
-  EXPRESSION.lastIndex = 0;
   if (!s.includes('${{')) return s.trim() ? { value: s.trim(), node } : undefined;
   const whole = /^\s*\$\{\{([^}]*)\}\}\s*$/.exec(s);
   const env = whole && ENV_REF.exec(whole[1]);
