@@ -108,6 +108,16 @@ describe('unknown-container-reference', () => {
     assert.deepEqual(d.fixes, undefined);
   });
 
+  it('follows a long chain of render outputs, caps the reports per rule, and says nothing on a workflow that links itself', () => {
+    let steps = RENDER('td.json', 'webb').replace('id: task-def', 'id: s0');
+    for (let i = 1; i < 300; i++) steps += RENDER(`\${{ steps.s${i - 1}.outputs.task-definition }}`, 'webb').replace('id: task-def', `id: s${i}`);
+    const ds = run(workflow(steps), { 'td.json': TASK });
+    assert.equal(ds.length, 100);
+    assert.ok(ds.every((d) => d.code === 'unknown-container-reference'));
+    const self = workflow(RENDER('.github/workflows/deploy.yml', 'web'));
+    assert.deepEqual(run(self, { '.github/workflows/deploy.yml': self }), []);
+  });
+
   it('is silent for a known name, placeholders, templated tasks, unread files and the starter workflow', () => {
     assert.deepEqual(run(workflow(RENDER('td.json', 'web')), { 'td.json': TASK }), []);
     assert.deepEqual(run(workflow(RENDER('td.json', 'MY_CONTAINER_NAME')), { 'td.json': TASK }), []);

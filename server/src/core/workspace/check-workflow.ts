@@ -5,7 +5,7 @@
  */
 import { classify } from '../documents/classify';
 import { containerIndex, type NameIndex } from '../documents/task-index';
-import { finalize } from '../lint';
+import { finalize, MAX_REPORTS_PER_RULE } from '../lint';
 import { ALL_RULES } from '../rules';
 import { parseDocument } from '../syntax/parse';
 import type { Diagnostic, LintOptions } from '../types';
@@ -40,6 +40,7 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
   const raw: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkWorkflow || options.rules?.[rule.id] === 'off') continue;
+    let reported = 0; // capped per rule like the task-definition rules: a generated workflow can repeat a step
     const ctx: WorkflowRuleContext = {
       text,
       steps,
@@ -49,6 +50,7 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
       },
       listing: (dir) => linked.listings?.get(dir),
       report: (r) =>
+        ++reported <= MAX_REPORTS_PER_RULE &&
         raw.push({
           code: rule.id,
           severity: r.severity ?? rule.severity,
