@@ -25,12 +25,14 @@ export const CATEGORIES: ReadonlyArray<{ id: RuleCategory; title: string }> = [
   { id: 'containers', title: 'Containers & cross-references' },
   { id: 'health', title: 'Health & rollout' },
   { id: 'security', title: 'Security hygiene' },
+  { id: 'deployment', title: 'Deployment seams (files that deploy a task definition)' },
 ];
 
 const KIND_WORDS: Record<KindLetter, string> = {
   R: 'register input (`aws ecs register-task-definition --cli-input-json`)',
   D: 'describe output (`aws ecs describe-task-definition`, with or without the `taskDefinition` wrapper)',
   A: 'container-definitions arrays (Terraform `container_definitions` and similar)',
+  W: 'GitHub Actions workflows (`.github/workflows/*.yml`) that render or deploy a task-definition file',
 };
 
 const LAUNCH_WORDS: Record<string, string> = {
@@ -112,8 +114,9 @@ export function renderRulePage(rule: Rule): string {
     out.push('');
   }
   if (rule.examples) {
-    out.push('## Examples', '', 'Flagged:', '', '```jsonc', formatExample(rule.examples.bad), '```', '');
-    out.push('Fine:', '', '```jsonc', formatExample(rule.examples.good), '```', '');
+    const lang = rule.kinds.includes('W') ? 'yaml' : 'jsonc';
+    out.push('## Examples', '', 'Flagged:', '', '```' + lang, formatExample(rule.examples.bad), '```', '');
+    out.push('Fine:', '', '```' + lang, formatExample(rule.examples.good), '```', '');
   }
   out.push('## Quick fixes', '', rule.fixDocs?.trim() || 'None: the right value depends on what you meant, so fix it by hand.', '');
   out.push(

@@ -5,9 +5,11 @@
  * extension host sees them (`vscode-remote`: code-server, VS Code Server in a browser). The server only needs their
  * text. Other schemes (git: and diff views, output channels, …) are copies or not files at all and would repeat the
  * same problems. YAML documents are sent too: the server lints the CloudFormation templates among them (by content)
- * and leaves every other YAML file alone.
+ * and leaves every other YAML file alone. With GitHub's Actions extension installed, workflow files have the
+ * `github-actions-workflow` language id instead of `yaml`: the server checks the ones that deploy with the ECS actions
+ * against the task definition they name (desktop only; see server/src/lsp/workflow-diagnostics.ts).
  */
 export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'] as const;
-export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml'] as const;
+export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml', 'github-actions-workflow'] as const;
 
 export const DOCUMENT_SELECTOR = DOCUMENT_SCHEMES.flatMap((scheme) => DOCUMENT_LANGUAGES.map((language) => ({ scheme, language })));

@@ -28,9 +28,9 @@ function notImplemented(): Map<string, string> {
 }
 
 describe('catalog id list (test/catalog/catalog-ids.json)', () => {
-  it('holds the 80 distinct ids of RULES.md §3 and issue 14', () => {
+  it('holds the 82 distinct ids of RULES.md §3, issue 14 and issue 15 (the workflow rules)', () => {
     assert.equal(catalog.count, catalog.rules.length);
-    assert.equal(catalogIds.length, 80);
+    assert.equal(catalogIds.length, 82);
     assert.equal(new Set(catalogIds).size, catalogIds.length, 'duplicate id in catalog-ids.json');
   });
 });
@@ -53,7 +53,10 @@ describe('rule metadata', () => {
       it('has a known severity, kinds and launch types', () => {
         assert.ok(SEVERITIES.includes(rule.severity), `severity ${rule.severity}`);
         assert.ok(rule.kinds.length > 0, 'kinds must not be empty');
-        for (const k of rule.kinds) assert.ok(['R', 'D', 'A'].includes(k), `kind ${k}`);
+        for (const k of rule.kinds) assert.ok(['R', 'D', 'A', 'W'].includes(k), `kind ${k}`);
+        // A workflow rule checks workflows only, through checkWorkflow; a task-definition rule never has it.
+        assert.equal(rule.kinds.includes('W'), !!rule.checkWorkflow, 'kind W ⇔ checkWorkflow');
+        if (rule.kinds.includes('W')) assert.deepEqual(rule.kinds, ['W'], 'a workflow rule is of kind W only');
         assert.equal(new Set(rule.kinds).size, rule.kinds.length, 'repeated kind');
         if (rule.launch !== 'any') {
           assert.ok(rule.launch.length > 0, "launch list must not be empty (use 'any')");
@@ -73,14 +76,17 @@ describe('rule metadata', () => {
       it('has at least one bad and one good fixture', () => {
         const dir = join(FIXTURES_DIR, rule.id);
         const files = existsSync(dir) ? readdirSync(dir) : [];
-        assert.ok(files.some((f) => /^bad-.*\.jsonc?$/.test(f)), `no test/fixtures/rules/${rule.id}/bad-*.json[c]`);
-        assert.ok(files.some((f) => /^good-.*\.jsonc?$/.test(f)), `no test/fixtures/rules/${rule.id}/good-*.json[c]`);
+        // A workflow rule's fixture is a folder: a small repository with .github/workflows and the files it links.
+        const shape = rule.kinds.includes('W') ? /^(bad|good)-[^.]+$/ : /^(bad|good)-.*\.jsonc?$/;
+        const what = rule.kinds.includes('W') ? '-*/ folder' : '-*.json[c]';
+        assert.ok(files.some((f) => f.startsWith('bad-') && shape.test(f)), `no test/fixtures/rules/${rule.id}/bad${what}`);
+        assert.ok(files.some((f) => f.startsWith('good-') && shape.test(f)), `no test/fixtures/rules/${rule.id}/good${what}`);
       });
       it('matches the catalog row (severity, kinds, launch types)', () => {
         const row = catalog.rules.find((r) => r.id === rule.id);
         assert.ok(row, `${rule.id} is not a catalog id`);
         assert.equal(rule.severity, row.severity, 'default severity differs from RULES.md §3');
-        const kinds = row.kinds.match(/\b[RDA]\b/g) ?? [];
+        const kinds = row.kinds.match(/\b[RDAW]\b/g) ?? [];
         assert.deepEqual([...rule.kinds].sort(), [...kinds].sort(), `kinds differ from RULES.md §3 (${row.kinds})`);
         const launch = expectedLaunch(row.launch);
         if (launch) assert.deepEqual(rule.launch === 'any' ? 'any' : [...rule.launch].sort(), launch, `launch differs from RULES.md §3 (${row.launch})`);

@@ -43,3 +43,43 @@ export function loadFixtures(): Fixture[] {
   }
   return out;
 }
+
+/**
+ * Workflow-rule fixtures (kind W): test/fixtures/rules/<rule-id>/{bad,good}-<case>/, each a small repository whose
+ * `.github/workflows/*.yml` marks expected lines with `# <- <rule-id> [severity]`.
+ */
+export interface WorkflowFixture extends Omit<Fixture, 'text'> {
+  /** The fixture repository's folder. */
+  root: string;
+  workflows: Array<{ path: string; text: string; expected: Fixture['expected'] }>;
+}
+
+const YAML_MARKER = /#\s*<-\s*([a-z0-9-]+)(?:\s+(error|warning|information|hint))?/g;
+
+export function loadWorkflowFixtures(): WorkflowFixture[] {
+  const out: WorkflowFixture[] = [];
+  for (const ruleId of readdirSync(FIXTURE_ROOT).sort()) {
+    const ruleDir = join(FIXTURE_ROOT, ruleId);
+    if (!statSync(ruleDir).isDirectory()) continue;
+    for (const f of readdirSync(ruleDir).sort()) {
+      const m = /^(bad|good)-/.exec(f);
+      const root = join(ruleDir, f);
+      if (!m || !statSync(root).isDirectory()) continue;
+      const wfDir = join(root, '.github', 'workflows');
+      const workflows = readdirSync(wfDir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => {
+          const text = readFileSync(join(wfDir, n), 'utf8');
+          const expected: Fixture['expected'] = [];
+          text.split(/\r?\n/).forEach((line, i) => {
+            for (const mm of line.matchAll(YAML_MARKER)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
+          });
+          return { path: join(wfDir, n), text, expected };
+        });
+      const expected = workflows.flatMap((w) => w.expected);
+      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root, workflows, expected });
+    }
+  }
+  return out;
+}

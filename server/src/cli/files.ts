@@ -3,9 +3,10 @@
  * file detection, `.gitignore` and the config file's `files`/`ignore` globs.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, isIgnoredByConfig, isIncludedByConfig } from '../core/config/project-config';
 import { matchesAnyGlob, shouldLint } from '../core/documents/file-detection';
+import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import type { ConfigLoader } from './config-loader';
 import { GitignoreStack } from './gitignore';
 import { compileGlob, isGlob, isShallow, splitGlob } from './glob';
@@ -36,6 +37,8 @@ export interface ScanOptions {
    * task definition are skipped instead of being a usage error (exit 2).
    */
   errorOnUnmatched?: boolean;
+  /** Directory scans also yield GitHub workflows (`.github/workflows/*.yml`) that use the ECS deploy actions. */
+  workflows?: boolean;
 }
 
 export function collectFiles(args: readonly string[], options: readonly string[] | ScanOptions = {}): FoundFile[] {
@@ -135,7 +138,8 @@ class Scan {
       }
       const matched = pattern !== undefined && pattern.re.test(rel(pattern.base, p));
       if (st.isDirectory()) {
-        if ((SKIP_DIRS.has(name) || name.startsWith('.')) && name !== '.aws') continue;
+        if ((SKIP_DIRS.has(name) || name.startsWith('.')) && name !== '.aws' && !(name === '.github' && this.opts.workflows)) continue;
+        if (basename(dir) === '.github' && name !== 'workflows') continue; // only the workflows of `.github`
         if (gi?.ignores(p, true) || !this.firstVisit(p)) continue;
         if (!pattern || matched) {
           this.walk(p, gi?.enter(p));
@@ -158,6 +162,10 @@ class Scan {
     try {
       text = readFileSync(p, 'utf8');
     } catch {
+      return;
+    }
+    if (this.opts.workflows && isWorkflowPath(p)) {
+      if (mentionsEcsActions(text)) this.add({ path: p, text });
       return;
     }
     if (included || shouldLint(p, text)) this.add({ path: p, text });

@@ -9,6 +9,8 @@ import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, UsageError } from './files';
+import { fixWorkflow } from './workflow-files';
+import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import { unifiedDiff } from './unified-diff';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -108,11 +110,12 @@ export function runFix(argv: readonly string[], out: (s: string) => void, err: (
   const onIgnored = (path: string, configPath: string): void => {
     err(`ecs-taskdef: skipped ${path} (ignored by ${configPath})\n`);
   };
-  const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored, errorOnUnmatched: args.errorOnUnmatched });
+  const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored, errorOnUnmatched: args.errorOnUnmatched, workflows: true });
   let errorsLeft = false;
   for (const f of files) {
     const text = f.text ?? read(f.path);
-    const result = fixAll(text, { rules: args.rules, lint: lintOptionsFor(f.path, args, configs) });
+    const options = lintOptionsFor(f.path, args, configs);
+    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, args.rules.length ? args.rules : undefined) : fixAll(text, { rules: args.rules, lint: options });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
     const summary = `${f.path}: ${fixSummary(result.applied, errors)}\n`;

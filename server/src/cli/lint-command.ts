@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lint } from '../core/lint';
-import type { Diagnostic, LintOptions } from '../core/types';
+import type { Diagnostic, LintOptions, LintResult } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
@@ -10,6 +10,9 @@ import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
 import { atLeast, LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
 import { VERSION } from './version';
+import { readLinkedFiles } from './workflow-files';
+import { checkWorkflow } from '../core/workspace/check-workflow';
+import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
 
@@ -28,7 +31,7 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   let hiddenHints = 0;
   for (const f of inputs) {
     const text = f.text ?? read(f.path);
-    const r = lint(text, optionsFor(f, args, configs));
+    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, optionsFor(f, args, configs)) : lint(text, optionsFor(f, args, configs));
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
@@ -48,6 +51,11 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
 interface Input extends FoundFile {
   /** Where the config lookup starts (the stdin document has no file of its own). */
   configPath: string;
+}
+
+/** A workflow checked against the task-definition files it deploys (read from disk). */
+function lintWorkflow(path: string, text: string, options: LintOptions): LintResult {
+  return { kind: 'workflow', launchType: 'unknown', templated: false, diagnostics: checkWorkflow(text, readLinkedFiles(path, text), options) };
 }
 
 const withoutHints = (d: Diagnostic): boolean => d.severity !== 'hint';
@@ -75,7 +83,7 @@ function collectInputs(args: LintArgs, configs: ConfigLoader): Input[] {
       inputs.push({ path: name, text: readStdin(), configPath: args.stdinFilename ?? resolve(STDIN_NAME) });
       continue;
     }
-    const found = collectFiles([p], { configs, useIgnores: args.useIgnores, onIgnored, errorOnUnmatched: args.errorOnUnmatched });
+    const found = collectFiles([p], { configs, useIgnores: args.useIgnores, onIgnored, errorOnUnmatched: args.errorOnUnmatched, workflows: true });
     for (const f of found) inputs.push({ ...f, configPath: f.path });
   }
   return inputs;

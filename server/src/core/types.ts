@@ -26,6 +26,8 @@ export interface Fix {
 export interface RelatedInfo {
   range: OffsetRange;
   message: string;
+  /** The linked file the range points into (its repository-relative path); absent: the same document. */
+  file?: string;
 }
 
 export interface Diagnostic {
@@ -48,7 +50,7 @@ export interface Diagnostic {
 }
 
 /** Document kinds of RULES.md §1.2. */
-export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'not-task-definition' | 'invalid';
+export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'not-task-definition' | 'invalid' | 'workflow';
 
 /** Launch-type letters of RULES.md §1.3 (U = unknown is the empty set). */
 export type LaunchLetter = 'F' | 'E' | 'X' | 'M';

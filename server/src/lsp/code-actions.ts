@@ -11,6 +11,7 @@ import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
 import { DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND } from '../shared/protocol';
 import { lintOptionsFor } from './analysis';
 import { toLspRange } from './convert';
+import { analyseWorkflow, isEcsWorkflow } from './workflow-diagnostics';
 import type { FeatureContext } from './server';
 
 export const SOURCE = 'ecs-taskdef';
@@ -20,6 +21,7 @@ export function registerCodeActions(ctx: FeatureContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     const settings = await ctx.settingsFor(doc.uri);
+    if (isEcsWorkflow(doc)) return workflowQuickFixes(doc, lintOptionsFor(doc.uri, settings), params.context.diagnostics);
     const analysis = ctx.cache.get(doc, settings);
     if (!analysis.enabled || !analysis.output) return [];
     const output = analysis.output;
@@ -36,6 +38,25 @@ export function registerCodeActions(ctx: FeatureContext): void {
       if (edit) actions.push({ title: 'Fix all ecs-taskdef problems', kind: FIX_ALL_CODE_ACTION_KIND, edit: workspaceEdit(doc, [edit]) });
     }
     return actions;
+  });
+}
+
+/** A workflow's fixes (replace a name or a path), matched to the editor's diagnostics by rule and range. */
+function workflowQuickFixes(doc: TextDocument, options: LintOptions, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const analysis = analyseWorkflow(doc, options);
+  if (!analysis) return [];
+  return diagnostics.flatMap((d) => {
+    if (d.source !== SOURCE) return [];
+    const start = doc.offsetAt(d.range.start);
+    const end = doc.offsetAt(d.range.end);
+    const core = analysis.diagnostics.find((c) => c.code === d.code && c.range.offset === start && c.range.offset + c.range.length === end);
+    return (core?.fixes ?? []).map((f): CodeAction => ({
+      title: f.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: f.preferred === true,
+      edit: workspaceEdit(doc, f.edits),
+    }));
   });
 }
 

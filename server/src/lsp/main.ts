@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import './node/disk-config-source';
+import './node/disk-linked-files';
 import './features';
 
 startServer(createConnection(ProposedFeatures.all));

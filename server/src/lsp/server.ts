@@ -11,10 +11,12 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysis';
+import { AnalysisCache, lintOptionsFor } from './analysis';
+import { analyseWorkflow, isEcsWorkflow, workflowLspDiagnostics } from './workflow-diagnostics';
+import { URI_PATH } from './uri';
 import { toLspDiagnostic } from './convert';
 import { ClientConfigSource } from './client-config-source';
-import { addConfigSource, prefetchConfig, setWorkspaceTrusted } from './config-file';
+import { addConfigSource, applyConfigFile, prefetchConfig, setWorkspaceTrusted } from './config-file';
 import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type Settings } from './settings';
 import {
   DOCUMENT_INFO_REQUEST,
@@ -105,10 +107,19 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri);
     const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
     if (stale()) return undefined;
+    if (isEcsWorkflow(doc)) return workflowDiagnosticsFor(doc, settings);
     const analysis = await cache.getInterruptible(doc, settings, stale);
     if (!analysis) return undefined;
     if (!analysis.enabled || !analysis.output) return [];
     return analysis.output.diagnostics.map((d, i) => toLspDiagnostic(doc, d, i));
+  }
+
+  /** A deploying workflow against the task definitions it links (desktop: the source reads the disk). */
+  function workflowDiagnosticsFor(doc: TextDocument, settings: Settings) {
+    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings);
+    if (!settings.enable || config.ignored) return [];
+    const analysis = analyseWorkflow(doc, lintOptionsFor(doc.uri, settings, config));
+    return analysis ? workflowLspDiagnostics(doc, analysis) : [];
   }
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {

@@ -71,7 +71,9 @@ import secretValueFromFormat from './secret-value-from-format';
 import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
 import tooManyContainers from './too-many-containers';
+import unknownContainerReference from './unknown-container-reference';
 import unknownProperty from './unknown-property';
+import unknownTaskDefinitionFile from './unknown-task-definition-file';
 import unquotedStringPlaceholder from './unquoted-string-placeholder';
 import unrenderedTemplateReference from './unrendered-template-reference';
 import valueOutOfRange from './value-out-of-range';
@@ -153,7 +155,9 @@ export const ALL_RULES: readonly Rule[] = [
   taskDefinitionTooLarge,
   taskRoleRequired,
   tooManyContainers,
+  unknownContainerReference,
   unknownProperty,
+  unknownTaskDefinitionFile,
   unquotedStringPlaceholder,
   unrenderedTemplateReference,
   valueOutOfRange,

@@ -3,10 +3,11 @@ import type { Node } from 'jsonc-parser';
 import type { Classification } from '../documents/classify';
 import type { ParsedDocument } from '../syntax/parse';
 import type { PlaceholderField } from '../syntax/placeholders';
+import type { WorkflowRuleContext } from '../workspace/workflow-context';
 import type { Diagnostic, Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
 
-/** R register input, D describe output, A container-definitions array (RULES.md §1.2). */
-export type KindLetter = 'R' | 'D' | 'A';
+/** R register input, D describe output, A container-definitions array (RULES.md §1.2); W a workflow that deploys one. */
+export type KindLetter = 'R' | 'D' | 'A' | 'W';
 
 export type RuleCategory =
   | 'document'
@@ -15,7 +16,8 @@ export type RuleCategory =
   | 'networking'
   | 'containers'
   | 'health'
-  | 'security';
+  | 'security'
+  | 'deployment';
 
 export interface RuleMeta {
   /** Catalog id (kebab-case, stable): the diagnostic code. */
@@ -88,8 +90,10 @@ export interface RuleContext {
 }
 
 export interface Rule extends RuleMeta {
-  /** Absent only for `fromSchema` rules, which the schema validator implements. */
+  /** Absent for `fromSchema` rules, which the schema validator implements, and for workflow rules (kind W). */
   check?(ctx: RuleContext): void;
+  /** A kind-W rule's check: a workflow's ECS deploy steps against the files they link (workspace/check-workflow.ts). */
+  checkWorkflow?(ctx: WorkflowRuleContext): void;
 }
 
 /** Identity helper that gives rule files type checking and a uniform shape. */
