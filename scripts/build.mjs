@@ -30,7 +30,8 @@ const web = {
 };
 const results = await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
+  // dist/server.js is a small loader that runs dist/server-main.js with a V8 code cache (lsp/node/code-cache.ts).
+  build({ ...common, entryPoints: { server: 'server/src/lsp/node/bootstrap.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   // The web extension host loads a CommonJS module; the worker runs a plain script.
   build({ ...web, entryPoints: { client: 'client/src/browser-extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),

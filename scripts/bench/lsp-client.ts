@@ -8,8 +8,8 @@ export class BenchClient {
   readonly connection: MessageConnection;
   private readonly waiting = new Map<string, () => void>();
 
-  constructor(script: string, nodeFlags: string[] = []) {
-    this.proc = spawn(process.execPath, [...nodeFlags, script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(script: string, nodeFlags: string[] = [], env?: NodeJS.ProcessEnv) {
+    this.proc = spawn(process.execPath, [...nodeFlags, script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: env ?? process.env });
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
       const key = `${p.uri}#${p.version}`;

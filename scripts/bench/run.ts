@@ -5,7 +5,7 @@
  *   --only=a,b,...  only these parts: pipeline, features, edit, cold, rss, cli, vsix (implies --quick's file)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
@@ -23,6 +23,13 @@ const scale = quick ? 0.2 : 1;
 const n = (full: number) => Math.max(5, Math.round(full * scale));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (part: string) => !only || only.includes(part);
+
+/** An empty folder (the code cache of an earlier run must not count). */
+function freshDir(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 function step(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
@@ -104,8 +111,8 @@ async function main(): Promise<void> {
   const edit = wanted('edit') ? await measureEdit(server, big.path, big.text, n(30)) : none;
   step('cold start');
   const cold = wanted('cold')
-    ? await measureColdStart(server, join(WORK, 'vscode-languageserver.cjs'), generated[0].path, generated[0].text, n(20))
-    : { emptyNode: none, languageServerLibrary: none, server: none, overhead: none };
+    ? await measureColdStart(server, join(WORK, 'vscode-languageserver.cjs'), generated[0].path, generated[0].text, n(20), freshDir(join(WORK, 'v8-cache')))
+    : { emptyNode: none, languageServerLibrary: none, server: none, serverCached: none, overhead: none, cachedOverFloor: none };
   step('memory with the 1 MB document open');
   const rssOurs = wanted('rss') ? await measureRss(server, big.path, big.text) : NaN;
   const rssJson = wanted('rss') ? await measureRss(join(WORK, 'json-ls-server.cjs'), big.path, big.text) : NaN;

@@ -22,8 +22,8 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(env?: NodeJS.ProcessEnv) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: LspDiagnostic[] }) => {
@@ -113,13 +113,16 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
-  async shutdown(): Promise<void> {
+  /** `waitForExit`: let the process end on its own (its exit handlers run) before it is killed. */
+  async shutdown(waitForExit = false): Promise<void> {
+    const exited = new Promise((r) => (this.proc.exitCode !== null ? r(undefined) : this.proc.once('exit', r)));
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
+    if (waitForExit) await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     this.connection.dispose();
     this.proc.kill();
   }

@@ -217,7 +217,7 @@ describe('no telemetry or networking code shipped', () => {
   const NETWORK_MODULES = ['http', 'https', 'http2', 'tls', 'dns', 'dgram', 'undici', 'ws', 'axios', 'node-fetch'];
 
   it('the bundles contain no telemetry library, no fetch and no HTTP/TLS/DNS/UDP module', () => {
-    for (const name of ['server.js', 'cli.js', 'client.js']) {
+    for (const name of ['server.js', 'server-main.js', 'cli.js', 'client.js']) {
       const text = bundle(name);
       for (const marker of ['applicationinsights', '@vscode/extension-telemetry', 'TelemetryReporter', 'sendTelemetryEvent', 'telemetryLevel']) {
         assert.ok(!text.includes(marker), `${name} contains ${marker}`);

@@ -1,4 +1,4 @@
-/** Entry of dist/server.js: `node dist/server.js --stdio` (or --node-ipc when started by the VS Code client). */
+/** The server bundle (dist/server-main.js, run by the loader dist/server.js): `node dist/server.js --stdio` (or --node-ipc when started by the VS Code client). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import './node/disk-config-source';
