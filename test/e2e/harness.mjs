@@ -170,8 +170,8 @@ export async function launchVSCode(opts) {
       '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override',
       '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder], {
-      detached: true, stdio: ['ignore', out, out],
-      env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, PORT: '' },
+      detached: true, stdio: ['ignore', out, out], cwd: tmp, // never the checkout: code-server must not depend on where the repository lives
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|INIT_CWD$)/i.test(k))), XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, PORT: '' },
     });
     fs.closeSync(out);
     liveGroups.add(server.pid);
