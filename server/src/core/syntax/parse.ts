@@ -7,7 +7,7 @@ import { isBareWordPlaceholder } from './placeholders';
 import { fastParseTree } from './fast-parse';
 import { registerStrictJsonRoot } from './node-value';
 import { type Unreadable, unreadableText } from './unreadable-text';
-import { type DirectiveSpan, maskTemplateSyntax, templateExpressionEnd } from './template-syntax';
+import { commentEnd, type DirectiveSpan, maskTemplateSyntax, templateExpressionEnd } from './template-syntax';
 
 export interface SyntaxProblem {
   offset: number;
@@ -207,15 +207,12 @@ export function recoverTemplateTokens(text: string): Recovery {
       prev = '"';
       continue;
     }
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      continue;
+    if (c === '/') {
+      const end = commentEnd(text, i);
+      if (end > i) {
+        i = end;
+        continue;
+      }
     }
     if (c === '{' && text[i + 1] !== '{' && text[i + 1] !== '%') {
       stack.push('{');

@@ -88,15 +88,12 @@ export function maskTemplateSyntax(text: string): TemplateMasking {
       i = jsonStringEnd(text, i, out, budget);
       continue;
     }
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      continue;
+    if (c === '/') {
+      const end = commentEnd(text, i);
+      if (end > i) {
+        i = end;
+        continue;
+      }
     }
     if (c === '%' && text[i + 1] === '{' && budget.failures < MAX_FAILED_SCANS) {
       const end = templateExpressionEnd(text, i);
@@ -165,4 +162,18 @@ function jsonStringEnd(text: string, start: number, out: Output, budget: { failu
 function blank(out: Output, start: number, end: number): void {
   const chars = charsOf(out);
   for (let k = start; k < end; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' ';
+}
+
+/** Where a `//` or `/* … *\/` comment that starts at `i` ends (a line comment stops before its newline); `i` when none starts there. */
+export function commentEnd(text: string, i: number): number {
+  if (text[i] !== '/') return i;
+  if (text[i + 1] === '/') {
+    const nl = text.indexOf('\n', i);
+    return nl < 0 ? text.length : nl;
+  }
+  if (text[i + 1] === '*') {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  return i;
 }
