@@ -156,7 +156,7 @@ export async function launchVSCode(opts) {
     closed = true;
     try { if (browser) await Promise.race([browser.close(), sleep(5000)]); } catch { /* ignore */ }
     if (server) { await killGroup(server); liveGroups.delete(server.pid); }
-    if (!opts.keepTemp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (!opts.keepTemp && !process.env.ECS_TASKDEF_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   };
 
   try {
@@ -192,6 +192,14 @@ export async function launchVSCode(opts) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
+    // The browser's console (the workbench, and the web worker extension host forwarded to it) into a file:
+    // the evidence when a web run fails, since that host's logs and output channels live in the browser.
+    const consoleLog = path.join(tmp, 'browser-console.log');
+    const stamp = () => new Date().toISOString().slice(11, 23);
+    const note = (line) => { try { fs.appendFileSync(consoleLog, `${stamp()} ${line}\n`); } catch { /* tmp gone */ } };
+    page.on('console', (m) => note(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => note(`[pageerror] ${e.message}`));
+    page.on('worker', (w) => { note(`[worker started] ${w.url().slice(0, 120)}`); w.on('close', () => note(`[worker closed] ${w.url().slice(0, 120)}`)); });
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -202,14 +210,14 @@ export async function launchVSCode(opts) {
       try { return await fn(); } catch (err) {
         const shot = path.join(os.tmpdir(), `ecs-taskdef-e2e-failure-${Date.now()}.png`);
         try { await page.screenshot({ path: shot }); } catch { /* page gone */ }
-        const e = new Error(`e2e step '${name}' failed: ${err.message}\n  screenshot: ${shot}\n  code-server log tail:\n${tail(serverLog, 15)}`);
+        const e = new Error(`e2e step '${name}' failed: ${err.message}\n  screenshot: ${shot}\n  code-server log tail:\n${tail(serverLog, 15)}\n  browser console tail (${consoleLog}):\n${tail(consoleLog, 15)}`);
         e.cause = err;
         throw e;
       }
     };
     const wrapped = {};
     for (const [name, fn] of Object.entries(helpers)) wrapped[name] = (...a) => step(`${name}(${a.map((x) => JSON.stringify(x)).join(', ')})`, () => fn(...a));
-    return { page, browser, port, tmp, serverLog, userDataDir, extensionsDir, close, step, ...wrapped };
+    return { page, browser, port, tmp, serverLog, consoleLog, userDataDir, extensionsDir, close, step, ...wrapped };
   } catch (err) {
     const msg = `launchVSCode failed: ${err.message}\n  code-server log tail (${serverLog}):\n${tail(serverLog)}`;
     await close();
