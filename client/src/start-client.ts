@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, type ExtensionContext, extensions, FileType, type TextDocument, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { CONFIG_FILE_NAME } from '../../server/src/core/config/project-config';
+import { CONFIG_FILE_NAME } from '../../server/src/core/config/config-file-name';
 import {
   type InitializationOptions,
   READ_FILE_REQUEST,
