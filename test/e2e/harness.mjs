@@ -215,9 +215,39 @@ export async function launchVSCode(opts) {
         throw e;
       }
     };
+    /**
+     * The web worker extension host's logs (its output channels, e.g. the language client's trace) live in the
+     * browser's IndexedDB, not in code-server's logs folder: copy every log-looking entry into `dir`.
+     */
+    const dumpBrowserLogs = async (dir = path.join(tmp, 'browser-logs')) => {
+      const entries = await page.evaluate(async () => {
+        const out = [];
+        const dbs = (await indexedDB.databases?.()) ?? [];
+        for (const { name } of dbs) {
+          const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+          for (const store of db.objectStoreNames) {
+            const rows = await new Promise((res) => {
+              const acc = []; const req = db.transaction(store).objectStore(store).openCursor();
+              req.onsuccess = () => { const c = req.result; if (!c) return res(acc); acc.push([String(c.key), c.value]); c.continue(); };
+              req.onerror = () => res(acc);
+            });
+            for (const [key, value] of rows) {
+              if (!/log/i.test(`${name}/${store}/${key}`)) continue;
+              const text = typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : JSON.stringify(value);
+              out.push({ name: `${name}__${store}__${key}`, text });
+            }
+          }
+          db.close();
+        }
+        return out;
+      }).catch((e) => [{ name: 'error', text: String(e) }]);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const e of entries) fs.writeFileSync(path.join(dir, e.name.replace(/[^\w.-]+/g, '_').slice(-180)), e.text);
+      return { dir, files: entries.length };
+    };
     const wrapped = {};
     for (const [name, fn] of Object.entries(helpers)) wrapped[name] = (...a) => step(`${name}(${a.map((x) => JSON.stringify(x)).join(', ')})`, () => fn(...a));
-    return { page, browser, port, tmp, serverLog, consoleLog, userDataDir, extensionsDir, close, step, ...wrapped };
+    return { page, browser, port, tmp, serverLog, consoleLog, dumpBrowserLogs, userDataDir, extensionsDir, close, step, ...wrapped };
   } catch (err) {
     const msg = `launchVSCode failed: ${err.message}\n  code-server log tail (${serverLog}):\n${tail(serverLog)}`;
     await close();

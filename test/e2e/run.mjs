@@ -108,6 +108,7 @@ if (ready && !flag('--no-vscode') && !flag('--no-web')) {
       for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
       await phase(`VS Code for the Web: ${s.name}`, () => s.run(vs));
     }
+    if (process.env.ECS_TASKDEF_E2E_KEEP && vs) log(`browser logs: ${JSON.stringify(await vs.dumpBrowserLogs())}`);
   } finally {
     if (vs) await vs.close();
     if (ws) removeWorkspace(ws);
