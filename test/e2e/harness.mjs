@@ -169,6 +169,8 @@ export async function launchVSCode(opts) {
     server = spawn(paths.node24, [paths.codeServer, '--config', configFile, '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override',
+      // ECS_TASKDEF_E2E_TRACE=1: every logger at trace level, the language client's log channel (its LSP trace) included.
+      ...(process.env.ECS_TASKDEF_E2E_TRACE ? ['--log', 'trace'] : []),
       '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder], {
       detached: true, stdio: ['ignore', out, out], cwd: tmp, // never the checkout: code-server must not depend on where the repository lives
       env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|INIT_CWD$)/i.test(k))), XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, PORT: '' },
@@ -220,6 +222,7 @@ export async function launchVSCode(opts) {
      * browser's IndexedDB, not in code-server's logs folder: copy every log-looking entry into `dir`.
      */
     const dumpBrowserLogs = async (dir = path.join(tmp, 'browser-logs')) => {
+      await sleep(1500); // loggers flush on a short delay
       const entries = await page.evaluate(async () => {
         const out = [];
         const dbs = (await indexedDB.databases?.()) ?? [];
