@@ -15,8 +15,6 @@ export const WEB_SETTINGS = {
   'remote.extensionKind': { 'ecs-taskdef.ecs-taskdef': ['web'] },
   'extensions.webWorker': true,
   'workbench.editor.enablePreview': false,
-  // The language client's trace goes to its output channel, a log file of the worker host (harness dumpBrowserLogs).
-  'ecsTaskdef.trace.server': 'verbose',
 };
 
 const ours = (problems, file) => problems.filter((p) => (!file || p.file === file) && p.source === 'ecs-taskdef');
