@@ -9,7 +9,9 @@ import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions } from './config-loader';
 import { collectFiles, UsageError } from './files';
+import { fixDeployFile } from './deploy-linked-files';
 import { fixWorkflow } from './workflow-files';
+import { isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import { unifiedDiff } from './unified-diff';
 
@@ -115,7 +117,8 @@ export function runFix(argv: readonly string[], out: (s: string) => void, err: (
   for (const f of files) {
     const text = f.text ?? read(f.path);
     const options = lintOptionsFor(f.path, args, configs);
-    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, args.rules.length ? args.rules : undefined) : fixAll(text, { rules: args.rules, lint: options });
+    const only = args.rules.length ? args.rules : undefined;
+    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, only) : isDeployingService(f.path, text) ? fixDeployFile(f.path, text, options, only) : fixAll(text, { rules: args.rules, lint: options });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
     const summary = `${f.path}: ${fixSummary(result.applied, errors)}\n`;

@@ -53,12 +53,18 @@ export function deployFileKind(path: string, text: string): DeployFileKind | und
 /** A JSON object with service keys and no container definitions; ecspresso's file name is enough with one key. */
 function looksLikeService(text: string, base: string): boolean {
   const head = text.slice(0, 64 * 1024);
-  if (/"(containerDefinitions|AWSTemplateFormatVersion|Resources|image)"\s*:/.test(head) || /^\s*\{\s*"(services|failures)"\s*:/.test(head)) return false;
+  if (/"(containerDefinitions|AWSTemplateFormatVersion|Resources|image)"\s*:/.test(head) || /^\s*\{\s*("(services|failures)"\s*:|"service"\s*:\s*\{)/.test(head)) return false;
   if (!/^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*\{/.test(head)) return false;
   const found = SERVICE_KEYS.filter((k) => head.includes(`"${k}"`)).length;
   const taskDef = /"taskDefinition"\s*:\s*"/.test(head);
   if (/service[-_]?def/.test(base)) return found >= 1 || taskDef;
   return (taskDef && found >= 1) || found >= 3;
+}
+
+/** An appspec or a service definition: a file checked with checkDeployFile (an ecspresso config only links). */
+export function isDeployingService(path: string, text: string): boolean {
+  const kind = deployFileKind(path, text);
+  return kind === 'appspec' || kind === 'service';
 }
 
 export interface DeployFile {
@@ -83,9 +89,10 @@ export function readDeployFile(path: string, text: string): DeployFile | undefin
   const out: DeployFile = { kind, services: [], conflictMarkers };
   if (conflictMarkers.length > 0) return out; // half of each side is not a file to judge
   if (kind === 'ecspresso') {
-    const root = readYaml(text).root;
+    // Read line by line: ecspresso configs are Go templates ({{ if … }} lines) that are not always valid YAML.
     const path = (k: string) => {
-      const s = str(child(root, k));
+      const m = new RegExp(`^${k}\\s*:\\s*(?:"([^"]*)"|'([^']*)'|([^\\s#]+))`, 'm').exec(text);
+      const s = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
       return s && findPlaceholders(s).length === 0 ? normalisePath(s) : undefined;
     };
     out.ecspresso = { taskDefinition: path('task_definition'), serviceDefinition: path('service_definition') };
