@@ -4,12 +4,17 @@ import { describe, it } from 'node:test';
 import { readDeployLinkedFiles } from '../../server/src/cli/deploy-linked-files';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/syntax/positions';
+import { looksLikeCfnTemplate } from '../../server/src/core/documents/cfn-detect';
+import { lint } from '../../server/src/core/lint';
 import { checkDeployFile } from '../../server/src/core/workspace/check-service';
 import { deployFileKind } from '../../server/src/core/workspace/deploy-files';
 import { loadServiceFixtures } from '../helpers/fixtures';
 
-const fixtures = loadServiceFixtures((p, t) => ['appspec', 'service'].includes(deployFileKind(p, t) ?? ''));
-const check = (path: string, text: string) => checkDeployFile(path, text, readDeployLinkedFiles(path, text)).diagnostics;
+// A folder holds an appspec or service definition (with the files it links), or a CloudFormation template whose
+// AWS::ECS::Service is checked against the task definition of the same template.
+const isTemplate = (p: string, t: string) => /\.(ya?ml|json)$/.test(p) && !deployFileKind(p, t) && looksLikeCfnTemplate(t);
+const fixtures = loadServiceFixtures((p, t) => ['appspec', 'service'].includes(deployFileKind(p, t) ?? '') || isTemplate(p, t));
+const check = (path: string, text: string) => (isTemplate(path, text) ? lint(text, { fileName: path }).diagnostics : checkDeployFile(path, text, readDeployLinkedFiles(path, text)).diagnostics);
 
 describe('service rule fixtures (test/fixtures/rules/<id>/bad-*/ and good-*/)', () => {
   it('exist for every service rule', () => {

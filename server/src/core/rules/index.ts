@@ -25,6 +25,7 @@ import duplicateKey from './duplicate-key';
 import duplicatePortMapping from './duplicate-port-mapping';
 import duplicateSecretName from './duplicate-secret-name';
 import duplicateVolumeName from './duplicate-volume-name';
+import dynamicPortHealthCheck from './dynamic-port-health-check';
 import efsTransitEncryption from './efs-transit-encryption';
 import efsVolumeConfig from './efs-volume-config';
 import executionRoleRequired from './execution-role-required';
@@ -117,6 +118,7 @@ export const ALL_RULES: readonly Rule[] = [
   duplicatePortMapping,
   duplicateSecretName,
   duplicateVolumeName,
+  dynamicPortHealthCheck,
   efsTransitEncryption,
   efsVolumeConfig,
   executionRoleRequired,

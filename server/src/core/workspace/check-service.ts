@@ -12,13 +12,14 @@ import { parseDocument } from '../syntax/parse';
 import type { Diagnostic, LintOptions } from '../types';
 import type { LinkedFiles } from './check-workflow';
 import { readDeployFile, taskLinkOf } from './deploy-files';
-import { serviceTask, type ServiceRuleContext, type ServiceTask } from './service-context';
+import { serviceTask, type ServiceRuleContext, type ServiceTask, type TargetGroupFacts } from './service-context';
+import type { Node } from 'jsonc-parser';
 
 /** Syntax problems (and merge-conflict markers) are reported like every unreadable file: under json-syntax. */
 const SYNTAX_CODE = 'json-syntax';
 
 /** Runs the kind-S rules on one service; raw diagnostics (not finalized). */
-export function runServiceRules(text: string, service: ServiceModel, task: ServiceTask | undefined, options: LintOptions): Diagnostic[] {
+export function runServiceRules(text: string, service: ServiceModel, task: ServiceTask | undefined, options: LintOptions, targetGroup?: (n: Node) => TargetGroupFacts | undefined): Diagnostic[] {
   const raw: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkService || options.rules?.[rule.id] === 'off') continue;
@@ -27,6 +28,7 @@ export function runServiceRules(text: string, service: ServiceModel, task: Servi
       text,
       service,
       task,
+      ...(targetGroup ? { targetGroup } : {}),
       report: (r) =>
         ++reported <= MAX_REPORTS_PER_RULE &&
         raw.push({

@@ -41,11 +41,20 @@ export interface ServiceReport {
   fixes?: Fix[];
 }
 
+/** A load balancer target group the service names, when the host can see it (a CloudFormation template can). */
+export interface TargetGroupFacts {
+  logicalId: string;
+  /** `HealthCheckPort` as written (value undefined when it is an intrinsic); undefined when absent (traffic-port). */
+  healthCheckPort?: { node: Node; value?: string };
+}
+
 export interface ServiceRuleContext {
   text: string;
   service: ServiceModel;
   /** The linked task definition; undefined when none was found (rules that need it stay silent). */
   task?: ServiceTask;
+  /** The target group a `targetGroupArn` node names; absent when the host cannot resolve target groups. */
+  targetGroup?(node: Node): TargetGroupFacts | undefined;
   report(r: ServiceReport): void;
 }
 
