@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli } from './cli-helpers';
+import { cli, workspace } from './cli-helpers';
 
 const WORKSPACES = join(__dirname, '..', 'fixtures', 'workspaces');
 
@@ -90,6 +90,25 @@ describe('lint DIR: appspecs and service definitions', () => {
       const { results } = lintJson(appspec);
       assert.deepEqual(results[0].diagnostics.map((d) => [d.code, d.severity, d.range.start.line + 1]), [['json-syntax', 'error', 10]]);
       assert.match(results[0].diagnostics[0].message, /merge conflict: 3 marker lines/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('.ecs-taskdef.json taskDefinitions maps a deploying file to a task definition the conventions miss; a bad entry is a config error', () => {
+    const appspec = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: worker\n          ContainerPort: 8080\n';
+    const task = JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'api:1', memory: 256, portMappings: [{ containerPort: 8080 }] }] }, null, 2);
+    const dir = workspace({ 'deploy/appspec.yaml': appspec, 'ecs/taskdef.prod.json': task });
+    try {
+      assert.deepEqual(errors(lintJson(join(dir, 'deploy', 'appspec.yaml')).results[0]), []); // no taskdef.json beside it: checked alone
+      writeFileSync(join(dir, '.ecs-taskdef.json'), JSON.stringify({ taskDefinitions: { 'deploy/appspec.yaml': 'ecs/taskdef.prod.json' } }));
+      const { results } = lintJson(join(dir, 'deploy', 'appspec.yaml'));
+      assert.deepEqual(errors(results[0]), [['unknown-container-reference', 8]]);
+      assert.match(results[0].diagnostics[0].message, /'worker' is not a container of \.\.\/ecs\/taskdef\.prod\.json/);
+      writeFileSync(join(dir, '.ecs-taskdef.json'), JSON.stringify({ taskDefinitions: { 'deploy/*.yaml': 42 } }));
+      const bad = cli('lint', join(dir, 'deploy', 'appspec.yaml'));
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /must be a path relative to this config file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

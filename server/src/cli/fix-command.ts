@@ -7,7 +7,7 @@ import { fixAll } from '../core/fixes/fix-all';
 import { toRegisterInput } from '../core/fixes/convert';
 import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
-import { ConfigLoader, configLintOptions } from './config-loader';
+import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
 import { collectFiles, UsageError } from './files';
 import { fixDeployFile } from './deploy-linked-files';
 import { fixWorkflow } from './workflow-files';
@@ -118,7 +118,7 @@ export function runFix(argv: readonly string[], out: (s: string) => void, err: (
     const text = f.text ?? read(f.path);
     const options = lintOptionsFor(f.path, args, configs);
     const only = args.rules.length ? args.rules : undefined;
-    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, only) : isDeployingService(f.path, text) ? fixDeployFile(f.path, text, options, only) : fixAll(text, { rules: args.rules, lint: options });
+    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, only) : isDeployingService(f.path, text) ? fixDeployFile(f.path, text, options, only, configTaskDefinition(configs, f.path)) : fixAll(text, { rules: args.rules, lint: options });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
     const summary = `${f.path}: ${fixSummary(result.applied, errors)}\n`;

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lint } from '../core/lint';
 import type { Diagnostic, LintOptions, LintResult } from '../core/types';
-import { ConfigLoader, configLintOptions } from './config-loader';
+import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
 import { formatGithub } from './format-github';
@@ -39,7 +39,7 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   for (const [i, f] of inputs.entries()) {
     const text = texts[i];
     const options = optionsFor(f, args, configs);
-    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, options) : isDeployingService(f.path, text) ? lintDeployFile(f.path, text, options, families) : lint(text, options);
+    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, options) : isDeployingService(f.path, text) ? lintDeployFile(f.path, text, options, families, configTaskDefinition(configs, f.path)) : lint(text, options);
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
@@ -67,9 +67,9 @@ function lintWorkflow(path: string, text: string, options: LintOptions): LintRes
 }
 
 /** An appspec or service definition checked against the task definition it runs (read from disk). */
-function lintDeployFile(path: string, text: string, options: LintOptions, families: FamilyIndex): LintResult {
+function lintDeployFile(path: string, text: string, options: LintOptions, families: FamilyIndex, mapped: string | undefined): LintResult {
   const kind = deployFileKind(path, text) === 'appspec' ? 'appspec' : 'service';
-  return { kind, launchType: 'unknown', templated: false, diagnostics: checkDeployFile(path, text, readDeployLinkedFiles(path, text, families), options).diagnostics };
+  return { kind, launchType: 'unknown', templated: false, diagnostics: checkDeployFile(path, text, readDeployLinkedFiles(path, text, families, mapped), options, mapped).diagnostics };
 }
 
 const withoutHints = (d: Diagnostic): boolean => d.severity !== 'hint';
