@@ -102,8 +102,8 @@ function readText(path: string): string | null | undefined {
 }
 
 /** `ecs-taskdef fix` on an appspec or service definition: each finding's preferred fix once (no overlaps), then a re-check. */
-export function fixDeployFile(path: string, text: string, options: LintOptions, onlyRules?: readonly string[], mapped?: string): { text: string; applied: number; remaining: Diagnostic[] } {
-  const check = (t: string) => checkDeployFile(path, t, readDeployLinkedFiles(path, t, undefined, mapped), options, mapped).diagnostics;
+export function fixDeployFile(path: string, text: string, options: LintOptions, onlyRules?: readonly string[], mapped?: string, families = new FamilyIndex()): { text: string; applied: number; remaining: Diagnostic[] } {
+  const check = (t: string) => checkDeployFile(path, t, readDeployLinkedFiles(path, t, families, mapped), options, mapped).diagnostics;
   const found = check(text);
   const edits: TextEdit[] = [];
   let applied = 0;

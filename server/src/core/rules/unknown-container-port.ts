@@ -17,7 +17,8 @@ refused when the service is created or updated, or makes a CodeDeploy blue/green
 is the load balancer's listener port (80, 443) written where the application's port (8080, 3000) belongs.
 
 Checked only when the task definition is found (see \`unknown-container-reference\`), the container exists, and
-its port mappings are literal.`,
+its port mappings are literal. When the container maps one port, a quick fix offers it; \`ecs-taskdef fix\` does not
+apply it, because the mapping may be the side to change (an application listening on 8080 mapped as 80).`,
   examples: {
     bad: '{ "serviceName": "web", "taskDefinition": "web", "loadBalancers": [ { "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/abc", "containerName": "web", "containerPort": 80 } ] }  // web maps 8080',
     good: '{ "serviceName": "web", "taskDefinition": "web", "loadBalancers": [ { "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/abc", "containerName": "web", "containerPort": 8080 } ] }',
@@ -41,7 +42,8 @@ its port mappings are literal.`,
         node: port.node,
         message: `Container '${clip(name)}' of ${clip(task.label)} does not map port ${port.value} (${has}).`,
         related: mappings.flatMap((m) => taskRelated(task, m.containerPortNode, `port mapping ${m.containerPort ?? ''}`.trim())).concat(mappings.length ? [] : taskRelated(task, c.nameNode, `container '${name}'`)),
-        fixes: only === undefined ? [] : [{ title: `Change to ${only}`, preferred: true, edits: [{ offset: port.node.offset, length: port.node.length, content: ctx.text[port.node.offset] === '"' ? `"${only}"` : ctx.text[port.node.offset] === "'" ? `'${only}'` : String(only) }] }],
+        // Offered, never applied by `fix`: the task definition may be the side that is wrong (an app on 8080 mapped as 80).
+        fixes: only === undefined ? [] : [{ title: `Change to ${only}`, edits: [{ offset: port.node.offset, length: port.node.length, content: ctx.text[port.node.offset] === '"' ? `"${only}"` : ctx.text[port.node.offset] === "'" ? `'${only}'` : String(only) }] }],
       });
     }
   },
