@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lint } from '../core/lint';
 import type { Diagnostic, LintOptions, LintResult } from '../core/types';
-import { ConfigLoader, configLintOptions } from './config-loader';
+import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
 import { formatGithub } from './format-github';
@@ -11,7 +11,10 @@ import { formatSarif } from './format-sarif';
 import { atLeast, LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
 import { VERSION } from './version';
 import { readLinkedFiles } from './workflow-files';
+import { FamilyIndex, readDeployLinkedFiles } from './deploy-linked-files';
+import { checkDeployFile } from '../core/workspace/check-service';
 import { checkWorkflow } from '../core/workspace/check-workflow';
+import { deployFileKind, isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
@@ -29,9 +32,14 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const results: FileResult[] = [];
   const shown = reportFilter(args);
   let hiddenHints = 0;
-  for (const f of inputs) {
-    const text = f.text ?? read(f.path);
-    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, optionsFor(f, args, configs)) : lint(text, optionsFor(f, args, configs));
+  // Service definitions name a family: the task definitions of this run (and those beside the service) answer it.
+  const families = new FamilyIndex();
+  const texts = inputs.map((f) => f.text ?? read(f.path));
+  inputs.forEach((f, i) => f.path !== STDIN_NAME && families.add(resolve(f.path), texts[i]));
+  for (const [i, f] of inputs.entries()) {
+    const text = texts[i];
+    const options = optionsFor(f, args, configs);
+    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, options) : isDeployingService(f.path, text) ? lintDeployFile(f.path, text, options, families, configTaskDefinition(configs, f.path)) : lint(text, options);
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
@@ -56,6 +64,12 @@ interface Input extends FoundFile {
 /** A workflow checked against the task-definition files it deploys (read from disk). */
 function lintWorkflow(path: string, text: string, options: LintOptions): LintResult {
   return { kind: 'workflow', launchType: 'unknown', templated: false, diagnostics: checkWorkflow(text, readLinkedFiles(path, text), options) };
+}
+
+/** An appspec or service definition checked against the task definition it runs (read from disk). */
+function lintDeployFile(path: string, text: string, options: LintOptions, families: FamilyIndex, mapped: string | undefined): LintResult {
+  const kind = deployFileKind(path, text) === 'appspec' ? 'appspec' : 'service';
+  return { kind, launchType: 'unknown', templated: false, diagnostics: checkDeployFile(path, text, readDeployLinkedFiles(path, text, families, mapped), options, mapped).diagnostics };
 }
 
 const withoutHints = (d: Diagnostic): boolean => d.severity !== 'hint';

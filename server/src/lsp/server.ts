@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, lintOptionsFor } from './analysis';
-import { analyseWorkflow, isEcsWorkflow, workflowLspDiagnostics } from './workflow-diagnostics';
+import { analyseWorkflow, isDeployingDocument, workflowLspDiagnostics } from './workflow-diagnostics';
 import { URI_PATH } from './uri';
 import { toLspDiagnostic } from './convert';
 import { ClientConfigSource } from './client-config-source';
@@ -107,7 +107,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri);
     const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
     if (stale()) return undefined;
-    if (isEcsWorkflow(doc)) return workflowDiagnosticsFor(doc, settings);
+    if (isDeployingDocument(doc)) return workflowDiagnosticsFor(doc, settings);
     const analysis = await cache.getInterruptible(doc, settings, stale);
     if (!analysis) return undefined;
     if (!analysis.enabled || !analysis.output) return [];
