@@ -5,14 +5,16 @@ import {
   type Connection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, lintOptionsFor } from './analysis';
-import { analyseWorkflow, isEcsWorkflow, workflowLspDiagnostics } from './workflow-diagnostics';
+import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
+import { analyseWorkflow, isEcsWorkflow, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
+import { WorkspaceLinks } from './workspace-links';
 import { URI_PATH } from './uri';
 import { toLspDiagnostic } from './convert';
 import { ClientConfigSource } from './client-config-source';
@@ -39,12 +41,20 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationSupport = false;
   const settingsByUri = new Map<string, Promise<Settings>>();
+  let refreshSupport = false;
+  let workspaceFolders: string[] = [];
+  // Cross-file links: a change to one file refreshes the open files it links or is linked from.
+  const links = new WorkspaceLinks((paths) => refreshRelated(paths));
+  setDeployContextSource((uri) => links.deployContexts(uri));
+  setLinkedOverlay((uri) => documents.get(uri)?.getText());
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
     clientCapabilities = caps;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = params.initializationOptions as InitializationOptions | undefined;
     globalSettings = checked(normalizeSettings(options?.settings));
     setWorkspaceTrusted(options?.workspaceTrusted !== false);
@@ -63,6 +73,9 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'ecs-taskdef' },
     };
@@ -150,12 +163,38 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidChangeContent((e) => {
+    links.opened(e.document);
+    schedulePush(e.document);
+  });
   documents.onDidClose((e) => {
+    void links.closed(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+
+  connection.onInitialized(() => {
+    // In the background: the first diagnostics never wait for the walk.
+    void links.indexFolders(workspaceFolders);
+  });
+  connection.onShutdown(() => links.stop());
+
+  /** Linked files changed: the open ones among `paths` get fresh diagnostics (one refresh for a burst of changes). */
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  function refreshRelated(paths: string[]): void {
+    const open = paths.flatMap((p) => documents.get(links.uriOf(p)) ?? []);
+    if (open.length === 0) return;
+    if (!pullDiagnostics) {
+      for (const doc of open) schedulePush(doc);
+      return;
+    }
+    if (!refreshSupport || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      connection.languages.diagnostics.refresh();
+    }, 20);
+  }
 
   /** Settings or trust changed: forget what was computed and lint the open documents again. */
   function relintAll(): void {
@@ -174,6 +213,7 @@ export function startServer(connection: Connection): void {
   // The client watches `.ecs-taskdef.json` files (disk and virtual): a change re-lints the open documents.
   connection.onDidChangeWatchedFiles((params) => {
     const uris = params.changes.map((c) => c.uri);
+    for (const c of params.changes) void links.changedOnDisk(c.uri, c.type === FileChangeType.Deleted);
     const forgot = clientFiles?.invalidate(uris) ?? false;
     if (forgot || uris.some((u) => /\/\.ecs-taskdef\.json$/.test(u))) relintAll();
   });
@@ -192,7 +232,7 @@ export function startServer(connection: Connection): void {
     return { linted: true, kind, launchType, templated };
   });
 
-  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities });
+  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities, links });
 
   documents.listen(connection);
   connection.listen();
@@ -205,6 +245,8 @@ export interface FeatureContext {
   settingsFor(uri: string): Promise<Settings>;
   /** What the client said it supports in `initialize` (empty before that). */
   clientCapabilities(): ClientCapabilities;
+  /** The workspace index: deploying files, the task definitions they link, container names across files. */
+  links: WorkspaceLinks;
 }
 
 /** Feature modules (code actions, hover, completion, …) register themselves here. */

@@ -23,6 +23,13 @@ export interface LinkedFileSource {
 
 const sources: LinkedFileSource[] = [];
 
+/** Open documents' text (typed, not yet saved) wins over the source's copy of a linked file. */
+let overlay: ((uri: string) => string | undefined) | undefined;
+
+export function setLinkedOverlay(textOf: ((uri: string) => string | undefined) | undefined): void {
+  overlay = textOf;
+}
+
 export function addLinkedFileSource(source: LinkedFileSource): void {
   sources.push(source);
 }
@@ -40,8 +47,17 @@ export interface WorkflowAnalysis {
 export function analyseWorkflow(doc: TextDocument, options: LintOptions): WorkflowAnalysis | undefined {
   const source = sources.find((s) => s.handles(doc.uri));
   const text = doc.getText();
-  const linked = source?.read(doc.uri, text);
+  let linked = source?.read(doc.uri, text);
   if (!source || !linked) return undefined;
+  if (overlay) {
+    const files = new Map(linked.files);
+    for (const path of files.keys()) {
+      const uri = source.uriOf(doc.uri, path);
+      const open = uri === undefined ? undefined : overlay(uri);
+      if (open !== undefined) files.set(path, open);
+    }
+    linked = { ...linked, files };
+  }
   return { diagnostics: checkWorkflow(text, linked, options), linked };
 }
 
