@@ -23,6 +23,8 @@ import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type S
 import {
   DOCUMENT_INFO_REQUEST,
   type DocumentInfo,
+  INDEX_STATUS_REQUEST,
+  type IndexStatus,
   FIX_ALL_CODE_ACTION_KIND,
   type InitializationOptions,
   READ_FILE_REQUEST,
@@ -174,11 +176,14 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  let initializedSeen = false;
   connection.onInitialized(() => {
+    initializedSeen = true;
     // In the background: the first diagnostics never wait for the walk.
     void links.indexFolders(workspaceFolders);
   });
   connection.onShutdown(() => links.stop());
+  connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => ({ indexing: links.indexing || !initializedSeen, files: links.index.size }));
 
   /** Linked files changed: the open ones among `paths` get fresh diagnostics (one refresh for a burst of changes). */
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;

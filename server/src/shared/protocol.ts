@@ -59,3 +59,11 @@ export interface ReadFileParams {
 }
 
 export type ReadFileResult = { text: string } | null;
+
+/** Server → state of the workspace index (tests and troubleshooting): still walking the folders, files held. */
+export const INDEX_STATUS_REQUEST = 'ecsTaskdef/indexStatus';
+
+export interface IndexStatus {
+  indexing: boolean;
+  files: number;
+}
