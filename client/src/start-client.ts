@@ -32,8 +32,9 @@ export async function startClient(context: ExtensionContext, create: (options: L
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       configurationSection: 'ecsTaskdef',
-      // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints).
-      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+      // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints); JSON and YAML
+      // files for the server's workspace index (a task definition or workflow changed outside the editor).
+      fileEvents: [workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`), workspace.createFileSystemWatcher('**/*.{json,yml,yaml}')],
     },
     initializationOptions,
     // VS Code's JSON support already marks syntax errors: ours would repeat them (editor-json-syntax.ts).

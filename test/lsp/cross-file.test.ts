@@ -5,7 +5,7 @@
  * definition is typed in; context flowing back into the task definition.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -189,5 +189,47 @@ describe('LSP: cross-file navigation over the workspace index', () => {
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: taskUri }, position: pos(taskText, '"family"', 0, 2) });
     assert.match(hover.contents.value, /\*\*Deployed by\*\* `\.github\/workflows\/deploy\.yml`, `\.github\/workflows\/staging\.yml`/);
     assert.match(hover.contents.value, /sets the image of `web`/);
+  });
+});
+
+describe('LSP: linked files changed on disk refresh the open files (push diagnostics)', () => {
+  const client = new TestClient();
+  let repo: string;
+  let taskPath: string;
+  let deployUri: string;
+
+  before(async () => {
+    assertServerBuilt();
+    repo = mkdtempSync(join(tmpdir(), 'ecs-taskdef-xfile-push-'));
+    cpSync(FIXTURE, repo, { recursive: true });
+    taskPath = join(repo, '.aws', 'task-definition.json');
+    deployUri = pathToFileURL(join(repo, '.github', 'workflows', 'deploy.yml')).href;
+    await client.initialize({ pull: false, workspaceFolders: [pathToFileURL(repo).href] });
+    for (;;) {
+      if (!(await client.request<IndexStatus>(INDEX_STATUS_REQUEST, {})).indexing) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('re-publishes an open workflow when its task definition changes on disk, and again when it is deleted and restored', async () => {
+    await client.open(deployUri, readFileSync(join(repo, '.github', 'workflows', 'deploy.yml'), 'utf8'), 1, 'github-actions-workflow');
+    assert.deepEqual(await client.waitForPublications(deployUri, 1), []);
+    const original = readFileSync(taskPath, 'utf8');
+    writeFileSync(taskPath, original.replace('"name": "web"', '"name": "api"'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(taskPath).href, type: 2 }] });
+    const [d] = await client.waitForPublications(deployUri, 2);
+    assert.equal(d.code, 'unknown-container-reference');
+    assert.match(d.message, /'web' is not a container of \.aws\/task-definition\.json/);
+    rmSync(taskPath);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(taskPath).href, type: 3 }] });
+    const [gone] = await client.waitForPublications(deployUri, 3);
+    assert.equal(gone.code, 'unknown-task-definition-file');
+    writeFileSync(taskPath, original);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(taskPath).href, type: 1 }] });
+    assert.deepEqual(await client.waitForPublications(deployUri, 4), []);
   });
 });
