@@ -4,6 +4,7 @@ import { parseTree } from 'jsonc-parser';
 import { addReferenceReader, type FileReferences } from '../../server/src/core/workspace/references';
 import { replaceScalar, WorkspaceIndex } from '../../server/src/core/workspace/workspace-index';
 import { summarizeTask } from '../../server/src/core/workspace/task-summary';
+import { checkManyLinks } from '../fuzz/workspace-index';
 
 const TASK = JSON.stringify(
   {
@@ -113,6 +114,19 @@ describe('WorkspaceIndex', () => {
     assert.equal(sliceOf(wf, inWorkflow.range), "'web'");
     assert.equal(inWorkflow.replacement('api'), "'api'");
     assert.deepEqual(index.occurrences('/r/.aws/td.json', 'proxy').map((o) => o.kind), ['definition']);
+  });
+
+  it('gives one occurrence for an env value that several render steps use', () => {
+    const index = new WorkspaceIndex();
+    index.set('/r/.aws/td.json', TASK);
+    const job = (n: number) =>
+      `  j${n}:\n    runs-on: x\n    steps:\n      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n          task-definition: .aws/td.json\n          container-name: \${{ env.NAME }}\n          image: x\n`;
+    index.set('/r/.github/workflows/w.yml', `on: push\nenv:\n  NAME: web\njobs:\n${job(0)}${job(1)}`);
+    assert.deepEqual(index.occurrences('/r/.aws/td.json', 'web').filter((o) => o.kind === 'cross-file').length, 1);
+  });
+
+  it('handles one task definition linked from 1,000 workflows', () => {
+    checkManyLinks(1000);
   });
 
   it('says which workflows deploy a task definition and which containers they render', () => {

@@ -153,6 +153,8 @@ export function occurrencesOf(links: WorkspaceLinks, t: Target): ContainerOccurr
 function renameRefusal(links: WorkspaceLinks, t: Target): string | undefined {
   if (t.problem) return `Cannot rename: ${t.problem}.`;
   if (!isRenamableName(t.name)) return `Cannot rename '${t.name}': it is templated or not a literal container name.`;
+  const broken = t.tasks.find((p) => links.index.task(p)?.broken);
+  if (broken) return `Cannot rename '${t.name}': ${broken.slice(broken.lastIndexOf('/') + 1)} has syntax errors; fix them first.`;
   const defined = t.tasks.some((p) => links.index.task(p)?.containers.some((c) => c.name === t.name && !c.templated));
   if (!defined) return `Cannot rename '${t.name}': no container of that name in ${t.tasks.length ? 'the linked task definition' : 'the workspace'}.`;
   return undefined;

@@ -56,6 +56,8 @@ export interface TaskSummary {
   references: InFileReference[];
   /** False when a miss proves nothing (templated list or names, syntax errors). */
   complete: boolean;
+  /** The text has syntax errors: what was read is a recovery's guess (never renamed). */
+  broken: boolean;
 }
 
 /** Cheap test before parsing: could this text be a task definition (or a container array)? */
@@ -96,6 +98,7 @@ export function summarizeTask(text: string): TaskSummary | undefined {
     containers,
     references,
     complete: idx.complete && parsed.syntaxErrors.length === 0,
+    broken: parsed.syntaxErrors.length > 0,
   };
 }
 

@@ -212,8 +212,10 @@ export class WorkspaceIndex {
     for (const r of task.references) if (r.name === name) out.push({ path: taskPath, range: r.nameRange, kind: r.kind, replacement: plain });
     for (const dep of this.dependents(taskPath)) {
       const text = this.files.get(dep)!.text;
+      const seen = new Set<number>(); // one env value can serve several steps: one edit
       for (const { reference, tasks } of this.resolvedReferences(dep)) {
-        if (reference.name !== name || !tasks.includes(taskPath)) continue;
+        if (reference.name !== name || !tasks.includes(taskPath) || seen.has(reference.node.offset)) continue;
+        seen.add(reference.node.offset);
         const raw = text.slice(reference.node.offset, reference.node.offset + reference.node.length);
         out.push({
           path: dep,
