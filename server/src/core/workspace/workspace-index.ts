@@ -73,7 +73,7 @@ export class WorkspaceIndex {
   set(path: string, text: string, force = false): boolean {
     const old = this.files.get(path);
     if (old?.text === text) return false;
-    if (text.length > this.limits.maxFileSize && !force) return this.delete(path);
+    if (text.length > this.limits.maxFileSize) return this.delete(path); // open documents too: parsed again on every keystroke
     const { keep, refs } = this.classifyNew(path, text);
     if (!keep) return old ? this.delete(path) : false;
     if (!old && !force && this.files.size >= this.limits.maxFiles) return false;
