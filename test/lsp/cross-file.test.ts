@@ -233,3 +233,40 @@ describe('LSP: linked files changed on disk refresh the open files (push diagnos
     assert.deepEqual(await client.waitForPublications(deployUri, 4), []);
   });
 });
+
+describe('LSP: a virtual workspace is indexed through the client (web worker, Remote Repositories)', () => {
+  const client = new TestClient();
+  const ROOT_URI = 'vscode-vfs://github/acme/shop';
+  const files = new Map<string, string>();
+  const asked: string[] = [];
+
+  before(async () => {
+    assertServerBuilt();
+    for (const rel of ['.aws/task-definition.json', '.github/workflows/deploy.yml', '.github/workflows/staging.yml']) files.set(`${ROOT_URI}/${rel}`, readFileSync(join(FIXTURE, rel), 'utf8'));
+    client.connection.onRequest('ecsTaskdef/workspaceFiles', (p: { folder: string; max: number }) => {
+      asked.push(p.folder);
+      return { uris: [...files.keys()] };
+    });
+    client.connection.onRequest('ecsTaskdef/readFile', (p: { uri: string }) => (files.has(p.uri) ? { text: files.get(p.uri) } : null));
+    await client.initialize({ pull: true, workspaceFolders: [ROOT_URI], initializationOptions: { readFiles: true } });
+    for (;;) {
+      if (!(await client.request<IndexStatus>(INDEX_STATUS_REQUEST, {})).indexing) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  after(() => client.shutdown());
+
+  it('lists the folder through the client, then links, navigates and checks the workflow against the unopened task definition', async () => {
+    assert.deepEqual(asked, [ROOT_URI]);
+    const deployUri = `${ROOT_URI}/.github/workflows/deploy.yml`;
+    const taskUri = `${ROOT_URI}/.aws/task-definition.json`;
+    const text = files.get(deployUri)!.replace('CONTAINER_NAME: web', 'CONTAINER_NAME: wbe');
+    await client.open(deployUri, text, 1, 'github-actions-workflow');
+    const items = (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: deployUri } })).items;
+    assert.deepEqual(items.map((d) => [d.code, d.message]), [['unknown-container-reference', "'wbe' is not a container of .aws/task-definition.json (did you mean 'web'?)."]]);
+    await client.change(deployUri, 2, [{ text: files.get(deployUri)! }]);
+    const at = new LineIndex(files.get(deployUri)!).positionAt(files.get(deployUri)!.indexOf('CONTAINER_NAME: web') + 17);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: deployUri }, position: at });
+    assert.deepEqual(locations.map((l) => l.uri), [taskUri]);
+  });
+});

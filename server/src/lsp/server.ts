@@ -13,8 +13,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
-import { analyseWorkflow, isEcsWorkflow, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
-import { WorkspaceLinks } from './workspace-links';
+import { addLinkedFileSource, analyseWorkflow, isEcsWorkflow, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
+import { addWorkspaceFileSource, WorkspaceLinks } from './workspace-links';
+import { ClientWorkspaceSource, indexLinkedFiles } from './client-workspace-source';
 import { URI_PATH } from './uri';
 import { toLspDiagnostic } from './convert';
 import { ClientConfigSource } from './client-config-source';
@@ -29,6 +30,9 @@ import {
   type InitializationOptions,
   READ_FILE_REQUEST,
   type ReadFileResult,
+  WORKSPACE_FILES_REQUEST,
+  type WorkspaceFilesParams,
+  type WorkspaceFilesResult,
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from '../shared/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
@@ -66,6 +70,16 @@ export function startServer(connection: Connection): void {
         connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri }).then((r) => (r && typeof r.text === 'string' ? r.text : null)),
       );
       addConfigSource(clientFiles);
+      // Folders the server cannot read itself (web worker, virtual workspaces) are indexed through the client.
+      const readText = (uri: string) =>
+        connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri }).then((r) => (r && typeof r.text === 'string' ? r.text : null));
+      addWorkspaceFileSource(
+        new ClientWorkspaceSource(
+          (folder, max) => connection.sendRequest<WorkspaceFilesResult>(WORKSPACE_FILES_REQUEST, { folder, max } satisfies WorkspaceFilesParams).then((r) => r?.uris ?? null),
+          readText,
+        ),
+      );
+      addLinkedFileSource(indexLinkedFiles(links));
     }
     return {
       capabilities: {
