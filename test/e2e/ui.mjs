@@ -127,7 +127,7 @@ export function ui(page, { timeoutMs, imagesDir }) {
 
     /** F2 at the cursor, type `newName` into the rename box and apply it (Enter). */
     async rename(newName) {
-      const box = page.locator('.rename-box input, .rename-box .rename-input').first();
+      const box = page.locator('input.rename-input').first();
       await retryUntilVisible('the rename box', async () => {
         await focusEditor();
         await kb.press('F2');
