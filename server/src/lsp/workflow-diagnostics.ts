@@ -30,6 +30,13 @@ export interface LinkedFileSource {
 
 const sources: LinkedFileSource[] = [];
 
+/** Open documents' text (typed, not yet saved) wins over the source's copy of a linked file. */
+let overlay: ((uri: string) => string | undefined) | undefined;
+
+export function setLinkedOverlay(textOf: ((uri: string) => string | undefined) | undefined): void {
+  overlay = textOf;
+}
+
 export function addLinkedFileSource(source: LinkedFileSource): void {
   sources.push(source);
 }
@@ -56,12 +63,26 @@ export function analyseWorkflow(doc: TextDocument, options: LintOptions): Workfl
   const text = doc.getText();
   if (!isEcsWorkflow(doc)) {
     // An appspec or service definition: without a source (the web worker) it is still checked alone.
-    const linked = source?.readDeploy?.(doc.uri, text) ?? { files: new Map() };
+    const read = source?.readDeploy?.(doc.uri, text) ?? { files: new Map() };
+    const linked = withOverlay(read, (path) => source?.uriOfDeploy?.(doc.uri, path));
     return { diagnostics: checkDeployFile(URI_PATH(doc.uri), text, linked, options).diagnostics, linked, relative: true };
   }
-  const linked = source?.read(doc.uri, text);
-  if (!source || !linked) return undefined;
+  const read = source?.read(doc.uri, text);
+  if (!source || !read) return undefined;
+  const linked = withOverlay(read, (path) => source.uriOf(doc.uri, path));
   return { diagnostics: checkWorkflow(text, linked, options), linked };
+}
+
+/** The linked files with the text of those open in the editor in place of the source's copy. */
+function withOverlay(linked: LinkedFiles, uriOf: (path: string) => string | undefined): LinkedFiles {
+  if (!overlay) return linked;
+  const files = new Map(linked.files);
+  for (const path of files.keys()) {
+    const uri = uriOf(path);
+    const open = uri === undefined ? undefined : overlay(uri);
+    if (open !== undefined) files.set(path, open);
+  }
+  return { ...linked, files };
 }
 
 export function workflowLspDiagnostics(doc: TextDocument, analysis: WorkflowAnalysis): LspDiagnostic[] {
