@@ -183,7 +183,7 @@ describe('.ecs-taskdef.json in the CLI', () => {
         'ecs-taskdef: Invalid config file .ecs-taskdef.json:',
         "  .ecs-taskdef.json:3:5: Unknown rule 'image-mutable-tagg' (did you mean 'image-mutable-tag'?). Run 'ecs-taskdef explain --list' for all rules.",
         '  .ecs-taskdef.json:4:18: Severity of \'root-user\' must be one of "off", "error", "warning", "information", "hint".',
-        "  .ecs-taskdef.json:6:3: Unknown key 'launchtype' (did you mean 'launchType'?); allowed: rules, files, ignore, launchType, placeholderPatterns.",
+        "  .ecs-taskdef.json:6:3: Unknown key 'launchtype' (did you mean 'launchType'?); allowed: rules, files, ignore, launchType, placeholderPatterns, taskDefinitions.",
         '',
       ].join('\n'),
     );
