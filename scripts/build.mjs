@@ -33,7 +33,8 @@ const results = await Promise.all([
   build({ ...common, metafile: true, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   // dist/server.js is a small loader that runs dist/server-main.js with a V8 code cache (lsp/node/code-cache.ts).
   build({ ...common, entryPoints: { server: 'server/src/lsp/node/bootstrap.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  // dist/cli.js is the same kind of loader for the CLI bundle dist/cli-main.js (cli/bootstrap.ts).
+  build({ ...common, entryPoints: { cli: 'server/src/cli/bootstrap.ts', 'cli-main': 'server/src/cli/main.ts' }, outdir: 'dist' }),
   // The web extension host loads a CommonJS module; the worker runs a plain script.
   build({ ...web, entryPoints: { client: 'client/src/browser-extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
   build({ ...web, format: 'iife', entryPoints: { server: 'server/src/lsp/browser-main.ts' }, outdir: 'dist/web' }),
