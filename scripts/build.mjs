@@ -1,6 +1,7 @@
 // Bundles the client, server and CLI with esbuild into dist/ (one file each; only `vscode` stays external), and the
 // web extension (client for the web extension host, server for a web worker) from the same sources into dist/web/.
-// dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in).
+// dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in), and
+// dist/client-meta.json that of the desktop client (test/web checks that neither client bundles the core).
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -29,7 +30,7 @@ const web = {
   metafile: true,
 };
 const results = await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, metafile: true, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   // dist/server.js is a small loader that runs dist/server-main.js with a V8 code cache (lsp/node/code-cache.ts).
   build({ ...common, entryPoints: { server: 'server/src/lsp/node/bootstrap.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' }),
   // dist/cli.js is the same kind of loader for the CLI bundle dist/cli-main.js (cli/bootstrap.ts).
@@ -45,3 +46,4 @@ for (const r of results.slice(3)) {
 }
 mkdirSync('dist/web', { recursive: true });
 writeFileSync('dist/web/meta.json', JSON.stringify(meta));
+writeFileSync('dist/client-meta.json', JSON.stringify(results[0].metafile));

@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import './node/disk-config-source';
 import './node/disk-linked-files';
+import './node/disk-workspace';
 import './features';
 
 startServer(createConnection(ProposedFeatures.all));
