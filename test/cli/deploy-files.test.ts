@@ -71,10 +71,13 @@ describe('lint DIR: appspecs and service definitions', () => {
     const dir = join(WORKSPACES, 'codepipeline-blue-green');
     const gh = cli('lint', '--format', 'github', dir);
     assert.match(gh.stdout, /::error file=.*appspec\.yaml,line=10,.*unknown-container-port/);
-    const sarif = JSON.parse(cli('lint', '--format', 'sarif', dir).stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    type Loc = { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } }; message?: { text: string } };
+    const sarif = JSON.parse(cli('lint', '--format', 'sarif', dir).stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Loc[]; relatedLocations?: Loc[] }> }> };
     const r = sarif.runs[0].results.find((x) => x.ruleId === 'unknown-container-port')!;
-    assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /appspec\.yaml$/);
-    assert.equal(r.locations[0].physicalLocation.region.startLine, 10);
+    assert.match(r.locations[0].physicalLocation!.artifactLocation.uri, /appspec\.yaml$/);
+    assert.equal(r.locations[0].physicalLocation!.region.startLine, 10);
+    // Related ranges in the task definition are not placed in the appspec's text: named, without a region.
+    assert.deepEqual(r.relatedLocations?.map((l) => [l.message?.text, l.physicalLocation]), [['port mapping 8080 (taskdef.json)', undefined]]);
   });
 
   it('fix repairs the service (container name, role) but leaves a port to the user; conflict markers are one error', () => {

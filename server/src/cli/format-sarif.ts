@@ -91,10 +91,11 @@ function sarifResult(d: Diagnostic, ruleIndex: number, artifactLocation: Artifac
   // A faded hint (part of a mistake another result reports): SARIF viewers can filter on the tag.
   if (d.unnecessary) out.properties = { tags: ['unnecessary'] };
   if (d.related?.length) {
+    // A range in another file (a workflow's or service's task definition) has no text here to place it by: message only.
     out.relatedLocations = d.related.map((r, i) => ({
       id: i + 1,
-      message: { text: r.message },
-      physicalLocation: { artifactLocation, region: region(r.range, idx) },
+      message: { text: r.file === undefined ? r.message : `${r.message} (${r.file})` },
+      ...(r.file === undefined ? { physicalLocation: { artifactLocation, region: region(r.range, idx) } } : {}),
     }));
   }
   return out;
