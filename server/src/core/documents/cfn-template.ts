@@ -9,6 +9,8 @@ import { readYaml, SHORT_FORM } from '../syntax/yaml';
 import { child, entries, str } from '../syntax/tree';
 import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
+import { attachWriter } from '../fixes/writer';
+import { templateWriter } from './template-writer';
 
 export { looksLikeCfnTemplate, templateSyntax, isTemplateFileName, isYamlFileName, TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 
@@ -72,7 +74,10 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
       if (properties && properties.type !== 'object') continue; // `Properties: !If …`: nothing to read literally
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
-      subjects.push({ ...toSubject(text, logicalId, idNode, properties, cdkPath), anchored });
+      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath), anchored };
+      // Fixes on this subject are written in the template's syntax and names; chained steps re-read the template.
+      attachWriter(subject.root, templateWriter(subject, syntax, (t) => readTemplate(t, syntax).subjects.find((x) => x.logicalId === logicalId)?.root));
+      subjects.push(subject);
     }
   }
   return { syntax, root, syntaxErrors, truncated, isTemplate, subjects };
