@@ -77,7 +77,7 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
           } catch {
             fixes = undefined; // a JSON helper that cannot read this template: no fix, never a crash
           }
-          built = (fixes ?? []).map((f) => adaptFix(f, subject, syntax)).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: cfnWording(f.title) }));
+          built = (fixes ?? []).map((f) => adaptFix(f, subject, syntax)).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: templateTitle(f) }));
         }
         return built.length > 0 ? built : undefined;
       },
@@ -85,6 +85,12 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
     });
   }
   return d;
+}
+
+/** A fix's title in the template: CloudFormation's names; an ARN the writer completed with `${AWS::AccountId}` needs no filling in. */
+function templateTitle(f: Fix): string {
+  const title = cfnWording(f.title);
+  return f.edits.some((e) => e.content.includes('${AWS::AccountId}')) ? title.replace('; fill in the account', '') : title;
 }
 
 /** API member names in a message, in CloudFormation's spelling: `ephemeralStorage.sizeInGiB` → `EphemeralStorage.SizeInGiB`. */

@@ -114,7 +114,7 @@ function toCfn(value: unknown, spot: SchemaSpot): unknown {
 
 /** `SubValue` → `{ "Fn::Sub": … }` for JSON. */
 function jsonValue(v: unknown): unknown {
-  if (v instanceof SubValue) return { 'Fn::Sub': v.text };
+  if (v instanceof SubValue) return v.ref ? { Ref: v.ref } : { 'Fn::Sub': v.text };
   if (Array.isArray(v)) return v.map(jsonValue);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonValue(x)]));
   return v;

@@ -31,9 +31,16 @@ function plainOk(s: string): boolean {
   return PLAIN_SAFE.test(s) && !s.startsWith('@') && !RESERVED.test(s) && !NUMERIC.test(s) && !s.endsWith(' ') && !s.includes(': ') && !s.includes(' #');
 }
 
-/** A CloudFormation `!Sub` string (`Fn::Sub` in JSON): what a fix writes where the value names the account or Region. */
+/**
+ * A CloudFormation `!Sub` string (`Fn::Sub` in JSON): what a fix writes where the value names the account or
+ * Region; a lone `${AWS::Region}` is written `!Ref AWS::Region`.
+ */
 export class SubValue {
   constructor(readonly text: string) {}
+  /** The pseudo parameter when the whole text is one reference. */
+  get ref(): string | undefined {
+    return /^\$\{(AWS::[A-Za-z]+)\}$/.exec(this.text)?.[1];
+  }
 }
 
 /** How the document writes YAML, read once from its text. */
@@ -63,7 +70,7 @@ function quoted(s: string, style: YamlStyle): string {
 
 /** A new scalar (no original to follow). Strings that would read as numbers stay strings: `Cpu: "256"`. */
 function scalarText(v: unknown, style: YamlStyle, flow: boolean): string {
-  if (v instanceof SubValue) return `!Sub ${quoted(v.text, style)}`;
+  if (v instanceof SubValue) return v.ref ? `!Ref ${v.ref}` : `!Sub ${quoted(v.text, style)}`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'null';
   const s = String(v);
