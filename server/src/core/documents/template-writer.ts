@@ -19,6 +19,8 @@ export interface WriterSubject {
   sourceText: string;
   properties?: Node;
   placeholderOffsets: ReadonlySet<number>;
+  /** `!Ref Param` read as its Default: the fix belongs on the parameter, not here. */
+  resolved: ReadonlySet<number>;
   anchored: ReadonlyArray<{ start: number; end: number }>;
 }
 
@@ -40,7 +42,7 @@ export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, r
   const remove = (_t: string, node: Node) => guard(yaml ? yamlRemove(yaml, node) : jsonRemoveEdits(text, node));
   const writer: FixWriter = {
     replace(_t, node, value) {
-      if (subject.placeholderOffsets.has(node.offset)) return refusedEdits(); // an intrinsic stays an intrinsic
+      if (subject.placeholderOffsets.has(node.offset) || subject.resolved.has(node.offset)) return refusedEdits(); // an intrinsic stays an intrinsic
       const shown = toCfn(value, spotOf(node));
       return guard(yaml ? yamlReplace(yaml, node, shown) : [{ offset: node.offset, length: node.length, content: jsonText(shown) }]);
     },
