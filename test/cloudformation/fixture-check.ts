@@ -48,8 +48,9 @@ export function yamlFixProblems(fx: Fixture): string[] {
     const mine = yaml.find((x) => x.range.offset === at);
     if (!mine) continue; // yamlDisagreements reports the missing diagnostic itself
     for (const f of d.fixes!) {
-      // Quoted values may differ (a group named after `!Ref Family` is named after the container instead).
-      const title = cfnWording(f.title);
+      // Quoted values may differ (a group named after `!Ref Family` is named after the container instead), and a
+      // role ARN written with ${AWS::AccountId} leaves no account to fill in.
+      const title = cfnWording(f.title).replace('; fill in the account', '');
       const shape = (t: string) => t.replace(/'[^']*'/g, "'…'");
       const fix = mine.fixes?.find((x) => shape(x.title) === shape(title));
       if (!fix) {

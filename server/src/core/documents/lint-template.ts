@@ -86,6 +86,7 @@ function allowedSizeFindings(subject: TemplateSubject, doc: Classification, opti
     const values = param ? param.allowed : subject.placeholderOffsets.has(node.offset) ? undefined : [node];
     if (!values) return undefined;
     const parse = (v: Node) => {
+      if (typeof v.value !== 'string' && typeof v.value !== 'number') return undefined;
       const p = key === 'cpu' ? parseTaskCpu(v.value as string | number) : parseTaskMemory(v.value as string | number);
       return isTaskSizeError(p) ? undefined : 'units' in p ? p.units : p.mib;
     };
