@@ -46,7 +46,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     const doc = classify(sub, options);
     doc.kind = 'register'; // a resource's Properties are register input, whatever keys it holds
     doc.templated ||= subject.placeholderOffsets.size > 0;
-    subjects.push({ parsed: sub, doc });
+    subjects.push({ parsed: sub, doc, logicalId: subject.logicalId, idRange: rangeOf(subject.idNode) });
     launchTypes.add(doc.launchType);
     const raw = yield* checkSubject(text, sub, doc, options, TEMPLATE_SKIPPED_RULES);
     for (const d of finalize(raw, options)) out.push(inTemplate(d, subject, syntax));
@@ -114,6 +114,16 @@ function allowedSizeFindings(subject: TemplateSubject, doc: Classification, opti
   check(cpu, memory, true);
   check(memory, cpu, false);
   return out;
+}
+
+/** The template's subjects, read and classified but not linted (completion on a line being typed). */
+export function templateSubjects(text: string, syntax: TemplateSyntax, options: LintOptions = {}): Array<{ parsed: ParsedDocument; doc: Classification }> {
+  return readTemplate(text, syntax).subjects.map((subject) => {
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const doc = classify(sub, options);
+    doc.kind = 'register';
+    return { parsed: sub, doc };
+  });
 }
 
 /** A subject's diagnostic as the template shows it. */
