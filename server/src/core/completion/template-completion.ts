@@ -19,6 +19,7 @@ import { valueCandidates } from './values';
 export interface TemplateCompletionSubject {
   parsed: ParsedDocument;
   doc: Classification;
+  logicalId?: string;
 }
 
 type Place = { subject: TemplateCompletionSubject; objPath: JSONPath; key?: string; inList?: boolean; range: OffsetRange; afterColon: boolean };
@@ -112,7 +113,7 @@ function jsonPlace(text: string, subjects: readonly TemplateCompletionSubject[],
   const loc = getLocation(text, offset);
   const [res, logicalId, props, ...rest] = loc.path;
   if (res !== 'Resources' || props !== 'Properties' || typeof logicalId !== 'string') return undefined;
-  const subject = subjects.find((s) => (s as { logicalId?: string }).logicalId === logicalId) ?? subjectAt(subjects, offset);
+  const subject = subjects.find((s) => s.logicalId === logicalId) ?? subjectAt(subjects, offset);
   if (!subject) return undefined;
   const api = toApiPath(rest);
   const prev = loc.previousNode;

@@ -36,8 +36,8 @@ export interface TemplateSubject {
   anchored: Array<{ start: number; end: number }>;
   /** `!Ref Param` nodes by offset, with the parameter they name (resolved or not). */
   refs: Map<number, TemplateParameter>;
-  /** Offsets of `!Ref Param` nodes read as the parameter's Default: checked, never rewritten by a fix. */
-  resolved: Set<number>;
+  /** `!Ref Param` nodes read as the parameter's Default (offset → length): checked, never rewritten by a fix. */
+  resolved: Map<number, number>;
 }
 
 /** A template parameter a task definition refers to. */
@@ -122,7 +122,7 @@ function readParameters(params: Node | undefined): Map<string, TemplateParameter
 }
 
 function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined, parameters: Map<string, TemplateParameter>): TemplateSubject {
-  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [], refs: new Map(), resolved: new Set() };
+  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [], refs: new Map(), resolved: new Map() };
   const root = properties ? convert(properties, ROOT_SPOT, undefined, s, parameters) : undefined;
   const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
   if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);
@@ -174,7 +174,7 @@ function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: Templa
     // `!Ref Param` with a scalar Default, where a scalar belongs: checked as that value (a deploy may override it).
     const types = schemaTypes(spot);
     if (param?.default && types.length > 0 && types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean')) {
-      s.resolved.add(n.offset);
+      s.resolved.set(n.offset, n.length);
       const d = param.default;
       return coerce({ ...d, offset: n.offset, length: n.length } as Node, spot, parent);
     }

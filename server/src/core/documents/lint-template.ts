@@ -60,17 +60,6 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
   return { kind: 'cfn-template', launchType, templated, diagnostics: out, parsed, doc, subjects };
 }
 
-function refLength(subject: TemplateSubject, offset: number): number {
-  let n: Node | undefined;
-  const visit = (x: Node): void => {
-    if (n) return;
-    if (x.offset === offset && x.type !== 'property' && x.type !== 'object' && x.type !== 'array') n = x;
-    else for (const c of x.children ?? []) if (c.offset <= offset && offset < c.offset + Math.max(1, c.length)) visit(c);
-  };
-  visit(subject.root);
-  return n?.length ?? 1;
-}
-
 /**
  * `Cpu` or `Memory` from a parameter with AllowedValues, on Fargate: every allowed value must form a Fargate size
  * with at least one value the other side can take, or choosing it fails the deploy. Pairs of two lists are not
@@ -131,12 +120,12 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
   // A report about the task as a whole is anchored at its root: in a template that is the resource's logical id.
   if (d.range.offset === subject.root.offset && (d.range.length <= 1 || !subject.properties)) d.range = rangeOf(subject.idNode);
   const who = subject.cdkPath ?? subject.logicalId;
-  const viaDefault = [...subject.resolved].map((o) => ({ o, p: subject.refs.get(o)! })).find(({ o }) => d.range.offset >= o && d.range.offset < o + refLength(subject, o));
+  const viaDefault = [...subject.resolved].map(([o, length]) => ({ o, length, p: subject.refs.get(o)! })).find(({ o, length }) => d.range.offset >= o && d.range.offset < o + length);
   if (viaDefault?.p.default) {
     // Checked with the parameter's Default: a deploy may pass another value, so this is a warning at most.
     if (d.severity === 'error') d.severity = 'warning';
     const def = viaDefault.p.default;
-    const refText = subject.sourceText.slice(viaDefault.o, viaDefault.o + refLength(subject, viaDefault.o));
+    const refText = subject.sourceText.slice(viaDefault.o, viaDefault.o + viaDefault.length);
     if (refText) d.message = d.message.split(refText).join(String(def.value));
     d.related = [...(d.related ?? []), { range: rangeOf(def), message: `Checked with the Default of parameter ${viaDefault.p.name} (${String(def.value)}); a stack deployed with another value is judged by that value.` }];
   }

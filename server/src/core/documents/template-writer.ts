@@ -20,7 +20,7 @@ export interface WriterSubject {
   properties?: Node;
   placeholderOffsets: ReadonlySet<number>;
   /** `!Ref Param` read as its Default: the fix belongs on the parameter, not here. */
-  resolved: ReadonlySet<number>;
+  resolved: ReadonlyMap<number, number>;
   anchored: ReadonlyArray<{ start: number; end: number }>;
 }
 
