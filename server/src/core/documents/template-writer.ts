@@ -10,7 +10,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { jsonRemoveEdits, removeAllIn } from '../fixes/edits';
 import { insertionPoint, jsonAppendElementEdits, jsonInsertPropertyEdits, jsonSetPropertyEdits } from '../fixes/layout-edits';
 import { isRefused, refusedEdits, writerOf, type FixWriter } from '../fixes/writer';
-import { SubValue, yamlAppend, yamlInsert, yamlRemove, yamlRename, yamlReplace, yamlStyleOf, type YamlTarget } from '../fixes/yaml-writer';
+import { SubValue, yamlAppend, yamlInsert, yamlRemove, yamlRename, yamlReplace, yamlStyleOf, type YamlStyle, type YamlTarget } from '../fixes/yaml-writer';
 import type { TextEdit } from '../types';
 import { cfnNameOf, childSpot, isFreeMap, itemSpot, ROOT_SPOT, type SchemaSpot } from './cfn-names';
 import type { TemplateSyntax } from './cfn-detect';
@@ -33,7 +33,18 @@ export function writtenByTemplateWriter(e: TextEdit): boolean {
 
 export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, reread: (text: string) => Node | undefined): FixWriter {
   const text = subject.sourceText;
-  const yaml: YamlTarget | undefined = syntax === 'yaml' ? { text, style: yamlStyleOf(text), rootKey: subject.properties?.parent?.children?.[0] } : undefined;
+  // The style is read from the text on the first fix asked for, not on every lint.
+  let style: YamlStyle | undefined;
+  const yaml: YamlTarget | undefined =
+    syntax === 'yaml'
+      ? {
+          text,
+          get style() {
+            return (style ??= yamlStyleOf(text));
+          },
+          rootKey: subject.properties?.parent?.children?.[0],
+        }
+      : undefined;
   const guard = (edits: TextEdit[]): TextEdit[] => {
     if (isRefused(edits) || edits.some((e) => !fits(e, subject))) return refusedEdits();
     for (const e of edits) WRITTEN.add(e);
