@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lint } from '../../server/src/core/lint';
 import { loadFixtures } from '../helpers/fixtures';
-import { yamlDisagreements } from './fixture-check';
+import { yamlDisagreements, yamlFixProblems } from './fixture-check';
 
 export const YAML_EXCEPTIONS: Record<string, string> = {
   'json-syntax/bad-missing-comma.jsonc': 'a JSON syntax mistake has no YAML counterpart (a template gets its own syntax check)',
@@ -42,4 +43,22 @@ describe('rule fixtures as CloudFormation YAML', () => {
   it('every exception names an existing fixture', () => {
     for (const file of Object.keys(YAML_EXCEPTIONS)) assert.ok(fixtures.some((f) => f.file === file), file);
   });
+});
+
+/**
+ * Every fix a bad fixture offers in JSON, offered and applied in the YAML template: written in YAML (the result
+ * reads without a syntax error) and the finding is gone. No rule is exempt: the fixes that used to be JSON-only
+ * (keys added or removed, lists rewritten) go through the template's YAML writer.
+ */
+const FIXABLE_RULES = 66;
+
+describe('rule fixes applied in CloudFormation YAML', () => {
+  const bad = fixtures.filter((f) => f.kind === 'bad' && !YAML_EXCEPTIONS[f.file]);
+  it('covers the rules that offer fixes', () => {
+    const fixable = new Set(bad.filter((f) => lint(f.text, { fileName: 'taskdef.json' }).diagnostics.some((d) => d.code === f.ruleId && d.fixes?.length)).map((f) => f.ruleId));
+    assert.ok(fixable.size >= FIXABLE_RULES, `${fixable.size} rules with fixes`);
+  });
+  for (const fx of bad) {
+    it(fx.file, () => assert.deepEqual(yamlFixProblems(fx), []));
+  }
 });

@@ -89,18 +89,19 @@ describe('CloudFormation YAML template', () => {
     assert.ok(!codes.some((c) => c.startsWith('wrong-type')));
   });
 
-  it('offers only scalar replacements in YAML, written as YAML and keeping the comment', () => {
+  it('writes YAML fixes as YAML, keeping comments: a scalar replaced, a property removed', () => {
     const cpu = shown[1].diagnostic;
     assert.deepEqual(cpu.fixes?.map((f) => f.title), ['Set Cpu to 512', 'Set Memory to 512', 'Set Memory to 1024', 'Set Memory to 2048']);
     const fixed = applyTextEdits(YAML, cpu.fixes![1].edits);
     assert.ok(fixed.includes('      Memory: 512 # too much for 256\n'), fixed);
     const net = applyTextEdits(YAML, shown[0].diagnostic.fixes![0].edits);
     assert.ok(net.includes('      NetworkMode: awsvpc   # wrong for Fargate\n'));
-    // Removing Privileged is a JSON edit elsewhere: not offered in YAML.
-    assert.equal(shown[2].diagnostic.fixes, undefined);
+    // Removing Privileged takes its whole line, nothing else.
+    const removed = applyTextEdits(YAML, shown[2].diagnostic.fixes![0].edits);
+    assert.equal(removed, YAML.replace('          Privileged: true\n', ''));
   });
 
-  it('fix-all on a YAML template changes only scalars and ends clean for those rules', () => {
+  it('fix-all on a YAML template ends clean for the rules it fixes, comments kept', () => {
     const r = fixAll(YAML, { lint: { fileName: 'stack.yaml' } });
     assert.ok(r.applied >= 2, String(r.applied));
     assert.ok(r.text.includes('NetworkMode: awsvpc   # wrong for Fargate'));
@@ -109,14 +110,14 @@ describe('CloudFormation YAML template', () => {
     assert.ok(!after.includes('fargate-network-mode') && !after.includes('fargate-cpu-memory'), after.join());
   });
 
-  it('hover on a template key explains the property under its CloudFormation name; completion stays out of YAML', () => {
+  it('hover on a template key explains the property under its CloudFormation name; completion offers CloudFormation names', () => {
     const out = lint(YAML, { fileName: 'stack.yaml' });
     const h = hoverAt(out, at(YAML, 'NetworkMode') + 2)!;
     assert.match(h.markdown, /^\*\*`NetworkMode`\*\* \(task\)/);
     assert.deepEqual(h.range, { offset: at(YAML, 'NetworkMode'), length: 'NetworkMode'.length });
     assert.match(hoverAt(out, at(YAML, 'busybox'))!.markdown, /^\*\*`Image`\*\* \(container\)/);
     assert.equal(hoverAt(out, at(YAML, 'Type: AWS::IAM::Role')), undefined); // outside every task definition
-    assert.deepEqual(completeAt(out, at(YAML, 'NetworkMode')), []);
+    assert.ok(completeAt(out, at(YAML, 'NetworkMode')).some((e) => e.label === 'NetworkMode'));
   });
 
   it('CloudFormation makes up a family when Family is absent: no missing-required', () => {

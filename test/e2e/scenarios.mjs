@@ -133,6 +133,56 @@ export function scenarios(all, env = {}) {
       },
     },
     {
+      name: 'CloudFormation YAML template: diagnostics, hover, completion and a quick fix that inserts YAML',
+      async run(vs) {
+        assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
+        const STACK = 'stack.yaml';
+        const text = [
+          'AWSTemplateFormatVersion: "2010-09-09"',
+          'Resources:',
+          '  # the API task',
+          '  ApiTask:',
+          '    Type: AWS::ECS::TaskDefinition',
+          '    Properties:',
+          '      RequiresCompatibilities: [FARGATE]',
+          '      NetworkMode: awsvpc',
+          '      Cpu: "256" # a quarter vCPU',
+          '      ExecutionRoleArn: !GetAtt ExecRole.Arn',
+          '      ContainerDefinitions:',
+          '        - Name: api',
+          '          Image: public.ecr.aws/nginx/nginx:1.27',
+          '          ReadonlyRootFilesystem: true',
+          '',
+        ].join('\n');
+        fs.writeFileSync(path.join(env.workspace, STACK), text);
+        await vs.openFileFromExplorer(STACK);
+        const problems = await vs.readProblems((list) => codesOf(list, STACK).has('fargate-task-size-required'));
+        const size = ours(problems, STACK).find((p) => p.code === 'fargate-task-size-required');
+        assert.ok(size.line === 4 && /^ApiTask: /.test(size.message), `on the logical id, named after it: ${JSON.stringify(size)}`);
+        await vs.hidePanel();
+        await vs.hoverAt(9, 8);
+        assert.match(await vs.readHover(), /Cpu/);
+        await vs.page.keyboard.press('Escape');
+        await vs.gotoLine(4, 3);
+        await vs.triggerQuickFix();
+        const menu = await vs.readQuickFixMenu();
+        assert.ok(menu.some((t) => t.startsWith('Add Memory 512')), `menu: ${JSON.stringify(menu)}`);
+        await vs.chooseQuickFix('Add Memory 512');
+        await vs.waitForEditorText((t) => t.includes('      Cpu: "256" # a quarter vCPU\n      Memory: "512"\n') && t.includes('  # the API task\n'), 'Memory inserted as YAML under Cpu, comments kept');
+        await vs.readProblems((list) => !codesOf(list, STACK).has('fargate-task-size-required'));
+        // Completion of a CloudFormation property name at the task level.
+        await vs.gotoLine(8, 1);
+        await vs.page.keyboard.press('End');
+        await vs.page.keyboard.press('Enter');
+        await vs.page.keyboard.type('Famil');
+        await vs.triggerCompletion();
+        const items = await vs.readCompletion();
+        assert.ok(items.includes('Family') && !items.includes('family'), `completion: ${JSON.stringify(items)}`);
+        await vs.page.keyboard.press('Escape');
+        return `${ours(problems, STACK).length} problems; Memory inserted; completion ${items.length} items`;
+      },
+    },
+    {
       name: 'workspace lint follows closed files as they change on disk',
       async run(vs) {
         assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');

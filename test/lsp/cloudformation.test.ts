@@ -55,6 +55,45 @@ describe('language server on a CloudFormation YAML template', () => {
     assert.match(hover.contents.value, /^\*\*`Memory`\*\* \(task\)/);
   });
 
+  it('offers an inserting fix written as YAML (a container key in CloudFormation spelling)', async () => {
+    const text = TEMPLATE.replace('          ReadonlyRootFilesystem: true\n', '          Privileged: true\n          ReadonlyRootFilesystem: true\n');
+    const u = 'file:///work/app/infra/insert.yaml';
+    await client.open(u, text, 1, 'yaml');
+    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+    const health = report.items.find((d) => d.code === 'log-configuration-missing');
+    const priv = report.items.find((d) => d.code === 'fargate-unsupported-parameter');
+    assert.ok(health && priv, JSON.stringify(report.items.map((d) => d.code)));
+    const actionsFor = (d: LspDiagnostic) =>
+      client.request<Array<{ title: string; edit?: { changes: Record<string, LspTextEdit[]> } }>>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+    const add = (await actionsFor(health)).find((a) => a.title.startsWith('Add awslogs'))!;
+    assert.ok(add, 'no awslogs fix');
+    assert.ok(applyLspEdits(text, add.edit!.changes[u]).endsWith("          ReadonlyRootFilesystem: true\n          LogConfiguration:\n            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/web\n              awslogs-region: !Ref AWS::Region\n              awslogs-stream-prefix: ecs\n"), applyLspEdits(text, add.edit!.changes[u]));
+    const remove = (await actionsFor(priv)).find((a) => a.title === "Remove 'Privileged'")!;
+    assert.equal(applyLspEdits(text, remove.edit!.changes[u]), TEMPLATE);
+  });
+
+  it('completes CloudFormation property names and Fargate sizes', async () => {
+    const text = TEMPLATE.replace('      Memory: "512"\n', '      Memory: \n');
+    const u = 'file:///work/app/infra/complete.yaml';
+    await client.open(u, text, 1, 'yaml');
+    type Item = { label: string; textEdit?: { newText: string } };
+    const list = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 8, character: 14 } });
+    const items = Array.isArray(list) ? list : list.items;
+    assert.deepEqual(items.map((i) => i.label), ['512', '1024', '2048']);
+    const keys = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 6 } });
+    const keyItems = Array.isArray(keys) ? keys : keys.items;
+    assert.ok(keyItems.some((i) => i.label === 'TaskRoleArn'), JSON.stringify(keyItems.map((i) => i.label)));
+    assert.ok(!keyItems.some((i) => /^[a-z]/.test(i.label)));
+  });
+
+  it('outlines the task definition resource and its containers', async () => {
+    type Sym = { name: string; detail?: string; children?: Sym[] };
+    const symbols = await client.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['Web']);
+    const containers = symbols[0].children!.find((c) => c.name === 'ContainerDefinitions')!;
+    assert.deepEqual(containers.children!.map((c) => c.name), ['web']);
+  });
+
   it('leaves a YAML file that is not a template alone', async () => {
     const other = 'file:///work/app/.github/workflows/ci.yml';
     await client.open(other, 'name: ci\non: push\njobs: {}\n', 1, 'yaml');

@@ -7,7 +7,7 @@ import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
 import { checkSchema } from './schema/validate';
-import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types';
+import type { Diagnostic, Fix, LintOptions, LintResult, OffsetRange, Severity } from './types';
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
@@ -32,7 +32,7 @@ export interface LintOutput extends LintResult {
   parsed: ParsedDocument;
   doc: Classification;
   /** A template's task definitions, each as the model rules read (hover asks the one under the cursor). */
-  subjects?: Array<{ parsed: ParsedDocument; doc: Classification }>;
+  subjects?: Array<{ parsed: ParsedDocument; doc: Classification; logicalId?: string; idRange?: OffsetRange }>;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Node } from 'jsonc-parser';
 import type { Classification } from '../core/documents/classify';
+import type { LintOutput } from '../core/lint';
 import { child, entries, items, str } from '../core/syntax/tree';
 import { toLspRange } from './convert';
 import type { FeatureContext } from './server';
@@ -18,11 +19,14 @@ export function registerSymbols(ctx: FeatureContext): void {
     if (!doc) return [];
     const analysis = ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return [];
-    return outline(doc, analysis.output.doc);
+    return outline(doc, analysis.output.doc, analysis.output.subjects);
   });
 }
 
-export function outline(doc: TextDocument, c: Classification): DocumentSymbol[] {
+type TemplateSubjectOutput = NonNullable<LintOutput['subjects']>[number];
+
+export function outline(doc: TextDocument, c: Classification, subjects?: readonly TemplateSubjectOutput[]): DocumentSymbol[] {
+  if (c.kind === 'cfn-template') return (subjects ?? []).map((s) => resourceSymbol(doc, s)).filter((s): s is DocumentSymbol => !!s);
   if (c.kind === 'container-array') return items(c.containersNode).map((el, i) => containerSymbol(doc, el, i));
   if (!c.task) return [];
   const out = propertySymbols(doc, c.task, (key, value) => {
@@ -36,9 +40,40 @@ export function outline(doc: TextDocument, c: Classification): DocumentSymbol[] 
   return out;
 }
 
-function propertySymbols(doc: TextDocument, obj: Node, childrenOf?: (key: string, value: Node | undefined) => DocumentSymbol[] | undefined): DocumentSymbol[] {
-  return entries(obj).map(([key, keyNode, value]) => {
-    const s = symbol(doc, key, keyNode, value);
+/**
+ * A template's task definition: the resource (its logical id) holding its properties and containers, named as the
+ * template spells them. The model's keys are API names; the outline shows the key text of the template.
+ */
+function resourceSymbol(doc: TextDocument, s: TemplateSubjectOutput): DocumentSymbol | undefined {
+  const props = s.parsed.root;
+  if (!props || !s.idRange) return undefined;
+  const text = doc.getText();
+  const shownKey = (keyNode: Node) => text.slice(keyNode.offset, keyNode.offset + keyNode.length).replace(/^["']|["']$/g, '');
+  const children = propertySymbols(
+    doc,
+    props,
+    (key, value) => {
+      if (key === 'containerDefinitions') return items(value).map((el, i) => containerSymbol(doc, el, i, shownKey));
+      if (key === 'volumes') return items(value).map((el, i) => volumeSymbol(doc, el, i));
+      return undefined;
+    },
+    shownKey,
+  );
+  const start = s.idRange.offset;
+  const end = Math.max(start + s.idRange.length, props.offset + props.length);
+  return {
+    name: s.logicalId ?? 'task definition',
+    kind: SymbolKind.Module,
+    detail: `AWS::ECS::TaskDefinition${s.doc.launchType !== 'unknown' ? ` · ${s.doc.launchType}` : ''}`,
+    range: toLspRange(doc, { offset: start, length: end - start }),
+    selectionRange: toLspRange(doc, s.idRange),
+    children,
+  };
+}
+
+function propertySymbols(doc: TextDocument, obj: Node, childrenOf?: (key: string, value: Node | undefined) => DocumentSymbol[] | undefined, shown?: (keyNode: Node) => string): DocumentSymbol[] {
+  return entries(obj).filter(([, keyNode]) => keyNode.length > 0).map(([key, keyNode, value]) => {
+    const s = symbol(doc, shown ? shown(keyNode) : key, keyNode, value);
     const kids = childrenOf?.(key, value);
     if (kids) s.children = kids;
     return s;
@@ -56,7 +91,7 @@ function symbol(doc: TextDocument, name: string, keyNode: Node, value: Node | un
   };
 }
 
-function containerSymbol(doc: TextDocument, el: Node, i: number): DocumentSymbol {
+function containerSymbol(doc: TextDocument, el: Node, i: number, shown?: (keyNode: Node) => string): DocumentSymbol {
   const nameNode = child(el, 'name');
   const image = str(child(el, 'image'));
   return {
@@ -65,7 +100,7 @@ function containerSymbol(doc: TextDocument, el: Node, i: number): DocumentSymbol
     detail: image,
     range: toLspRange(doc, el),
     selectionRange: toLspRange(doc, nameNode ?? { offset: el.offset, length: Math.min(1, el.length) }),
-    children: el.type === 'object' ? propertySymbols(doc, el) : undefined,
+    children: el.type === 'object' ? propertySymbols(doc, el, undefined, shown) : undefined,
   };
 }
 

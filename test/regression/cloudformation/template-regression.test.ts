@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readTemplate } from '../../../server/src/core/documents/cfn-template';
 import { shouldLint } from '../../../server/src/core/documents/file-detection';
+import { applyTextEdits } from '../../../server/src/core/fixes/edits';
+import { fixAll } from '../../../server/src/core/fixes/fix-all';
 import { lint } from '../../../server/src/core/lint';
 
 const DIR = join(__dirname, 'files');
@@ -35,5 +37,29 @@ describe('public CloudFormation templates', () => {
     const pairs = files.filter((f) => f.endsWith('.json') && files.includes(f.replace(/\.json$/, '.yaml')));
     assert.ok(pairs.length >= 5);
     for (const json of pairs) assert.deepEqual(findings(json), findings(json.replace(/\.json$/, '.yaml')), json);
+  });
+  it('every fix offered on every template applies: still readable, every task definition and comment line kept, finding gone', () => {
+    let applied = 0;
+    const comments = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('#'));
+    for (const f of files) {
+      const text = read(f);
+      const syntax = /\.json$/.test(f) ? 'json' : 'yaml';
+      const subjects = readTemplate(text, syntax).subjects.length;
+      for (const d of lint(text, { fileName: f }).diagnostics) {
+        for (const fix of d.fixes ?? []) {
+          const fixed = applyTextEdits(text, fix.edits);
+          const where = `${f}: ${d.code} '${fix.title}'`;
+          const after = readTemplate(fixed, syntax);
+          assert.deepEqual(after.syntaxErrors, [], where);
+          assert.equal(after.subjects.length, subjects, where);
+          assert.deepEqual(comments(fixed), comments(text), where);
+          assert.ok(!lint(fixed, { fileName: f }).diagnostics.some((x) => x.code === d.code && x.message === d.message), `${where} leaves the finding`);
+          applied++;
+        }
+      }
+      const all = fixAll(text, { lint: { fileName: f } });
+      assert.deepEqual(readTemplate(all.text, syntax).syntaxErrors, [], f);
+    }
+    assert.ok(applied >= 40, `fixes applied: ${applied}`);
   });
 });

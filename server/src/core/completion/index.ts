@@ -13,10 +13,18 @@ import { enumOf } from '../hover/property-hover';
 import { FIRELENS_CONFIG_OPTIONS, LOG_DRIVER_OPTIONS, type OptionInfo } from './log-options';
 import { valueCandidates } from './values';
 import { locationAt } from './location';
+import { completeInTemplate, type TemplateCompletionSubject } from './template-completion';
 
 export interface CompletionInput {
   parsed: ParsedDocument;
   doc: Classification;
+  /** A CloudFormation template's task definitions (API names, template offsets). */
+  subjects?: TemplateCompletionSubject[];
+}
+
+/** Key candidates for the object at `rel`: log or FireLens options, else the schema's properties. */
+export function keyCandidatesAt(doc: Classification, rel: RelativePath): KeyCandidate[] {
+  return optionKeyCandidates(doc, rel) ?? schemaKeyCandidates(rel);
 }
 
 export interface CompletionEntry {
@@ -35,7 +43,8 @@ export interface CompletionEntry {
 export function completeAt(input: CompletionInput, offset: number): CompletionEntry[] {
   const { parsed, doc } = input;
   const root = parsed.root;
-  if (!root || doc.kind === 'cfn-template') return []; // templates: not yet (the JSON location scan cannot read YAML)
+  if (doc.kind === 'cfn-template') return completeInTemplate(parsed.text, input.subjects ?? [], offset, !/^\s*[{[]/.test(parsed.text));
+  if (!root) return [];
   const location = locationAt(parsed, offset);
   const range = replaceRange(parsed.text, offset, location.previousNode);
   if (location.isAtPropertyKey) {
@@ -88,7 +97,7 @@ function replaceRange(text: string, offset: number, previous: Node | undefined):
   return { offset: start, length: end - start };
 }
 
-interface KeyCandidate {
+export interface KeyCandidate {
   key: string;
   detail: string;
   documentation?: string;
@@ -99,7 +108,7 @@ interface KeyCandidate {
 function propertyEntries(input: CompletionInput, rel: RelativePath, obj: Node | undefined, range: OffsetRange, offset: number): CompletionEntry[] {
   const { parsed } = input;
   const present = new Set(entries(obj).filter(([, k]) => !covers(k, offset)).map(([key]) => key));
-  const candidates = optionKeyCandidates(input.doc, rel) ?? schemaKeyCandidates(rel);
+  const candidates = keyCandidatesAt(input.doc, rel);
   const text = parsed.text;
   const end = range.offset + range.length;
   // Editing an existing key: replace the name only. Otherwise insert `"key": value`, plus a comma when a

@@ -9,6 +9,8 @@ import { readYaml, SHORT_FORM } from '../syntax/yaml';
 import { child, entries, str } from '../syntax/tree';
 import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
+import { attachWriter } from '../fixes/writer';
+import { templateWriter } from './template-writer';
 
 export { looksLikeCfnTemplate, templateSyntax, isTemplateFileName, isYamlFileName, TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 
@@ -32,6 +34,19 @@ export interface TemplateSubject {
   sourceText: string;
   /** YAML anchored values: a fix there would change every alias of them too. */
   anchored: Array<{ start: number; end: number }>;
+  /** `!Ref Param` nodes by offset, with the parameter they name (resolved or not). */
+  refs: Map<number, TemplateParameter>;
+  /** `!Ref Param` nodes read as the parameter's Default (offset → length): checked, never rewritten by a fix. */
+  resolved: Map<number, number>;
+}
+
+/** A template parameter a task definition refers to. */
+export interface TemplateParameter {
+  name: string;
+  /** The `Default` value node, when it is a scalar. */
+  default?: Node;
+  /** The `AllowedValues` scalars, when listed. */
+  allowed?: Node[];
 }
 
 export interface CfnTemplate {
@@ -64,6 +79,7 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
   const resources = child(root, 'Resources');
   const isTemplate = root?.type === 'object' && (child(root, 'AWSTemplateFormatVersion') !== undefined || resources?.type === 'object');
   const subjects: TemplateSubject[] = [];
+  const parameters = readParameters(child(root, 'Parameters'));
   // A broken template gets its one syntax error, not findings on a half-read tree.
   if (isTemplate && syntaxErrors.length === 0) {
     for (const [logicalId, idNode, resource] of entries(resources)) {
@@ -72,7 +88,10 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
       if (properties && properties.type !== 'object') continue; // `Properties: !If …`: nothing to read literally
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
-      subjects.push({ ...toSubject(text, logicalId, idNode, properties, cdkPath), anchored });
+      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), anchored };
+      // Fixes on this subject are written in the template's syntax and names; chained steps re-read the template.
+      attachWriter(subject.root, templateWriter(subject, syntax, (t) => readTemplate(t, syntax).subjects.find((x) => x.logicalId === logicalId)?.root));
+      subjects.push(subject);
     }
   }
   return { syntax, root, syntaxErrors, truncated, isTemplate, subjects };
@@ -88,9 +107,23 @@ interface MNode {
   colonOffset?: number;
 }
 
-function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined): TemplateSubject {
-  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [] };
-  const root = properties ? convert(properties, ROOT_SPOT, undefined, s) : undefined;
+const isScalar = (n: Node | undefined): n is Node => n?.type === 'string' || n?.type === 'number' || n?.type === 'boolean';
+
+function readParameters(params: Node | undefined): Map<string, TemplateParameter> {
+  const out = new Map<string, TemplateParameter>();
+  for (const [name, , p] of entries(params)) {
+    if (p?.type !== 'object' || isIntrinsic(p)) continue;
+    const d = child(p, 'Default');
+    const allowed = child(p, 'AllowedValues');
+    const values = allowed?.type === 'array' ? (allowed.children ?? []).filter(isScalar) : undefined;
+    out.set(name, { name, default: isScalar(d) ? d : undefined, allowed: values && values.length > 0 ? values : undefined });
+  }
+  return out;
+}
+
+function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined, parameters: Map<string, TemplateParameter>): TemplateSubject {
+  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [], refs: new Map(), resolved: new Map() };
+  const root = properties ? convert(properties, ROOT_SPOT, undefined, s, parameters) : undefined;
   const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
   if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);
   s.root = task as Node;
@@ -132,9 +165,19 @@ function placeholderLabel(n: Node): string {
   return `\${${fn} ${shown.replace(/[{}]/g, '').slice(0, 60)}}`;
 }
 
-function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: TemplateSubject): MNode | undefined {
+function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: TemplateSubject, params: Map<string, TemplateParameter>): MNode | undefined {
   if (isIntrinsic(n)) {
     if (isNoValue(n)) return undefined;
+    const ref = n.children![0].children?.[0]?.value === 'Ref' ? n.children![0].children?.[1] : undefined;
+    const param = ref?.type === 'string' ? params.get(ref.value as string) : undefined;
+    if (param) s.refs.set(n.offset, param);
+    // `!Ref Param` with a scalar Default, where a scalar belongs: checked as that value (a deploy may override it).
+    const types = schemaTypes(spot);
+    if (param?.default && types.length > 0 && types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean')) {
+      s.resolved.set(n.offset, n.length);
+      const d = param.default;
+      return coerce({ ...d, offset: n.offset, length: n.length } as Node, spot, parent);
+    }
     s.placeholderOffsets.add(n.offset);
     return { type: 'string', value: placeholderLabel(n), offset: n.offset, length: n.length, parent };
   }
@@ -150,7 +193,7 @@ function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: Templa
       s.keyOffsets.add(keyNode.offset);
       const valueNode = prop.children?.[1];
       if (valueNode) {
-        const v = convert(valueNode, free ? { schema: spot.schema?.additionalProperties as SchemaSpot['schema'] } : childSpot(spot, key), p, s);
+        const v = convert(valueNode, free ? { schema: spot.schema?.additionalProperties as SchemaSpot['schema'] } : childSpot(spot, key), p, s, params);
         if (!v) continue; // !Ref AWS::NoValue: the property is absent
         p.children!.push(v);
       }
@@ -162,7 +205,7 @@ function convert(n: Node, spot: SchemaSpot, parent: MNode | undefined, s: Templa
     const arr: MNode = { type: 'array', offset: n.offset, length: n.length, children: [], parent };
     const inner = itemSpot(spot);
     for (const el of n.children ?? []) {
-      const v = convert(el, inner, arr, s);
+      const v = convert(el, inner, arr, s, params);
       if (v) arr.children!.push(v);
     }
     return arr;

@@ -3,7 +3,7 @@
  * repair a list whose first element is not a probe type Docker knows.
  */
 import type { Node } from 'jsonc-parser';
-import { findComma, replaceNodeEdit } from '../fixes/edits';
+import { findComma, replaceElementsEdits, replaceNodeEdit } from '../fixes/edits';
 import type { Fix, TextEdit } from '../types';
 
 const SHELL_OPS = /\|\||&&|[|>;$]/;
@@ -37,7 +37,15 @@ export function repairFirstElement(text: string, els: readonly Node[], consequen
     const kw = oneLine[1].toUpperCase() === 'CMD' && !looksShell(oneLine[2]) ? 'CMD' : 'CMD-SHELL';
     return {
       message: `"${cut(f)}" is the console's one-line form; split the keyword and the command into two elements. ${consequence}`,
-      fixes: [{ title: `Split into ["${kw}", "…"]`, preferred: true, edits: [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }] }],
+      fixes: [
+        {
+          title: `Split into ["${kw}", "…"]`,
+          preferred: true,
+          edits: first.parent
+            ? replaceElementsEdits(first.parent, [kw, oneLine[2].trim(), ...els.slice(1).map((e) => e.value)], () => [{ offset: first.offset, length: first.length, content: `${JSON.stringify(kw)}, ${JSON.stringify(oneLine[2].trim())}` }])
+            : [],
+        },
+      ],
     };
   }
   const keyword = KEYWORDS[f.trim().toUpperCase().replace(/_/g, '-')];
@@ -53,10 +61,16 @@ export function repairFirstElement(text: string, els: readonly Node[], consequen
   return {
     message,
     fixes: [
-      { title: 'Prefix with CMD', preferred: !shell, edits: [{ offset: first.offset, length: 0, content: '"CMD", ' }] },
-      { title: 'Convert to CMD-SHELL', preferred: shell, edits: mergeEdits(text, els, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`) },
+      { title: 'Prefix with CMD', preferred: !shell, edits: elementsOf(els, ['CMD', ...strings], () => [{ offset: first.offset, length: 0, content: '"CMD", ' }]) },
+      { title: 'Convert to CMD-SHELL', preferred: shell, edits: elementsOf(els, ['CMD-SHELL', strings.join(' ')], () => mergeEdits(text, els, `"CMD-SHELL", ${JSON.stringify(strings.join(' '))}`)) },
     ],
   };
+}
+
+/** The command list `els` belong to, rewritten as `values` (element edits in JSON, see replaceElementsEdits). */
+function elementsOf(els: readonly Node[], values: unknown[], elementEdits: () => TextEdit[]): TextEdit[] {
+  const arr = els[0].parent;
+  return arr?.type === 'array' && arr.children?.length === els.length ? replaceElementsEdits(arr, values, elementEdits) : elementEdits();
 }
 
 /** A value shown in a message, cut to 30 characters. */

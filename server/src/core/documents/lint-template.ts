@@ -6,7 +6,10 @@
 import { classify, type Classification } from './classify';
 import { checkSubject, DEFAULT_MAX_FULL_LINT_SIZE, finalize, type LintOutput, type PauseWanted } from '../lint';
 import type { ParsedDocument } from '../syntax/parse';
-import { rangeOf } from '../syntax/tree';
+import { child, rangeOf } from '../syntax/tree';
+import type { Node } from 'jsonc-parser';
+import { isValidFargatePair } from '../facts/fargate-sizes';
+import { isTaskSizeError, parseTaskCpu, parseTaskMemory } from '../facts/task-size-notation';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { cfnNameOf } from './cfn-names';
 import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-template';
@@ -49,11 +52,12 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     const doc = classify(sub, options);
     doc.kind = 'register'; // a resource's Properties are register input, whatever keys it holds
     doc.templated ||= subject.placeholderOffsets.size > 0;
-    subjects.push({ parsed: sub, doc });
+    subjects.push({ parsed: sub, doc, logicalId: subject.logicalId, idRange: rangeOf(subject.idNode) });
     checked.push({ subject, parsed: sub, doc });
     launchTypes.add(doc.launchType);
     const raw = yield* checkSubject(text, sub, doc, options, pause, TEMPLATE_SKIPPED_RULES);
     for (const d of finalize(raw, options)) out.push(inTemplate(d, subject, syntax));
+    for (const d of allowedSizeFindings(subject, doc, options)) if (!out.some((x) => x.code === d.code && x.range.offset === d.range.offset)) out.push(d);
   }
   // Each AWS::ECS::Service against the task definition it names in this template (the kind-S rules).
   if (template.isTemplate && template.syntaxErrors.length === 0) {
@@ -71,11 +75,75 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
   return { kind: 'cfn-template', launchType, templated, diagnostics: out, parsed, doc, subjects };
 }
 
+/**
+ * `Cpu` or `Memory` from a parameter with AllowedValues, on Fargate: every allowed value must form a Fargate size
+ * with at least one value the other side can take, or choosing it fails the deploy. Pairs of two lists are not
+ * all required to fit (the stack picks matching ones); a value that fits nothing is reported on the parameter.
+ */
+function allowedSizeFindings(subject: TemplateSubject, doc: Classification, options: LintOptions): Diagnostic[] {
+  if (!doc.launch.has('F') || options.rules?.['fargate-cpu-memory'] === 'off') return [];
+  const side = (key: 'cpu' | 'memory') => {
+    const node = child(subject.root, key);
+    if (!node) return undefined;
+    const param = subject.refs.get(node.offset);
+    // A parameter without AllowedValues can be anything at deploy time (its Default included): nothing to pair with.
+    const values = param ? param.allowed : subject.placeholderOffsets.has(node.offset) ? undefined : [node];
+    if (!values) return undefined;
+    const parse = (v: Node) => {
+      if (typeof v.value !== 'string' && typeof v.value !== 'number') return undefined;
+      const p = key === 'cpu' ? parseTaskCpu(v.value as string | number) : parseTaskMemory(v.value as string | number);
+      return isTaskSizeError(p) ? undefined : 'units' in p ? p.units : p.mib;
+    };
+    return { param: param?.allowed ? param : undefined, values: values.map((v) => ({ node: v, n: parse(v) })).filter((x): x is { node: Node; n: number } => x.n !== undefined) };
+  };
+  const cpu = side('cpu');
+  const memory = side('memory');
+  if (!cpu || !memory || (!cpu.param && !memory.param) || cpu.values.length === 0 || memory.values.length === 0) return [];
+  const out: Diagnostic[] = [];
+  const check = (mine: NonNullable<typeof cpu>, other: NonNullable<typeof cpu>, isCpu: boolean) => {
+    if (!mine.param) return;
+    for (const v of mine.values) {
+      const fits = other.values.some((o) => (isCpu ? isValidFargatePair(v.n, o.n) : isValidFargatePair(o.n, v.n)));
+      if (fits) continue;
+      const others = other.values.map((o) => String(o.node.value)).join(', ');
+      out.push({
+        code: 'fargate-cpu-memory',
+        severity: 'warning',
+        message: `${subject.logicalId}: parameter ${mine.param.name} allows ${isCpu ? 'Cpu' : 'Memory'} ${String(v.node.value)}, which is no Fargate size with ${isCpu ? 'Memory' : 'Cpu'} ${others}; drop it or add a matching value.`,
+        range: rangeOf(v.node),
+        related: [{ range: rangeOf(subject.idNode), message: `Used by resource ${subject.logicalId} (AWS::ECS::TaskDefinition).` }],
+      });
+    }
+  };
+  check(cpu, memory, true);
+  check(memory, cpu, false);
+  return out;
+}
+
+/** The template's subjects, read and classified but not linted (completion on a line being typed). */
+export function templateSubjects(text: string, syntax: TemplateSyntax, options: LintOptions = {}): Array<{ parsed: ParsedDocument; doc: Classification }> {
+  return readTemplate(text, syntax).subjects.map((subject) => {
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const doc = classify(sub, options);
+    doc.kind = 'register';
+    return { parsed: sub, doc };
+  });
+}
+
 /** A subject's diagnostic as the template shows it. */
 function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyntax): Diagnostic {
   // A report about the task as a whole is anchored at its root: in a template that is the resource's logical id.
   if (d.range.offset === subject.root.offset && (d.range.length <= 1 || !subject.properties)) d.range = rangeOf(subject.idNode);
   const who = subject.cdkPath ?? subject.logicalId;
+  const viaDefault = [...subject.resolved].map(([o, length]) => ({ o, length, p: subject.refs.get(o)! })).find(({ o, length }) => d.range.offset >= o && d.range.offset < o + length);
+  if (viaDefault?.p.default) {
+    // Checked with the parameter's Default: a deploy may pass another value, so this is a warning at most.
+    if (d.severity === 'error') d.severity = 'warning';
+    const def = viaDefault.p.default;
+    const refText = subject.sourceText.slice(viaDefault.o, viaDefault.o + viaDefault.length);
+    if (refText) d.message = d.message.split(refText).join(String(def.value));
+    d.related = [...(d.related ?? []), { range: rangeOf(def), message: `Checked with the Default of parameter ${viaDefault.p.name} (${String(def.value)}); a stack deployed with another value is judged by that value.` }];
+  }
   d.message = `${who}: ${cfnWording(d.message)}`;
   d.related = [...(d.related ?? []).map((r) => ({ ...r, message: cfnWording(r.message) })), { range: rangeOf(subject.idNode), message: `In ${subject.cdkPath ? `construct ${subject.cdkPath}, ` : ''}resource ${subject.logicalId} (AWS::ECS::TaskDefinition).` }];
   const desc = Object.getOwnPropertyDescriptor(d, 'fixes');
@@ -92,7 +160,7 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
           } catch {
             fixes = undefined; // a JSON helper that cannot read this template: no fix, never a crash
           }
-          built = (fixes ?? []).map((f) => adaptFix(f, subject, syntax)).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: cfnWording(f.title) }));
+          built = (fixes ?? []).map((f) => adaptFix(f, subject, syntax)).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: templateTitle(f) }));
         }
         return built.length > 0 ? built : undefined;
       },
@@ -100,6 +168,12 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
     });
   }
   return d;
+}
+
+/** A fix's title in the template: CloudFormation's names; an ARN the writer completed with `${AWS::AccountId}` needs no filling in. */
+function templateTitle(f: Fix): string {
+  const title = cfnWording(f.title);
+  return f.edits.some((e) => e.content.includes('${AWS::AccountId}')) ? title.replace('; fill in the account', '') : title;
 }
 
 /** API member names in a message, in CloudFormation's spelling: `ephemeralStorage.sizeInGiB` → `EphemeralStorage.SizeInGiB`. */

@@ -1,19 +1,25 @@
 /**
- * Which fixes survive in a template. Rules build JSON edits against the subject's nodes, whose offsets are the
- * template's. In a JSON template an edit is kept when it stays inside the resource's Properties and adds or
- * renames no key (a new key would carry the API's camelCase name, not CloudFormation's). In YAML only a
- * replaced scalar can be written faithfully (fixes/yaml-writer.ts); every other fix is dropped there.
+ * Which fixes survive in a template. Fixes stated through the fix helpers (replace, remove, set, insert, append,
+ * rename, chains of them) were written by the subject's template writer (template-writer.ts) in the template's
+ * syntax and names, and already checked there: they are kept. A rule that builds a raw JSON edit itself is kept in
+ * a JSON template when it stays inside the resource's Properties and adds or renames no key (a new key would
+ * carry the API's camelCase name); in YAML only a raw replaced scalar can be rewritten faithfully. A fix with
+ * any edit the writer refused is dropped whole.
  */
 import type { Fix, TextEdit } from '../types';
+import { isRefused } from '../fixes/writer';
 import { yamlScalar } from '../fixes/yaml-writer';
 import type { TemplateSubject, TemplateSyntax } from './cfn-template';
+import { writtenByTemplateWriter } from './template-writer';
 
 const NEW_KEY = /"(?:[^"\\]|\\.)*"\s*:/;
 
 export function adaptFix(fix: Fix, subject: TemplateSubject, syntax: TemplateSyntax): Fix | undefined {
-  if (fix.edits.length === 0) return undefined;
-  const edits = syntax === 'json' ? fix.edits.every((e) => jsonEditFits(e, subject)) && fix.edits : yamlEdits(fix.edits, subject);
-  return edits ? { ...fix, edits } : undefined;
+  if (fix.edits.length === 0 || isRefused(fix.edits)) return undefined;
+  if (fix.edits.every(writtenByTemplateWriter)) return fix;
+  const raw = fix.edits.filter((e) => !writtenByTemplateWriter(e));
+  const adapted = syntax === 'json' ? raw.every((e) => jsonEditFits(e, subject)) && raw : yamlEdits(raw, subject);
+  return adapted ? { ...fix, edits: fix.edits.map((e) => (writtenByTemplateWriter(e) ? e : adapted[raw.indexOf(e)])) } : undefined;
 }
 
 function jsonEditFits(e: TextEdit, subject: TemplateSubject): boolean {

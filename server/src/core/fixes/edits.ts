@@ -3,6 +3,7 @@ import { findNodeAtLocation, getNodePath, type FormattingOptions } from 'jsonc-p
 import type { Node } from 'jsonc-parser';
 import { parseDocument } from '../syntax/parse';
 import type { TextEdit } from '../types';
+import { isRefused, refusedEdits, writerOf } from './writer';
 
 /** Detects the document's indentation and line endings so inserted text matches the user's style. */
 export function formattingOf(text: string): FormattingOptions {
@@ -14,6 +15,11 @@ export function formattingOf(text: string): FormattingOptions {
 
 /** Replaces a value node in place, keeping everything around it byte for byte. */
 export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
+  const w = writerOf(node);
+  if (w) {
+    const edits = w.replace('', node, value);
+    return edits.length === 1 ? edits[0] : refusedEdits()[0];
+  }
   return { offset: node.offset, length: node.length, content: JSON.stringify(value) };
 }
 
@@ -23,6 +29,12 @@ export function replaceNodeEdit(node: Node, value: unknown): TextEdit {
  * line and comments on other lines survive (jsonc-parser's `modify` would re-format the surroundings).
  */
 export function removeEdits(text: string, node: Node): TextEdit[] {
+  const w = writerOf(node);
+  return w ? w.remove(text, node) : jsonRemoveEdits(text, node);
+}
+
+/** removeEdits for JSON text (a template's JSON writer calls it too). */
+export function jsonRemoveEdits(text: string, node: Node): TextEdit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
   return keepOuterComments(text, removalEdits(text, target), target);
 }
@@ -33,6 +45,12 @@ export function removeEdits(text: string, node: Node): TextEdit[] {
  * edit that spans only that run; everything between runs is left untouched, comments included.
  */
 export function removeAllEdits(text: string, nodes: readonly Node[]): TextEdit[] {
+  const w = writerOf(nodes[0]);
+  return w ? w.removeAll(text, nodes) : removeAllIn(text, nodes, (t) => parseDocument(t).root, jsonRemoveEdits);
+}
+
+/** removeAllEdits over any syntax: `reread` gives the model root of changed text, `remove` one removal's edits. */
+export function removeAllIn(text: string, nodes: readonly Node[], reread: (text: string) => Node | undefined, remove: (text: string, node: Node) => TextEdit[]): TextEdit[] {
   const targets = nodes.map((n) => (n.parent?.type === 'property' ? n.parent : n)).sort((a, b) => a.offset - b.offset);
   const runs: Node[][] = [];
   for (const t of targets) {
@@ -46,10 +64,12 @@ export function removeAllEdits(text: string, nodes: readonly Node[]): TextEdit[]
   for (const run of runs) {
     let current = text;
     for (const path of run.map((t) => getNodePath(t.type === 'property' ? t.children![0] : t)).reverse()) {
-      const root = parseDocument(current).root;
+      const root = reread(current);
       const node = root && findNodeAtLocation(root, path);
       if (!node) return [];
-      current = applyTextEdits(current, removeEdits(current, node));
+      const step = remove(current, node);
+      if (isRefused(step)) return refusedEdits();
+      current = applyTextEdits(current, step);
     }
     const edit = minimalEdit(text, current);
     if (edit) edits.push(edit);
@@ -168,8 +188,21 @@ export function findComma(text: string, from: number, to: number): number {
   return -1;
 }
 
+/**
+ * Replaces the elements of the array `arr` with `values`. In a JSON document `elementEdits` (edits on single
+ * elements and commas, which keep comments between elements) say it; another syntax's writer replaces the list.
+ */
+export function replaceElementsEdits(arr: Node, values: unknown[], elementEdits: () => TextEdit[]): TextEdit[] {
+  return writerOf(arr) ? [replaceNodeEdit(arr, values)] : elementEdits();
+}
+
 /** Renames a property key in place. */
 export function renameKeyEdit(keyNode: Node, newName: string): TextEdit {
+  const w = writerOf(keyNode);
+  if (w) {
+    const edits = w.rename('', keyNode, newName);
+    return edits.length === 1 ? edits[0] : refusedEdits()[0];
+  }
   return { offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(newName) };
 }
 

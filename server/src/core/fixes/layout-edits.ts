@@ -7,6 +7,7 @@ import { type JSONPath, type Node, findNodeAtLocation } from 'jsonc-parser';
 import { parseTreeLenient } from '../syntax/fast-parse';
 import { applyTextEdits, formattingOf, minimalEdit, removeEdits } from './edits';
 import type { TextEdit } from '../types';
+import { isRefused, refusedEdits, writerOf } from './writer';
 
 /** `{ "a": 1, "b": [1, 2] }` style JSON for one-line contexts. */
 export function inlineJson(value: unknown): string {
@@ -68,15 +69,31 @@ const KIN: Record<string, { after?: readonly string[]; before?: readonly string[
  * is silently dropped.
  */
 export function insertPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
-  if (obj.children?.some((p) => p.children?.[0]?.value === key && p.children[1])) return setPropertyEdits(text, obj, key, value);
-  const prefix = `${JSON.stringify(key)}: `;
+  const w = writerOf(obj);
+  return w ? w.insert(text, obj, key, value) : jsonInsertPropertyEdits(text, obj, key, value);
+}
+
+/**
+ * The member a new `key` goes before (undefined: last), by KIN. Zero-length members (a template's implied
+ * family) hold no text to insert beside, so the next real member stands for them.
+ */
+export function insertionPoint(obj: Node, key: string): Node | undefined {
   const members = obj.children ?? [];
   const find = (k: string) => members.find((p) => p.children?.[0]?.value === k);
   const kin = KIN[key];
   const anchor = kin?.after?.map(find).find(Boolean);
-  const next = anchor ? members[members.indexOf(anchor) + 1] : kin?.before?.map(find).find(Boolean);
-  if (!next) return insertMember(text, obj, prefix, value);
-  return insertBefore(text, obj, next, prefix, value, members[members.indexOf(next) - 1]);
+  return anchor ? members[members.indexOf(anchor) + 1] : kin?.before?.map(find).find(Boolean);
+}
+
+/** insertPropertyEdits in JSON text; `shown` is the key and value as written when they differ (a template's names). */
+export function jsonInsertPropertyEdits(text: string, obj: Node, key: string, value: unknown, shown?: { key: string; value: unknown }): TextEdit[] {
+  if (obj.children?.some((p) => p.children?.[0]?.value === key && p.children[1])) return jsonSetPropertyEdits(text, obj, key, value, shown);
+  const prefix = `${JSON.stringify(shown?.key ?? key)}: `;
+  const written = shown ? shown.value : value;
+  const members = obj.children ?? [];
+  const next = insertionPoint(obj, key);
+  if (!next) return insertMember(text, obj, prefix, written);
+  return insertBefore(text, obj, next, prefix, written, members[members.indexOf(next) - 1]);
 }
 
 /** Inserts a member before the sibling `next`: on a line of its own when `next` starts its line, else inline. */
@@ -99,6 +116,12 @@ function insertBefore(text: string, parent: Node, next: Node, prefix: string, va
 
 /** Appends `value` as the last element of the array `arr`. */
 export function appendElementEdits(text: string, arr: Node, value: unknown): TextEdit[] {
+  const w = writerOf(arr);
+  return w ? w.append(text, arr, value) : insertMember(text, arr, '', value);
+}
+
+/** appendElementEdits in JSON text (value as written). */
+export function jsonAppendElementEdits(text: string, arr: Node, value: unknown): TextEdit[] {
   return insertMember(text, arr, '', value);
 }
 
@@ -118,23 +141,37 @@ function insertMember(text: string, parent: Node, prefix: string, value: unknown
 
 /** Sets `obj[key]`: replaces an existing value in place, or inserts the property. */
 export function setPropertyEdits(text: string, obj: Node, key: string, value: unknown): TextEdit[] {
+  const w = writerOf(obj);
+  return w ? w.set(text, obj, key, value) : jsonSetPropertyEdits(text, obj, key, value);
+}
+
+/** setPropertyEdits in JSON text; `shown` as for jsonInsertPropertyEdits. */
+export function jsonSetPropertyEdits(text: string, obj: Node, key: string, value: unknown, shown?: { key: string; value: unknown }): TextEdit[] {
   const prop = obj.children?.find((p) => p.children?.[0]?.value === key);
   const current = prop?.children?.[1];
-  if (current) return [{ offset: current.offset, length: current.length, content: isMultiLine(text, current) ? blockJson(text, value, lineIndent(text, current.offset)) : inlineJson(value) }];
-  return insertPropertyEdits(text, obj, key, value);
+  const written = shown ? shown.value : value;
+  if (current) return [{ offset: current.offset, length: current.length, content: isMultiLine(text, current) ? blockJson(text, written, lineIndent(text, current.offset)) : inlineJson(written) }];
+  return jsonInsertPropertyEdits(text, obj, key, value, shown);
 }
 
 export type EditStep = (text: string, root: Node | undefined) => TextEdit[];
 
 /**
  * Several edits whose ranges could overlap (neighbouring removals share a comma) are applied one after another,
- * each computed on the previous result; returns the whole change as one edit.
+ * each computed on the previous result; returns the whole change as one edit. `near` (any node of the document)
+ * says which syntax's writer re-reads the text between steps; without it the text is read as JSON.
  */
-export function chainEdits(text: string, steps: readonly EditStep[]): TextEdit[] {
+export function chainEdits(text: string, steps: readonly EditStep[], near?: Node): TextEdit[] {
+  const w = writerOf(near);
   let current = text;
-  for (const step of steps) current = applyTextEdits(current, step(current, parseTreeLenient(current)));
+  for (const step of steps) {
+    const edits = step(current, w ? w.reread(current) : parseTreeLenient(current));
+    if (isRefused(edits)) return refusedEdits();
+    current = applyTextEdits(current, edits);
+  }
   const edit = minimalEdit(text, current);
-  return edit ? [edit] : [];
+  if (!edit) return [];
+  return w ? w.adopt([edit]) : [edit];
 }
 
 /** A chain step that removes the value at `path` (a property or an array element). */

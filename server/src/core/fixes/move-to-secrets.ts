@@ -45,5 +45,5 @@ function moveEdits(ctx: RuleContext, container: Node, entry: Node, name: string)
       const secrets = child(obj, 'secrets');
       return secrets?.type === 'array' ? appendElementEdits(text, secrets, secret) : setPropertyEdits(text, obj, 'secrets', [secret]);
     },
-  ]);
+  ], container);
 }

@@ -48,7 +48,9 @@ export function hoverAt(input: HoverInput, offset: number): HoverResult | undefi
     const sub = input.subjects.find((s) => s.parsed.root && offset >= s.parsed.root.offset && offset <= s.parsed.root.offset + s.parsed.root.length);
     const r = sub ? hoverAt(sub, offset) : undefined;
     // The heading names the property as the template spells it (`Memory`), the text below keeps the API's words.
-    return r && { ...r, markdown: r.markdown.replace(/^\*\*`([A-Za-z]+)`\*\*/, (m, name: string) => `**\`${cfnNameOf(name) ?? name}\`**`) };
+    // Every property heading (a value's hover repeats its key's) and the "(portMappings)" context after it.
+    const cfn = (name: string) => cfnNameOf(name) ?? name;
+    return r && { ...r, markdown: r.markdown.replace(/\*\*`([A-Za-z]+)`\*\* \(([A-Za-z]+)\)/g, (_m, name: string, where: string) => `**\`${cfn(name)}\`** (${where === 'task' || where === 'container' ? where : cfn(where)})`) };
   }
   const root = input.parsed.root;
   if (!root) return undefined;

@@ -1,7 +1,7 @@
 /** The checks behind fargate-unsupported-parameter (RULES.md table 2c), one function per part of the task. */
 import type { Node } from 'jsonc-parser';
 import { fargateSupportRow, FARGATE_UNSUPPORTED_RESOURCE_TYPES, isFargateAddableCapability } from '../facts';
-import { removeEdits } from '../fixes/edits';
+import { removeEdits, replaceElementsEdits } from '../fixes/edits';
 import { bool, child, items, keyOf, str } from '../syntax/tree';
 import type { Fix } from '../types';
 import { isSet, removeFix, setFix } from './_task-size';
@@ -64,7 +64,7 @@ function checkCapabilities(ctx: RuleContext, add: Node | undefined): void {
   const fix = (): Fix => {
     const kept = items(add).filter((el) => !bad.includes(el));
     return kept.length > 0
-      ? { title: 'Keep only SYS_PTRACE', preferred: true, edits: [{ offset: add.offset, length: add.length, content: `[${kept.map((el) => ctx.text.slice(el.offset, el.offset + el.length)).join(', ')}]` }] }
+      ? { title: 'Keep only SYS_PTRACE', preferred: true, edits: replaceElementsEdits(add, kept.map((el) => el.value), () => [{ offset: add.offset, length: add.length, content: `[${kept.map((el) => ctx.text.slice(el.offset, el.offset + el.length)).join(', ')}]` }]) }
       : removeFix(ctx.text, add, true, "Remove 'add' (only SYS_PTRACE can be added)");
   };
   ctx.report({

@@ -1,5 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { replaceNodeEdit } from '../fixes/edits';
+import { setPropertyEdits } from '../fixes/layout-edits';
+import { writerOf } from '../fixes/writer';
 import { addExecutionRoleEdits, withRoleNote } from '../fixes/execution-role-fix';
 import { FARGATE_LOG_DRIVERS } from '../facts';
 import { child, str } from '../syntax/tree';
@@ -58,6 +60,8 @@ function switchEdits(ctx: RuleContext, container: Node, log: Node, driver: Node)
   const options = { 'awslogs-group': `/ecs/${group}`, 'awslogs-region': region, 'awslogs-stream-prefix': 'ecs' };
   const existing = child(log, 'options');
   const edits = [replaceNodeEdit(driver, 'awslogs')];
+  // Another syntax's writer spells the options its way (a template's Region: `!Sub ${AWS::Region}`).
+  if (writerOf(log)) return [...edits, ...setPropertyEdits(ctx.text, log, 'options', { ...options, 'awslogs-region': REGION.exec(ctx.text)?.[0] ?? '${AWS_REGION}' })];
   const indent = indentOf(ctx.text, driver);
   const body = `{${indent.eol}${Object.entries(options)
     .map(([k, v]) => `${indent.inner}${JSON.stringify(k)}: ${JSON.stringify(v)}`)

@@ -75,6 +75,6 @@ function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory
   // One value after the other, expressed as a single edit so the two insertions cannot collide.
   const values = { cpu: String(size.cpu), memory: String(size.memory) };
   const title = missing.map((k) => `${k} ${values[k]}`).join(' / ');
-  return () => ({ title: `Add ${title} (the smallest size that fits the containers)`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k]))) });
+  return () => ({ title: `Add ${title} (the smallest size that fits the containers)`, preferred: true, edits: chainEdits(ctx.text, missing.map((k) => setStep(base, k, values[k])), task) });
 }
 

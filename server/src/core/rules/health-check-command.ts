@@ -1,5 +1,5 @@
 import { containerLabel, healthCheckOf } from '../documents/container-facts';
-import { removeEdits, replaceNodeEdit } from '../fixes/edits';
+import { removeEdits, replaceElementsEdits, replaceNodeEdit } from '../fixes/edits';
 import { looksShell, mergeEdits, repairFirstElement } from '../documents/health-command';
 import { findPlaceholders } from '../syntax/placeholders';
 import { child, items, str } from '../syntax/tree';
@@ -60,7 +60,7 @@ Related slips that register but misbehave (warnings):
             range: { offset: rest[1].offset, length: rest[rest.length - 1].offset + rest[rest.length - 1].length - rest[1].offset },
             severity: 'warning',
             message: `Only ${ctx.text.slice(rest[0].offset, rest[0].offset + rest[0].length)} runs under CMD-SHELL; the later elements become $0, $1… of that shell. Join the command into one string.`,
-            fixes: strings ? [{ title: 'Join into one string', preferred: true, edits: mergeEdits(ctx.text, rest, JSON.stringify(strings.slice(1).join(' '))) }] : undefined,
+            fixes: strings ? [{ title: 'Join into one string', preferred: true, edits: replaceElementsEdits(first.parent!, ['CMD-SHELL', strings.slice(1).join(' ')], () => mergeEdits(ctx.text, rest, JSON.stringify(strings.slice(1).join(' ')))) }] : undefined,
           });
         } else if (f === 'CMD' && rest.length === 1 && rest[0].type === 'string' && looksShell(rest[0].value) && !ctx.isPlaceholder(rest[0])) {
           ctx.report({

@@ -88,6 +88,6 @@ function fixFor(ctx: RuleContext, c: Node, model: Node | undefined, name: string
   return {
     title: withRoleNote(title, !!role),
     preferred: !!copied || undefined, // the template's group is a guess
-    edits: chainEdits(ctx.text, [...(role ? [role] : []), setStep(pathOf(c), 'logConfiguration', { logDriver: 'awslogs', options })]),
+    edits: chainEdits(ctx.text, [...(role ? [role] : []), setStep(pathOf(c), 'logConfiguration', { logDriver: 'awslogs', options })], c),
   };
 }

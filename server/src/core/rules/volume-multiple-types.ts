@@ -64,7 +64,7 @@ names.`,
           related: [{ node: keyOf(kinds[0].value), message: `the first kind set on '${name}'` }],
           fixes: () => kinds.map((keep) => ({
             title: `Keep only ${keep.key}`,
-            edits: chainEdits(ctx.text, kinds.filter((k) => k !== keep).map((k) => removeStep(pathOf(k.value)))),
+            edits: chainEdits(ctx.text, kinds.filter((k) => k !== keep).map((k) => removeStep(pathOf(k.value))), volume),
           })),
         });
       }
