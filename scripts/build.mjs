@@ -2,11 +2,31 @@
 // web extension (client for the web extension host, server for a web worker) from the same sources into dist/web/.
 // dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const requireHere = createRequire(import.meta.url);
+// web-tree-sitter: its CommonJS build everywhere (the ESM one needs import.meta.url, which a CJS bundle lacks).
+const treeSitterCjs = {
+  name: 'web-tree-sitter-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: requireHere.resolve('web-tree-sitter') }));
+  },
+};
+// In the web worker its Node branches never run (it gets the wasm bytes): the built-ins they name become empty modules.
+const noNodeInWorker = {
+  name: 'web-tree-sitter-node-branches',
+  setup(b) {
+    b.onResolve({ filter: /^(fs|fs\/promises|path|module)$/ }, (args) =>
+      /web-tree-sitter/.test(args.importer) ? { path: args.path, namespace: 'tree-sitter-node-branch' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'tree-sitter-node-branch' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -20,6 +40,7 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   define: { ECS_TASKDEF_VERSION: JSON.stringify(pkg.version) },
+  plugins: [treeSitterCjs],
 };
 const web = {
   ...common,
@@ -27,6 +48,7 @@ const web = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   metafile: true,
+  plugins: [treeSitterCjs, noNodeInWorker],
 };
 const results = await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
@@ -44,3 +66,10 @@ for (const r of results.slice(3)) {
 }
 mkdirSync('dist/web', { recursive: true });
 writeFileSync('dist/web/meta.json', JSON.stringify(meta));
+// The HCL parser's two wasm files (web-tree-sitter's runtime, tree-sitter-hcl's grammar) sit beside the bundles
+// that load them: dist/ for the CLI and the desktop server, dist/web/ for the web worker.
+const wasm = {
+  'tree-sitter.wasm': requireHere.resolve('web-tree-sitter/tree-sitter.wasm'),
+  'tree-sitter-hcl.wasm': join(dirname(requireHere.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-hcl.wasm'),
+};
+for (const [name, from] of Object.entries(wasm)) for (const dir of ['dist', 'dist/web']) copyFileSync(from, join(dir, name));

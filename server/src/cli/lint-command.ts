@@ -13,6 +13,8 @@ import { VERSION } from './version';
 import { readLinkedFiles } from './workflow-files';
 import { checkWorkflow } from '../core/workspace/check-workflow';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
+import { lintLoadedFiles } from './terraform-files';
+import type { TerraformOutput } from '../core/documents/lint-terraform';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
 
@@ -27,15 +29,25 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
   const inputs = collectInputs(args, configs);
   const results: FileResult[] = [];
+  const linked = new Map<string, FileResult>();
   const shown = reportFilter(args);
   let hiddenHints = 0;
   for (const f of inputs) {
     const text = f.text ?? read(f.path);
     const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, optionsFor(f, args, configs)) : lint(text, optionsFor(f, args, configs));
+    const loaded = r.kind === 'terraform' ? lintLoadedFiles(f.path, r as TerraformOutput, optionsFor(f, args, configs), r.diagnostics) : [];
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
+    for (const l of loaded) {
+      const kept = l.diagnostics.filter(shown);
+      if (shown === withoutHints) hiddenHints += l.diagnostics.length - kept.length;
+      linked.set(resolve(l.path), { file: l.path, text: l.text, result: { kind: 'container-array', launchType: r.launchType, templated: false, diagnostics: kept } });
+    }
   }
+  // A loaded file is reported once, with its resource's settings (a directory scan may have found it on its own).
+  for (let i = results.length - 1; i >= 0; i--) if (linked.has(resolve(results[i].file))) results.splice(i, 1);
+  results.push(...linked.values());
   const report = render(args, results, hiddenHints);
   if (args.outputFile) write(args.outputFile, report);
   else out(report);

@@ -11,6 +11,7 @@ import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
+import { isTerraformFileName, lintTerraformSteps } from './documents/lint-terraform';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
 
@@ -91,7 +92,8 @@ const yieldToEventLoop: (resume: () => void) => void =
 /** The pipeline as steps: it yields between stages and rules, where an interruptible run may pause. */
 function* lintSteps(text: string, options: LintOptions): Generator<void, LintOutput, void> {
   setExtraPlaceholderPatterns(options.placeholderPatterns);
-  // CloudFormation templates (and any YAML file: never read as JSON) take the template reader.
+  // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
+  if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options);
   const parsed = parseDocument(text);

@@ -95,7 +95,13 @@ export function isTaskDefinitionTemplate(path: string, text: string): boolean {
   return isTemplateFileName(path) && looksLikeCfnTemplate(text) && text.includes(TASK_DEFINITION_TYPE);
 }
 
+/** A Terraform file that declares an aws_ecs_task_definition resource. */
+export function isTaskDefinitionTerraform(path: string, text: string): boolean {
+  return /\.tf$/i.test(path) && /resource\s+"aws_ecs_task_definition"/.test(text);
+}
+
 /** The decision the LSP and the CLI directory scan share. */
 export function shouldLint(path: string, text: string, extraGlobs?: readonly string[]): boolean {
+  if (/\.tf$/i.test(path)) return isTaskDefinitionTerraform(path, text) || matchesAnyGlob(path, extraGlobs);
   return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text) || isTaskDefinitionTemplate(path, text);
 }
