@@ -207,6 +207,15 @@ class Builder {
         if (c?.type === 'object') return this.object(c, parent);
         return this.placeholder(inner, parent);
       }
+      case 'operation': {
+        // `-1`: a negative number (HCL has no negative literals); any other operation is computed.
+        const u = named(inner)[0];
+        const operand = u?.type === 'unary_operation' && u.text.startsWith('-') ? named(u)[0] : undefined;
+        const lit = operand?.type === 'literal_value' ? named(operand)[0] : undefined;
+        const v = lit?.type === 'numeric_lit' ? -Number(lit.text) : NaN;
+        if (Number.isFinite(v)) return this.scalar({ type: 'number', value: v, offset: inner.startIndex, length: inner.endIndex - inner.startIndex, parent });
+        return this.placeholder(inner, parent);
+      }
       default:
         return this.placeholder(inner, parent);
     }
@@ -387,10 +396,11 @@ function listFor(b: Builder, lists: Map<string, MNode>, f: TfField, id: SyntaxNo
 /** A task-level argument's value, converted as Terraform converts it for the provider. */
 function argument(b: Builder, f: TfField, expr: SyntaxNode, p: MNode): MNode | undefined {
   if (f.api === 'host') {
+    const key = p.children![0];
     // volume.host_path = "/data" is the API's host.sourcePath.
     const host: MNode = { type: 'object', offset: expr.startIndex, length: expr.endIndex - expr.startIndex, children: [], parent: p };
     const hp: MNode = { type: 'property', offset: expr.startIndex, length: expr.endIndex - expr.startIndex, parent: host, children: [] };
-    hp.children!.push({ type: 'string', value: 'sourcePath', offset: expr.startIndex, length: 0, parent: hp });
+    hp.children!.push({ type: 'string', value: 'sourcePath', offset: key.offset, length: key.length, parent: hp });
     const v = b.value(expr, hp, false);
     if (!v) return undefined;
     hp.children!.push(v);
