@@ -99,7 +99,7 @@ function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix |
 
 /** Task-level API names in a message, in Terraform's spelling: `executionRoleArn` → `execution_role_arn`. */
 export function tfWording(message: string): string {
-  return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' || w === 'containerDefinitions' ? w : (tfNameOf(w) ?? w)));
+  return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' ? w : (tfNameOf(w) ?? w)));
 }
 
 /**

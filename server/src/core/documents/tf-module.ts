@@ -435,7 +435,14 @@ function argument(b: Builder, f: TfField, expr: SyntaxNode, p: MNode): MNode | u
 
 /** container_definitions: jsonencode([...]), a heredoc or string of JSON, file()/templatefile(), or opaque. */
 function containers(b: Builder, expr: SyntaxNode, p: MNode): MNode | undefined {
-  const inner = unwrap(expr);
+  let inner = unwrap(expr);
+  // "${file("x.json")}" (Terraform 0.11 style): the string is its one interpolation.
+  const quoted = inner?.type === 'template_expr' ? named(inner)[0] : undefined;
+  const parts = quoted?.type === 'quoted_template' ? named(quoted).filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end') : [];
+  if (parts.length === 1 && parts[0].type === 'template_interpolation') {
+    const e = firstOf(parts[0], 'expression');
+    if (e) inner = unwrap(e);
+  }
   const opaque = (): MNode => {
     // Known only when Terraform runs: a list with one placeholder element, so rules know containers are missing.
     const arr: MNode = { type: 'array', offset: expr.startIndex, length: expr.endIndex - expr.startIndex, children: [], parent: p };
