@@ -27,6 +27,8 @@ export function looksLikeTerraformTaskDefinition(text: string): boolean {
 export interface TerraformOutput extends LintOutput {
   /** The file's model (undefined while the HCL parser loads): subjects with their file() links. */
   module?: TfModule;
+  /** Hover notes on file()/templatefile() calls. */
+  links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions): Generator<void, TerraformOutput, void> {
@@ -61,7 +63,16 @@ export function* lintTerraformSteps(text: string, options: LintOptions): Generat
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
   const templated = subjects.some((s) => s.doc.templated);
-  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module };
+  const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links };
+}
+
+function linkMarkdown(s: TfSubject, d: Classification): string {
+  const link = s.link!;
+  const what = link.path ? `\`${link.path}\`` : 'a file whose path is computed when Terraform runs';
+  const settings = [`launch type ${d.launchType}`, d.networkMode ? `network mode ${d.networkMode}` : undefined, 'task size, roles and volumes'].filter(Boolean).join(', ');
+  const vars = link.vars.length > 0 ? `\n\nTemplate variables: ${link.vars.map((v) => `\`${v}\``).join(', ')} (unknown here: their \`\${…}\` stay placeholders).` : '';
+  return `**container_definitions** of \`${s.address}\` are loaded from ${what} with \`${link.fn}()\`.\n\necs-taskdef lints that file as this resource's containers, with its ${settings}.${vars}`;
 }
 
 /** Rules that judge a file rather than a resource, plus duplicate-key: HCL itself refuses a repeated argument. */
