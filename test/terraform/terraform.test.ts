@@ -6,6 +6,10 @@ import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { readTerraform } from '../../server/src/core/documents/tf-module';
 import { lintLoadedContainers } from '../../server/src/core/documents/lint-terraform';
+import { looksLikeTerraformPlan } from '../../server/src/core/documents/tf-plan';
+import { shouldLint } from '../../server/src/core/documents/file-detection';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TF = `# the web service
 resource "aws_ecs_task_definition" "web" {
@@ -131,5 +135,23 @@ JSON
     assert.ok(got.includes('container-memory-exceeds-task'));
     assert.ok(!got.includes('mount-point-unknown-volume'));
     for (const d of ds) for (const f of d.fixes ?? []) for (const e of f.edits) assert.ok(e.offset > 0 || e.length > 0, 'no fix writes into the task-level members that live in the .tf');
+  });
+
+  it('plan JSON: each task definition Terraform will register, named by its address, unknown values as placeholders', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'terraform', 'plan.json'), 'utf8');
+    assert.ok(looksLikeTerraformPlan(text));
+    assert.ok(shouldLint('plan.json', text));
+    const out = lint(text, { fileName: 'plan.json' });
+    assert.equal(out.kind, 'terraform');
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => d.code).sort(), ['container-memory-exceeds-task', 'fargate-unsupported-parameter']);
+    const defs = text.indexOf('"container_definitions"');
+    for (const d of errors) {
+      assert.match(d.message, /^module\.app\.aws_ecs_task_definition\.this: /);
+      assert.ok(d.range.offset > defs && d.range.offset < defs + 40, 'on the container_definitions string');
+      assert.equal(d.fixes, undefined);
+    }
+    // execution_role_arn is known only after apply: not reported as missing.
+    assert.ok(!out.diagnostics.some((d) => d.code === 'execution-role-required'));
   });
 });

@@ -11,7 +11,8 @@ import type { Diagnostic, Fix, LintOptions, LintResult, Severity } from './types
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
-import { isTerraformFileName, lintTerraformSteps } from './documents/lint-terraform';
+import { isTerraformFileName, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
+import { looksLikeTerraformPlan } from './documents/tf-plan';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
 
@@ -94,6 +95,7 @@ function* lintSteps(text: string, options: LintOptions): Generator<void, LintOut
   setExtraPlaceholderPatterns(options.placeholderPatterns);
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
   if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options);
+  if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options);
   const parsed = parseDocument(text);

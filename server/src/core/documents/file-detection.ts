@@ -3,6 +3,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { isLoneContainer } from './lone-container';
 import { GlobMatcher } from '../config/glob-match';
 import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './cfn-detect';
+import { looksLikeTerraformPlan } from './tf-plan';
 
 const NAME_PATTERNS = [
   /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition
@@ -103,5 +104,6 @@ export function isTaskDefinitionTerraform(path: string, text: string): boolean {
 /** The decision the LSP and the CLI directory scan share. */
 export function shouldLint(path: string, text: string, extraGlobs?: readonly string[]): boolean {
   if (/\.tf$/i.test(path)) return isTaskDefinitionTerraform(path, text) || matchesAnyGlob(path, extraGlobs);
+  if (/\.json$/i.test(path) && text.includes('"aws_ecs_task_definition"') && looksLikeTerraformPlan(text)) return true;
   return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text) || isTaskDefinitionTemplate(path, text);
 }

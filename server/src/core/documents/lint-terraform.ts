@@ -14,6 +14,44 @@ import { readTerraform, type TfModule, type TfSubject } from './tf-module';
 import { tfNameOf } from './tf-names';
 import { HclFixWriter } from '../fixes/hcl-writer';
 import { TEMPLATE_SKIPPED_RULES } from './lint-template';
+import { readPlan } from './tf-plan';
+
+/**
+ * Lints `terraform show -json` output: each task definition Terraform will register, named by its resource
+ * address. Reports on the decoded containers point at the container_definitions string; there are no fixes
+ * (the plan is generated: the change belongs in the .tf file).
+ */
+export function* lintPlanSteps(text: string, options: LintOptions): Generator<void, TerraformOutput, void> {
+  const plan = readPlan(text);
+  yield;
+  const out: Diagnostic[] = [];
+  const sev = options.rules?.['json-syntax'];
+  if (sev !== 'off') for (const e of plan.parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
+  const subjects: NonNullable<LintOutput['subjects']> = [];
+  const launchTypes = new Set<string>();
+  for (const s of plan.subjects) {
+    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, duplicateKeys: [] };
+    const d = classify(sub, options);
+    d.kind = 'register';
+    d.templated ||= s.placeholderOffsets.size > 0;
+    subjects.push({ parsed: sub, doc: d });
+    launchTypes.add(d.launchType);
+    const raw = yield* checkSubject(text, sub, d, options, PLAN_SKIPPED_RULES);
+    for (const diag of finalize(raw, options)) {
+      if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
+      const plain: Diagnostic = { ...diag, message: `${s.address}: ${tfWording(diag.message)}`, related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
+      delete plain.fixes;
+      out.push(plain);
+    }
+  }
+  out.sort((a, b) => a.range.offset - b.range.offset);
+  const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
+  const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType, launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
+  return { kind: 'terraform', launchType, templated: subjects.some((x) => x.doc.templated), diagnostics: out, parsed: plan.parsed, doc, subjects };
+}
+
+/** Plans hold no comments or duplicate keys of the user's, and the decoded containers share one range. */
+const PLAN_SKIPPED_RULES: ReadonlySet<string> = new Set([...TEMPLATE_SKIPPED_RULES, 'duplicate-key']);
 
 export function isTerraformFileName(path: string | undefined): boolean {
   return !!path && /\.tf$/i.test(path);

@@ -9,10 +9,9 @@
 import type { Node } from 'jsonc-parser';
 import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../syntax/parse';
 import { firstOf, firstSyntaxError, literalString, named, parseHcl, type SyntaxNode, unescapeHcl } from '../syntax/hcl';
-import { TASK_FIELDS, type TfField } from './tf-names';
+import { TASK_FIELDS, TF_SERVICE, TF_TASK_DEFINITION, type TfField } from './tf-names';
 
-export const TF_TASK_DEFINITION = 'aws_ecs_task_definition';
-export const TF_SERVICE = 'aws_ecs_service';
+export { TF_SERVICE, TF_TASK_DEFINITION };
 
 interface MNode {
   type: Node['type'];

@@ -3,6 +3,9 @@
  * member each one becomes. Arguments the provider does not take are not mapped: `terraform validate` reports them.
  */
 
+export const TF_TASK_DEFINITION = 'aws_ecs_task_definition';
+export const TF_SERVICE = 'aws_ecs_service';
+
 export interface TfField {
   /** API member name. */
   api: string;
