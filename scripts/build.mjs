@@ -1,6 +1,7 @@
 // Bundles the client, server and CLI with esbuild into dist/ (one file each; only `vscode` stays external), and the
 // web extension (client for the web extension host, server for a web worker) from the same sources into dist/web/.
-// dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in).
+// dist/web/meta.json is esbuild's metafile of the web bundles (test/web checks that no Node built-in got in), and
+// dist/client-meta.json that of the desktop client (test/web checks that neither client bundles the core).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,10 +52,11 @@ const web = {
   plugins: [treeSitterCjs, noNodeInWorker],
 };
 const results = await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, metafile: true, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   // dist/server.js is a small loader that runs dist/server-main.js with a V8 code cache (lsp/node/code-cache.ts).
   build({ ...common, entryPoints: { server: 'server/src/lsp/node/bootstrap.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  // dist/cli.js is the same kind of loader for the CLI bundle dist/cli-main.js (cli/bootstrap.ts).
+  build({ ...common, entryPoints: { cli: 'server/src/cli/bootstrap.ts', 'cli-main': 'server/src/cli/main.ts' }, outdir: 'dist' }),
   // The web extension host loads a CommonJS module; the worker runs a plain script.
   build({ ...web, entryPoints: { client: 'client/src/browser-extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
   build({ ...web, format: 'iife', entryPoints: { server: 'server/src/lsp/browser-main.ts' }, outdir: 'dist/web' }),
@@ -73,3 +75,4 @@ const wasm = {
   'tree-sitter-hcl.wasm': join(dirname(requireHere.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-hcl.wasm'),
 };
 for (const [name, from] of Object.entries(wasm)) for (const dir of ['dist', 'dist/web']) copyFileSync(from, join(dir, name));
+writeFileSync('dist/client-meta.json', JSON.stringify(results[0].metafile));

@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, type ExtensionContext, extensions, FileType, type TextDocument, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { CONFIG_FILE_NAME } from '../../server/src/core/config/project-config';
+import { CONFIG_FILE_NAME } from '../../server/src/core/config/config-file-name';
 import {
   type InitializationOptions,
   READ_FILE_REQUEST,
@@ -18,6 +18,9 @@ import { CLIENT_FEATURES } from './features';
 
 let client: BaseLanguageClient | undefined;
 
+/** The owner of the language server's markers (VS Code keys markers by owner and file across all extension hosts). */
+export const DIAGNOSTIC_COLLECTION_NAME = 'ecs-taskdef';
+
 export async function startClient(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
   // In Restricted Mode VS Code already leaves out workspace values of ecsTaskdef.placeholderPatterns (package.json
   // restrictedConfigurations); the server leaves out those of .ecs-taskdef.json files until trust is granted.
@@ -30,6 +33,10 @@ export async function startClient(context: ExtensionContext, create: (options: L
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    // Our own marker owner. Unnamed, the client's collection is `_generated_diagnostic_collection_name_#<n>`, counted
+    // per extension host: in a browser next to a remote host (code-server, Codespaces) the web worker host's #0 is
+    // also the remote JSON language server's #0, and the markers of one owner replace each other's file by file.
+    diagnosticCollectionName: DIAGNOSTIC_COLLECTION_NAME,
     synchronize: {
       configurationSection: 'ecsTaskdef',
       // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints).

@@ -156,7 +156,7 @@ export async function launchVSCode(opts) {
     closed = true;
     try { if (browser) await Promise.race([browser.close(), sleep(5000)]); } catch { /* ignore */ }
     if (server) { await killGroup(server); liveGroups.delete(server.pid); }
-    if (!opts.keepTemp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (!opts.keepTemp && !process.env.ECS_TASKDEF_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   };
 
   try {
@@ -169,6 +169,8 @@ export async function launchVSCode(opts) {
     server = spawn(paths.node24, [paths.codeServer, '--config', configFile, '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override',
+      // ECS_TASKDEF_E2E_TRACE=1: every logger at trace level, the language client's log channel (its LSP trace) included.
+      ...(process.env.ECS_TASKDEF_E2E_TRACE ? ['--log', 'trace'] : []),
       '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder], {
       detached: true, stdio: ['ignore', out, out], cwd: tmp, // never the checkout: code-server must not depend on where the repository lives
       env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|INIT_CWD$)/i.test(k))), XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, PORT: '' },
@@ -192,6 +194,14 @@ export async function launchVSCode(opts) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
+    // The browser's console (the workbench, and the web worker extension host forwarded to it) into a file:
+    // the evidence when a web run fails, since that host's logs and output channels live in the browser.
+    const consoleLog = path.join(tmp, 'browser-console.log');
+    const stamp = () => new Date().toISOString().slice(11, 23);
+    const note = (line) => { try { fs.appendFileSync(consoleLog, `${stamp()} ${line}\n`); } catch { /* tmp gone */ } };
+    page.on('console', (m) => note(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => note(`[pageerror] ${e.message}`));
+    page.on('worker', (w) => { note(`[worker started] ${w.url().slice(0, 120)}`); w.on('close', () => note(`[worker closed] ${w.url().slice(0, 120)}`)); });
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -202,14 +212,45 @@ export async function launchVSCode(opts) {
       try { return await fn(); } catch (err) {
         const shot = path.join(os.tmpdir(), `ecs-taskdef-e2e-failure-${Date.now()}.png`);
         try { await page.screenshot({ path: shot }); } catch { /* page gone */ }
-        const e = new Error(`e2e step '${name}' failed: ${err.message}\n  screenshot: ${shot}\n  code-server log tail:\n${tail(serverLog, 15)}`);
+        const e = new Error(`e2e step '${name}' failed: ${err.message}\n  screenshot: ${shot}\n  code-server log tail:\n${tail(serverLog, 15)}\n  browser console tail (${consoleLog}):\n${tail(consoleLog, 15)}`);
         e.cause = err;
         throw e;
       }
     };
+    /**
+     * The web worker extension host's logs (its output channels, e.g. the language client's trace) live in the
+     * browser's IndexedDB, not in code-server's logs folder: copy every log-looking entry into `dir`.
+     */
+    const dumpBrowserLogs = async (dir = path.join(tmp, 'browser-logs')) => {
+      await sleep(1500); // loggers flush on a short delay
+      const entries = await page.evaluate(async () => {
+        const out = [];
+        const dbs = (await indexedDB.databases?.()) ?? [];
+        for (const { name } of dbs) {
+          const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+          for (const store of db.objectStoreNames) {
+            const rows = await new Promise((res) => {
+              const acc = []; const req = db.transaction(store).objectStore(store).openCursor();
+              req.onsuccess = () => { const c = req.result; if (!c) return res(acc); acc.push([String(c.key), c.value]); c.continue(); };
+              req.onerror = () => res(acc);
+            });
+            for (const [key, value] of rows) {
+              if (!/log/i.test(`${name}/${store}/${key}`)) continue;
+              const text = typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : JSON.stringify(value);
+              out.push({ name: `${name}__${store}__${key}`, text });
+            }
+          }
+          db.close();
+        }
+        return out;
+      }).catch((e) => [{ name: 'error', text: String(e) }]);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const e of entries) fs.writeFileSync(path.join(dir, e.name.replace(/[^\w.-]+/g, '_').slice(-180)), e.text);
+      return { dir, files: entries.length };
+    };
     const wrapped = {};
     for (const [name, fn] of Object.entries(helpers)) wrapped[name] = (...a) => step(`${name}(${a.map((x) => JSON.stringify(x)).join(', ')})`, () => fn(...a));
-    return { page, browser, port, tmp, serverLog, userDataDir, extensionsDir, close, step, ...wrapped };
+    return { page, browser, port, tmp, serverLog, consoleLog, dumpBrowserLogs, userDataDir, extensionsDir, close, step, ...wrapped };
   } catch (err) {
     const msg = `launchVSCode failed: ${err.message}\n  code-server log tail (${serverLog}):\n${tail(serverLog)}`;
     await close();

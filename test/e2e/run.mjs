@@ -12,6 +12,7 @@
 //   6. Neovim: node --test test/nvim/nvim.test.ts
 //
 // Flags: --skip-setup, --skip-package (reuse dist + --vsix FILE), --no-nvim, --no-vscode, --no-web,
+//        --no-desktop (VS Code for the Web only),
 //        --images DIR (default: a fresh folder under the system temp dir, kept and named at the end),
 //        --update-images (write docs/images/, the README's screenshots; look at them before committing).
 import { spawnSync } from 'node:child_process';
@@ -75,7 +76,7 @@ if (ready && !flag('--no-vscode') && !flag('--skip-package')) {
   });
 }
 
-if (ready && !flag('--no-vscode')) {
+if (ready && !flag('--no-vscode') && !flag('--no-desktop')) {
   let vs; let ws;
   const up = await phase('VS Code (code-server): install the vsix and open the workspace', async () => {
     if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
@@ -107,6 +108,7 @@ if (ready && !flag('--no-vscode') && !flag('--no-web')) {
       for (let i = 0; i < 2; i++) await vs.page.keyboard.press('Escape').catch(() => {});
       await phase(`VS Code for the Web: ${s.name}`, () => s.run(vs));
     }
+    if (process.env.ECS_TASKDEF_E2E_KEEP && vs) log(`browser logs: ${JSON.stringify(await vs.dumpBrowserLogs())}`);
   } finally {
     if (vs) await vs.close();
     if (ws) removeWorkspace(ws);

@@ -156,3 +156,35 @@ describe('dist/server.js with ECS_TASKDEF_CACHE_DIR', () => {
     assert.ok(readFileSync(join(cacheDir, files[0])).length > 1000, 'the corrupt cache was replaced');
   });
 });
+
+describe('dist/cli.js with ECS_TASKDEF_CACHE_DIR', () => {
+  before(assertServerBuilt);
+  const ROOT = join(__dirname, '..', '..');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'ecs-cc-cli-'));
+  const corpus = join(ROOT, 'test', 'corpus', 'files');
+
+  function lintCorpus(env?: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ecs-taskdef.js'), 'lint', '--format', 'json', corpus], { encoding: 'utf8', env: env ?? { ...process.env, ECS_TASKDEF_CACHE_DIR: '' } });
+    return { status: r.status, stdout: r.stdout };
+  }
+
+  it('writes the cache at exit, reads it next time, and prints exactly what it prints without it', () => {
+    const env = { ...process.env, ECS_TASKDEF_CACHE_DIR: cacheDir };
+    const plain = lintCorpus();
+    assert.equal(plain.status, 1);
+    assert.ok(JSON.parse(plain.stdout));
+    assert.deepEqual(readdirSync(cacheDir), [], 'nothing written without the variable');
+    assert.deepEqual(lintCorpus(env), plain);
+    const files = readdirSync(cacheDir);
+    assert.equal(files.length, 1, files.join(', '));
+    assert.match(files[0], /^cli-main-\d+-\d+-v[\d.]+-\w+\.v8cache$/);
+    assert.deepEqual(lintCorpus(env), plain);
+    writeFileSync(join(cacheDir, files[0]), 'corrupt');
+    assert.deepEqual(lintCorpus(env), plain);
+    assert.ok(readFileSync(join(cacheDir, files[0])).length > 1000, 'the corrupt cache was replaced');
+    // `node dist/cli.js` runs the CLI too (the loader is the main module), once.
+    const direct = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--version'], { encoding: 'utf8', env });
+    assert.equal(direct.status, 0);
+    assert.match(direct.stdout, /^\S+\n$/);
+  });
+});

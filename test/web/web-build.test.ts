@@ -48,6 +48,31 @@ describe('web bundles (dist/web)', () => {
   });
 });
 
+describe('the clients (dist/client.js, dist/web/client.js) leave the core to the server', () => {
+  // What a client may take from server/src: the protocol, the config file's name, and the Fargate sizes the
+  // "New Task Definition…" quick picks list (pure data). Every command that needs the core asks the server.
+  const ALLOWED = new Set(['server/src/shared/protocol.ts', 'server/src/core/config/config-file-name.ts', 'server/src/core/facts/fargate-sizes.ts']);
+  const clientInputs = (file: string, entry: string): string[] => {
+    const outputs = (JSON.parse(readFileSync(file, 'utf8')) as { outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }> }).outputs;
+    const out = Object.values(outputs).find((o) => o.entryPoint === entry);
+    assert.ok(out, `${entry} in ${file}`);
+    return Object.keys(out.inputs);
+  };
+
+  for (const [file, entry] of [
+    [join(ROOT, 'dist', 'client-meta.json'), 'client/src/extension.ts'],
+    [join(WEB, 'meta.json'), 'client/src/browser-extension.ts'],
+  ] as const) {
+    it(`${entry}: only the protocol and two leaf modules of server/src, no parser, no schema`, () => {
+      const inputs = clientInputs(file, entry);
+      assert.ok(inputs.includes('client/src/start-client.ts'), 'the metafile lists the client sources');
+      const server = inputs.filter((i) => i.startsWith('server/src/') && !ALLOWED.has(i));
+      assert.deepEqual(server, []);
+      assert.deepEqual(inputs.filter((i) => /node_modules\/(yaml|jsonc-parser|ajv)\/|schemas\//.test(i)), []);
+    });
+  }
+});
+
 /** A hand-rolled LSP client over a worker's postMessage (the browser transport posts message objects as they are). */
 class WorkerClient {
   readonly worker: Worker;
@@ -149,6 +174,17 @@ describe('the worker server over the browser transport', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok(!found.includes('fargate-cpu-memory') && found.includes('image-mutable-tag'), found.join());
+  });
+
+  it('serves the reference pages and the describe-output conversion the client commands ask for', async () => {
+    const page = await client.request<{ markdown: string } | null>('ecsTaskdef/referencePage', { path: '/fargate-sizes.md' });
+    assert.match(page?.markdown ?? '', /^# Fargate task sizes/);
+    assert.equal(await client.request('ecsTaskdef/referencePage', { path: '/../package.json' }), null);
+    const text = '{ "taskDefinition": { "family": "web", "revision": 3, "containerDefinitions": [] } }';
+    const edit = await client.request<{ offset: number; length: number; content: string } | null>('ecsTaskdef/convertDescribeOutput', { text });
+    assert.ok(edit, 'an edit');
+    const converted = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+    assert.deepEqual(JSON.parse(converted), { family: 'web', containerDefinitions: [] });
   });
 
   it('hovers and offers quick fixes in the worker', async () => {

@@ -1,7 +1,8 @@
 /**
- * "ECS: Lint all task definitions in workspace". The client finds candidate files (same detection as the
- * server and the CLI: core/documents/file-detection.ts) and sends their text in batches to the server
- * (`ecsTaskdef/lintFiles`), which lints them with the user's settings exactly like open documents. Results go
+ * "ECS: Lint all task definitions in workspace". The client finds candidate files (JSON files by glob) and sends
+ * their text in batches to the server (`ecsTaskdef/lintFiles`), which picks the task definitions among them (the
+ * detection of the CLI and of open documents: core/documents/file-detection.ts, kept out of the client bundle)
+ * and lints them with the user's settings exactly like open documents. Results go
  * to a diagnostic collection of their own; once a file is opened, the server's live diagnostics take over.
  * After a run, files that change on disk while closed (a checkout, a generator, another editor) are linted
  * again, new ones are added and deleted ones drop their results, so the Problems panel stays true.
@@ -18,8 +19,13 @@ import {
   workspace,
 } from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { shouldLint } from '../../../server/src/core/documents/file-detection';
-import { LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../../server/src/shared/protocol';
+import {
+  DOCUMENT_INFO_REQUEST,
+  type DocumentInfo,
+  LINT_FILES_REQUEST,
+  type LintFilesParams,
+  type LintFilesResult,
+} from '../../../server/src/shared/protocol';
 import type { ClientFeature } from '../features';
 import {
   BATCH_SIZE,
@@ -89,7 +95,7 @@ async function runWithProgress(client: LanguageClient, collection: DiagnosticCol
       const candidates = await workspace.findFiles(WORKSPACE_INCLUDE, WORKSPACE_EXCLUDE, MAX_CANDIDATE_FILES, token);
       const open = new Set(workspace.textDocuments.map((d) => d.uri.toString()));
       const closed = candidates.filter((u) => !open.has(u.toString()));
-      const skippedOpen = (await taskDefinitionFiles(candidates.filter((u) => open.has(u.toString())))).length;
+      const skippedOpen = await openTaskDefinitions(client, candidates.filter((u) => open.has(u.toString())));
       collection.clear();
       known.clear();
       const outcomes: FileOutcome[] = [];
@@ -127,7 +133,7 @@ async function lintUris(client: LanguageClient, collection: DiagnosticCollection
  * unreadable) lose any results they had.
  */
 async function lintBatch(client: LanguageClient, collection: DiagnosticCollection, uris: Uri[], known: Set<string>, token: CancellationToken): Promise<FileOutcome[]> {
-  const files = await taskDefinitionFiles(uris);
+  const files = await readCandidates(uris);
   const result = files.length
     ? await client.sendRequest<LintFilesResult>(LINT_FILES_REQUEST, { files: files.map((f) => ({ uri: f.uri.toString(), text: f.text })) } satisfies LintFilesParams, token)
     : undefined;
@@ -148,21 +154,27 @@ async function lintBatch(client: LanguageClient, collection: DiagnosticCollectio
   return outcomes;
 }
 
-/** Reads the candidates and keeps the ones that look like task definitions (by name, globs or content). */
-async function taskDefinitionFiles(uris: Uri[]): Promise<Array<{ uri: Uri; text: string }>> {
-  const globs = workspace.getConfiguration('ecsTaskdef').get<string[]>('files') ?? [];
+/** Reads the candidates that are files of at most MAX_CANDIDATE_BYTES (the server tells which are task definitions). */
+async function readCandidates(uris: Uri[]): Promise<Array<{ uri: Uri; text: string }>> {
   const decoder = new TextDecoder();
   const read = await Promise.all(
     uris.map(async (uri) => {
       try {
         const stat = await workspace.fs.stat(uri);
         if (stat.size > MAX_CANDIDATE_BYTES) return undefined;
-        const text = decoder.decode(await workspace.fs.readFile(uri));
-        return shouldLint(uri.path, text, globs) ? { uri, text } : undefined;
+        return { uri, text: decoder.decode(await workspace.fs.readFile(uri)) };
       } catch {
         return undefined;
       }
     }),
   );
   return read.filter((f): f is { uri: Uri; text: string } => !!f);
+}
+
+/** How many of these open documents the server lints as task definitions (their live diagnostics cover them). */
+async function openTaskDefinitions(client: LanguageClient, uris: Uri[]): Promise<number> {
+  const infos = await Promise.all(
+    uris.map((uri) => client.sendRequest<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, { uri: uri.toString() }).catch(() => null)),
+  );
+  return infos.filter((info) => info?.linted).length;
 }

@@ -1,30 +1,29 @@
 /**
  * Read-only markdown pages generated in the extension (scheme `ecs-taskdef-docs:`), shown in the markdown
- * preview: no untitled buffer that asks to be saved, and nothing fetched from the network.
+ * preview: no untitled buffer that asks to be saved, and nothing fetched from the network. The language server
+ * writes them from the core facts (`ecsTaskdef/referencePage`, server/src/lsp/reference-pages.ts).
  */
 import { commands, EventEmitter, Uri, window, workspace } from 'vscode';
+import { REFERENCE_PAGE_REQUEST, type ReferencePageParams, type ReferencePageResult } from '../../../server/src/shared/protocol';
 import type { ClientFeature } from '../features';
-import { fargateSizesMarkdown, rolesMarkdown } from './facts-markdown';
 
 export const DOCS_SCHEME = 'ecs-taskdef-docs';
 
-const PAGES: Record<string, () => string> = {
-  '/fargate-sizes.md': fargateSizesMarkdown,
-  '/task-role-vs-execution-role.md': rolesMarkdown,
-};
-
-export const registerReferenceDocs: ClientFeature = (context) => {
+export const registerReferenceDocs: ClientFeature = (context, client) => {
   const changed = new EventEmitter<Uri>();
   context.subscriptions.push(
     changed,
     workspace.registerTextDocumentContentProvider(DOCS_SCHEME, {
       onDidChange: changed.event,
-      provideTextDocumentContent: (uri) => PAGES[uri.path]?.() ?? `# Not found\n\nNo page named ${uri.path}.\n`,
+      provideTextDocumentContent: async (uri) => {
+        const page = await client.sendRequest<ReferencePageResult>(REFERENCE_PAGE_REQUEST, { path: uri.path } satisfies ReferencePageParams);
+        return page?.markdown ?? `# Not found\n\nNo page named ${uri.path}.\n`;
+      },
     }),
   );
 };
 
-export function referencePageUri(path: keyof typeof PAGES | string): Uri {
+export function referencePageUri(path: string): Uri {
   return Uri.from({ scheme: DOCS_SCHEME, path });
 }
 

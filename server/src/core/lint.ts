@@ -37,7 +37,7 @@ export interface LintOutput extends LintResult {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
-  const steps = lintSteps(text, options);
+  const steps = lintSteps(text, options, undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -54,8 +54,9 @@ const SLICE_MS = 4;
  */
 export async function lintInterruptible(text: string, options: LintOptions, shouldStop: () => boolean, sliceMs = SLICE_MS): Promise<LintOutput | undefined> {
   if (shouldStop()) return undefined;
-  const steps = lintSteps(text, options);
   let sliceStart = performance.now();
+  // Between rules it pauses only when the slice is used up: a pause per rule cost a small file's lint ~10 %.
+  const steps = lintSteps(text, options, () => performance.now() - sliceStart >= sliceMs);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -90,18 +91,24 @@ const yieldToEventLoop: (resume: () => void) => void =
         }
       : (resume) => setTimeout(resume, 0);
 
-/** The pipeline as steps: it yields between stages and rules, where an interruptible run may pause. */
-function* lintSteps(text: string, options: LintOptions): Generator<void, LintOutput, void> {
+/**
+ * Says whether an interruptible run wants to pause now (its slice is used up); undefined for lint(), which never
+ * pauses. Stages always yield; rules only when this says so.
+ */
+export type PauseWanted = (() => boolean) | undefined;
+
+/** The pipeline as steps: it yields between stages and, when `pause` asks, between rules. */
+function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   setExtraPlaceholderPatterns(options.placeholderPatterns);
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
   if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options);
   if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options);
   const syntax = templateSyntax(text, options.fileName);
-  if (syntax) return yield* lintTemplateSteps(text, syntax, options);
+  if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);
   const parsed = parseDocument(text);
   yield;
   const doc = classify(parsed, options);
-  const raw = yield* checkSubject(text, parsed, doc, options);
+  const raw = yield* checkSubject(text, parsed, doc, options, pause);
   const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
   if (parsed.unreadable?.reason === 'too-deep') {
     raw.push({
@@ -134,7 +141,14 @@ function* lintSteps(text: string, options: LintOptions): Generator<void, LintOut
  * Rules and the schema on one subject (a task-definition file, or one resource of a template): raw reports,
  * capped per rule, before finalize. `skip` names rules that make no sense for the subject's host.
  */
-export function* checkSubject(text: string, parsed: ParsedDocument, doc: Classification, options: LintOptions, skip?: ReadonlySet<string>): Generator<void, Diagnostic[], void> {
+export function* checkSubject(
+  text: string,
+  parsed: ParsedDocument,
+  doc: Classification,
+  options: LintOptions,
+  pause: PauseWanted,
+  skip?: ReadonlySet<string>,
+): Generator<void, Diagnostic[], void> {
   const raw: Diagnostic[] = [];
   const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
     !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, field)));
@@ -166,18 +180,18 @@ export function* checkSubject(text: string, parsed: ParsedDocument, doc: Classif
     },
   };
 
-  for (const rule of ALL_RULES) {
-    if (!rule.check || options.rules?.[rule.id] === 'off' || skip?.has(rule.id)) continue;
-    if (!appliesTo(rule, doc, kindLetter)) continue;
+  const userRules = options.rules;
+  for (const rule of rulesFor(doc, kindLetter)) {
+    if ((userRules && userRules[rule.id] === 'off') || skip?.has(rule.id)) continue;
     if (tooBig && !CHEAP_RULES.has(rule.id)) continue;
     current = rule;
     try {
-      rule.check(ctx);
+      rule.check!(ctx);
     } catch (e) {
       // A broken rule must never take the others down; the LSP/CLI layer logs it.
       if (e !== ENOUGH) ruleFailures.push({ rule: rule.id, error: e });
     }
-    yield;
+    if (pause?.()) yield;
   }
   if (kindLetter && !tooBig) {
     const reports = checkSchema({ text, doc, isPlaceholder, maxReports: MAX_SCHEMA_REPORTS + 1 });
@@ -201,6 +215,22 @@ export function* checkSubject(text: string, parsed: ParsedDocument, doc: Classif
 const CHEAP_RULES = new Set(['json-syntax', 'duplicate-key', 'task-definition-too-large']);
 
 export const ruleFailures: Array<{ rule: string; error: unknown }> = [];
+
+/**
+ * The rules with a check that apply to a document of this kind and launch set, in catalog order. Worked out once
+ * per kind and launch set (a handful in practice) instead of asking every rule for every document.
+ */
+const RULES_FOR = new Map<string, Rule[]>();
+function rulesFor(doc: Classification, kind: KindLetter | undefined): Rule[] {
+  let key = kind ?? '-';
+  for (const l of doc.launch) key += l;
+  let list = RULES_FOR.get(key);
+  if (!list) {
+    list = ALL_RULES.filter((rule) => !!rule.check && appliesTo(rule, doc, kind));
+    RULES_FOR.set(key, list);
+  }
+  return list;
+}
 
 function appliesTo(rule: Rule, doc: Classification, kind: KindLetter | undefined): boolean {
   if (rule.id === 'json-syntax' || rule.id === 'duplicate-key') return true; // every JSON document

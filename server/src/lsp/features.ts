@@ -1,4 +1,5 @@
 /** Registers the feature modules with the server (each feature: one file). */
+import { registerClientRequests } from './client-requests';
 import { registerCodeActions } from './code-actions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
@@ -10,3 +11,6 @@ FEATURES.push(registerCodeActions, registerHover, registerCompletion, registerSy
 
 // Lints files the editor has not opened, for the client's workspace-lint command.
 FEATURES.push(registerLintFiles);
+
+// The core-backed parts of the client's commands (reference pages, describe-output conversion): see client-requests.ts.
+FEATURES.push(registerClientRequests);

@@ -59,3 +59,27 @@ export interface ReadFileParams {
 }
 
 export type ReadFileResult = { text: string } | null;
+
+/**
+ * Client → server: a generated reference page (markdown) by its path, e.g. `/fargate-sizes.md`; null for an unknown
+ * path. The pages are built from the core facts, which only the server bundles.
+ */
+export const REFERENCE_PAGE_REQUEST = 'ecsTaskdef/referencePage';
+
+export interface ReferencePageParams {
+  path: string;
+}
+
+export type ReferencePageResult = { markdown: string } | null;
+
+/**
+ * Client → server: the edit that turns `describe-task-definition` output into `register-task-definition` input
+ * (offsets into `text`, UTF-16), or null when there is nothing to convert.
+ */
+export const CONVERT_DESCRIBE_OUTPUT_REQUEST = 'ecsTaskdef/convertDescribeOutput';
+
+export interface ConvertDescribeOutputParams {
+  text: string;
+}
+
+export type ConvertDescribeOutputResult = { offset: number; length: number; content: string } | null;

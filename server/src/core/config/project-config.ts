@@ -10,7 +10,9 @@ import { ALL_RULES } from '../rules';
 import { editDistance } from '../schema/suggest';
 import { LAUNCH_LETTERS, type LaunchTypeName, type LintOptions, type SeveritySetting } from '../types';
 
-export const CONFIG_FILE_NAME = '.ecs-taskdef.json';
+import { CONFIG_FILE_NAME } from './config-file-name';
+
+export { CONFIG_FILE_NAME };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 export const LAUNCH_TYPE_NAMES = Object.keys(LAUNCH_LETTERS) as LaunchTypeName[];

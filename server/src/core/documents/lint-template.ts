@@ -4,7 +4,7 @@
  * their resource, worded with CloudFormation's property names, and left only the fixes this syntax can apply.
  */
 import { classify, type Classification } from './classify';
-import { checkSubject, finalize, type LintOutput } from '../lint';
+import { checkSubject, finalize, type LintOutput, type PauseWanted } from '../lint';
 import type { ParsedDocument } from '../syntax/parse';
 import { rangeOf } from '../syntax/tree';
 import type { Diagnostic, Fix, LintOptions } from '../types';
@@ -15,7 +15,7 @@ import { adaptFix } from './template-fixes';
 /** Rules that judge a describe output or a file rather than a resource: CloudFormation takes neither. */
 export const TEMPLATE_SKIPPED_RULES: ReadonlySet<string> = new Set(['read-only-property', 'json-syntax']);
 
-export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions): Generator<void, LintOutput, void> {
+export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   const template = readTemplate(text, syntax);
   yield;
   const parsed: ParsedDocument = {
@@ -45,7 +45,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     doc.templated ||= subject.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc });
     launchTypes.add(doc.launchType);
-    const raw = yield* checkSubject(text, sub, doc, options, TEMPLATE_SKIPPED_RULES);
+    const raw = yield* checkSubject(text, sub, doc, options, pause, TEMPLATE_SKIPPED_RULES);
     for (const d of finalize(raw, options)) out.push(inTemplate(d, subject, syntax));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);

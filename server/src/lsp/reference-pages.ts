@@ -1,6 +1,7 @@
 /**
  * The reference pages behind "ECS: Show Fargate CPU/memory sizes" and "ECS: Explain task role vs execution
- * role": markdown built from the core facts tables, so the pages never disagree with the rules. Pure.
+ * role": markdown built from the core facts tables, so the pages never disagree with the rules. Pure. The server
+ * serves them (`ecsTaskdef/referencePage`, client-requests.ts), so the clients do not bundle the facts.
  */
 import {
   EXECUTION_ROLE_MANAGED_POLICY,
@@ -11,7 +12,7 @@ import {
   TASK_ROLE_NEEDS,
   renderFargateSizeTableMarkdown,
   renderRoleTableMarkdown,
-} from '../../../server/src/core/facts/index';
+} from '../core/facts/index';
 
 const LAUNCH_NAMES: Record<string, string> = { F: 'Fargate', E: 'EC2', X: 'External', M: 'Managed Instances', U: 'unknown' };
 const code = (s: string) => '`' + s + '`';
@@ -79,3 +80,9 @@ export function rolesMarkdown(): string {
     '',
   ].join('\n');
 }
+
+/** The pages by path (the client shows them as `ecs-taskdef-docs:<path>`). */
+export const REFERENCE_PAGES: Readonly<Record<string, () => string>> = {
+  '/fargate-sizes.md': fargateSizesMarkdown,
+  '/task-role-vs-execution-role.md': rolesMarkdown,
+};

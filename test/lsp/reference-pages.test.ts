@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXECUTION_ROLE_TRIGGERS, FARGATE_CPU_TIERS, TASK_ROLE_NEEDS } from '../../server/src/core/facts/index';
-import { fargateSizesMarkdown, rolesMarkdown } from '../../client/src/docs/facts-markdown';
+import { fargateSizesMarkdown, rolesMarkdown } from '../../server/src/lsp/reference-pages';
 
 describe('reference pages', () => {
   it('the size page has one table row per Fargate CPU size', () => {

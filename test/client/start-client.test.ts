@@ -1,0 +1,55 @@
+/**
+ * The language client's options, as both clients (desktop and web) pass them: read from startClient with a stand-in
+ * `vscode` module (only what startClient touches before the client starts is real; the rest is inert).
+ */
+import assert from 'node:assert/strict';
+import Module from 'node:module';
+import { describe, it } from 'node:test';
+
+type Options = { diagnosticCollectionName?: string; documentSelector?: unknown };
+
+/** Any property, call or construction of it gives an inert value of the same kind. */
+const inert: unknown = new Proxy(function () {}, {
+  get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : inert),
+  apply: () => inert,
+  construct: () => inert as object,
+});
+
+function withFakeVscode<T>(load: () => T): T {
+  const fake = new Proxy(
+    {
+      workspace: new Proxy({ isTrusted: true, getConfiguration: () => ({ enable: true }) }, { get: (t, k) => (k in t ? t[k as keyof typeof t] : inert) }),
+    },
+    { get: (t, k) => (k in t ? t[k as keyof typeof t] : inert) },
+  );
+  const m = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = m._load;
+  m._load = (request, ...rest) => (request === 'vscode' ? fake : original(request, ...rest));
+  try {
+    return load();
+  } finally {
+    m._load = original;
+  }
+}
+
+async function capturedOptions(): Promise<Options> {
+  const { startClient } = withFakeVscode(() => require('../../client/src/start-client') as typeof import('../../client/src/start-client'));
+  let options: Options | undefined;
+  const create = (o: Options) => {
+    options = o;
+    return { onRequest: () => undefined, start: () => Promise.reject(new Error('not started in this test')) };
+  };
+  await assert.rejects(startClient({ subscriptions: [] } as never, create as never), /not started in this test/);
+  assert.ok(options, 'startClient created a client');
+  return options;
+}
+
+describe('client options (start-client.ts)', () => {
+  it('the diagnostics have an owner of their own, not the host-counted generated name', async () => {
+    const options = await capturedOptions();
+    // Unnamed, VS Code names it `_generated_diagnostic_collection_name_#<n>` per extension host: in code-server the web
+    // worker host's #0 collided with the remote JSON language server's #0, and each replaced the other's markers.
+    assert.equal(options.diagnosticCollectionName, 'ecs-taskdef');
+    assert.ok(options.documentSelector, 'the real options object');
+  });
+});
