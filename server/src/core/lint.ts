@@ -101,8 +101,8 @@ export type PauseWanted = (() => boolean) | undefined;
 function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   setExtraPlaceholderPatterns(options.placeholderPatterns);
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
-  if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options);
-  if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options);
+  if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options, pause);
+  if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);
   const parsed = parseDocument(text);

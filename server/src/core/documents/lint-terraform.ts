@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './classify';
-import { checkSubject, finalize, type LintOutput } from '../lint';
+import { checkSubject, finalize, type LintOutput, type PauseWanted } from '../lint';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
@@ -21,7 +21,7 @@ import { readPlan } from './tf-plan';
  * address. Reports on the decoded containers point at the container_definitions string; there are no fixes
  * (the plan is generated: the change belongs in the .tf file).
  */
-export function* lintPlanSteps(text: string, options: LintOptions): Generator<void, TerraformOutput, void> {
+export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
   const plan = readPlan(text);
   yield;
   const out: Diagnostic[] = [];
@@ -36,7 +36,7 @@ export function* lintPlanSteps(text: string, options: LintOptions): Generator<vo
     d.templated ||= s.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc: d });
     launchTypes.add(d.launchType);
-    const raw = yield* checkSubject(text, sub, d, options, PLAN_SKIPPED_RULES);
+    const raw = yield* checkSubject(text, sub, d, options, pause, PLAN_SKIPPED_RULES);
     for (const diag of finalize(raw, options)) {
       if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
       const plain: Diagnostic = { ...diag, message: `${s.address}: ${tfWording(diag.message)}`, related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
@@ -69,7 +69,7 @@ export interface TerraformOutput extends LintOutput {
   links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
 }
 
-export function* lintTerraformSteps(text: string, options: LintOptions): Generator<void, TerraformOutput, void> {
+export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
   const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [] };
   const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType: 'unknown', launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
   const note = (message: string): TerraformOutput => ({ kind: 'terraform', launchType: 'unknown', templated: false, diagnostics: [{ code: 'not-linted', severity: 'information', message, range: { offset: 0, length: Math.min(1, text.length) } }], parsed: empty, doc });
@@ -94,7 +94,7 @@ export function* lintTerraformSteps(text: string, options: LintOptions): Generat
     d.templated ||= subject.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc: d });
     launchTypes.add(d.launchType);
-    const raw = yield* checkSubject(text, sub, d, options, TF_SKIPPED_RULES);
+    const raw = yield* checkSubject(text, sub, d, options, pause, TF_SKIPPED_RULES);
     const writer = new HclFixWriter(subject);
     for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
   }
@@ -186,7 +186,7 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
   const sub: ParsedDocument = { ...parsed, root: task, placeholderOffsets: placeholders };
   const d = classify(sub, options);
   d.kind = 'register';
-  const steps = checkSubject(jsonText, sub, d, options, TF_SKIPPED_RULES);
+  const steps = checkSubject(jsonText, sub, d, options, undefined, TF_SKIPPED_RULES);
   let step = steps.next();
   while (!step.done) step = steps.next();
   for (const diag of finalize(step.value, options)) {
