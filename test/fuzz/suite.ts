@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { anyText, editorEdit, wellFormedText } from './arbitraries';
 import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
 import { checkYamlCore, checkYamlFixes, yamlTemplateText } from './yaml-templates';
+import { checkTerraformCore, checkTerraformFixes, terraformText } from './terraform-files';
 
 export interface FuzzProperty {
   name: string;
@@ -24,7 +25,7 @@ const allFixes = (text: string) => {
 export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'core: never throws, ranges inside the document, same text same diagnostics',
-    share: 0.35,
+    share: 0.32,
     property: fc.property(anyText, (text) => {
       checkCore(text);
     }) as fc.IPropertyWithHooks<never>,
@@ -32,7 +33,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'fixes: parse, keep comments, no new errors of another rule',
-    share: 0.3,
+    share: 0.27,
     property: fc.property(wellFormedText, fc.infiniteStream(fc.nat()), (text, picks) => {
       const out = checkCore(text);
       const it = picks[Symbol.iterator]();
@@ -69,6 +70,23 @@ export const PROPERTIES: FuzzProperty[] = [
       checkYamlFixes(text, 6, (n) => it.next().value % n);
     }) as fc.IPropertyWithHooks<never>,
     recheck: (text) => checkYamlFixes(text),
+  },
+  {
+    name: 'Terraform files: never throws, ranges inside the document, one syntax error at most, same text same diagnostics',
+    share: 0.04,
+    property: fc.property(terraformText, (text) => {
+      checkTerraformCore(text);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => void checkTerraformCore(text),
+  },
+  {
+    name: 'Terraform fixes: the file still parses and comments stay',
+    share: 0.02,
+    property: fc.property(terraformText, fc.infiniteStream(fc.nat()), (text, picks) => {
+      const it = picks[Symbol.iterator]();
+      checkTerraformFixes(text, 6, (n) => it.next().value % n);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => checkTerraformFixes(text),
   },
 ];
 
