@@ -68,11 +68,11 @@ for (const r of results.slice(3)) {
 }
 mkdirSync('dist/web', { recursive: true });
 writeFileSync('dist/web/meta.json', JSON.stringify(meta));
-// The HCL parser's two wasm files (web-tree-sitter's runtime, tree-sitter-hcl's grammar) sit beside the bundles
-// that load them: dist/ for the CLI and the desktop server, dist/web/ for the web worker.
+// The HCL parser's two wasm files (web-tree-sitter's runtime, tree-sitter-hcl's grammar), once, in dist/web/: the web
+// worker fetches them beside its script, the CLI and the desktop server read them from there (lsp/node/hcl-wasm.ts).
 const wasm = {
   'tree-sitter.wasm': requireHere.resolve('web-tree-sitter/tree-sitter.wasm'),
   'tree-sitter-hcl.wasm': join(dirname(requireHere.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-hcl.wasm'),
 };
-for (const [name, from] of Object.entries(wasm)) for (const dir of ['dist', 'dist/web']) copyFileSync(from, join(dir, name));
+for (const [name, from] of Object.entries(wasm)) copyFileSync(from, join('dist/web', name));
 writeFileSync('dist/client-meta.json', JSON.stringify(results[0].metafile));

@@ -1,6 +1,7 @@
 /**
- * The two wasm files of the HCL parser, read from disk for the CLI and the desktop server: next to the bundle in
- * dist/ (scripts/build.mjs copies them there), or from node_modules when running from source (tests, tsx).
+ * The two wasm files of the HCL parser, read from disk for the CLI and the desktop server: in dist/web/ beside the
+ * bundles (scripts/build.mjs puts them there once, for the web worker too), or from node_modules when running from
+ * source (tests, tsx).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ export const HCL_WASM_FILES = { runtime: 'tree-sitter.wasm', grammar: 'tree-sitt
 const fromModules = (id: string): string => require.resolve(id);
 
 function locate(file: string, fromPackage: () => string): string {
-  const beside = typeof __dirname === 'string' ? join(__dirname, file) : undefined;
+  const beside = typeof __dirname === 'string' ? join(__dirname, 'web', file) : undefined;
   return beside && existsSync(beside) ? beside : fromPackage();
 }
 
