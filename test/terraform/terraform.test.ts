@@ -78,7 +78,7 @@ describe('Terraform', () => {
     assert.match(added, /file_system_id = aws_efs_file_system\.fs\.id\n {6}transit_encryption = "ENABLED"\n/);
     assert.ok(!codes(added).includes('efs-transit-encryption'));
     const memory = at(TF, 'fargate-cpu-memory').fixes![0];
-    assert.match(applyTextEdits(TF, memory.edits), /\n  memory {19}= "512"\n/);
+    assert.match(applyTextEdits(TF, memory.edits), /\n  memory {19}= 512\n/, 'a number stays a number');
   });
 
   it('fixes inside jsonencode are written as HCL and keep the other members', () => {

@@ -67,6 +67,9 @@ export class HclFixWriter implements FixWriter {
     const node = s.scalars.get(e.offset);
     if (node && e.length === node.length && e.length > 0) {
       const value = parseJson(e.content);
+      // `memory = 300` stays a number (`512`): Terraform converts it to the string the provider takes.
+      const original = s.sourceText.slice(e.offset, e.offset + e.length);
+      if (typeof value === 'string' && /^\d+$/.test(value) && /^\d+$/.test(original)) return { ...e, content: value };
       const lit = value === NONE ? undefined : hclLiteral(value);
       return lit === undefined ? undefined : { ...e, content: lit };
     }
