@@ -18,6 +18,17 @@ const treeSitterCjs = {
     b.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: requireHere.resolve('web-tree-sitter') }));
   },
 };
+// In the Node bundles web-tree-sitter never fetches (the wasm bytes are handed to it); its fetch calls, for loading
+// by URL, become a function that refuses, so no network code ships (test/robustness/offline.test.ts).
+const treeSitterNoFetch = {
+  name: 'web-tree-sitter-no-fetch',
+  setup(b) {
+    b.onLoad({ filter: /web-tree-sitter[\\/]tree-sitter\.cjs$/ }, (args) => ({
+      contents: `var noNetwork = () => Promise.reject(new Error('ecs-taskdef loads wasm from bytes only'));\n${readFileSync(args.path, 'utf8').replace(/\bfetch\s*\(/g, 'noNetwork(')}`,
+      loader: 'js',
+    }));
+  },
+};
 // In the web worker its Node branches never run (it gets the wasm bytes): the built-ins they name become empty modules.
 const noNodeInWorker = {
   name: 'web-tree-sitter-node-branches',
@@ -41,7 +52,7 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   define: { ECS_TASKDEF_VERSION: JSON.stringify(pkg.version) },
-  plugins: [treeSitterCjs],
+  plugins: [treeSitterCjs, treeSitterNoFetch],
 };
 const web = {
   ...common,
