@@ -33,6 +33,7 @@ const KIND_WORDS: Record<KindLetter, string> = {
   D: 'describe output (`aws ecs describe-task-definition`, with or without the `taskDefinition` wrapper)',
   A: 'container-definitions arrays (Terraform `container_definitions` and similar)',
   W: 'GitHub Actions workflows (`.github/workflows/*.yml`) that render or deploy a task-definition file',
+  S: 'services that run a task definition: service definitions (`create-service --cli-input-json`, ecspresso), CodeDeploy appspecs, CloudFormation `AWS::ECS::Service`',
 };
 
 const LAUNCH_WORDS: Record<string, string> = {

@@ -7,7 +7,7 @@
  * same problems. YAML documents are sent too: the server lints the CloudFormation templates among them (by content)
  * and leaves every other YAML file alone. With GitHub's Actions extension installed, workflow files have the
  * `github-actions-workflow` language id instead of `yaml`: the server checks the ones that deploy with the ECS actions
- * against the task definition they name (desktop only; see server/src/lsp/workflow-diagnostics.ts).
+ * against the task definition they name (server/src/lsp/workflow-diagnostics.ts), and link them for cross-file navigation.
  */
 export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'] as const;
 export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml', 'github-actions-workflow', 'terraform'] as const;

@@ -2,7 +2,7 @@
  * What the desktop client (extension.ts) and the web client (browser-extension.ts) share: the client options, the
  * start, and the features registered after it. Only how the server is started differs (a Node process or a worker).
  */
-import { type Diagnostic, type ExtensionContext, extensions, FileType, type TextDocument, Uri, workspace } from 'vscode';
+import { type Diagnostic, type ExtensionContext, extensions, FileType, RelativePattern, type TextDocument, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { CONFIG_FILE_NAME } from '../../server/src/core/config/config-file-name';
 import {
@@ -10,6 +10,9 @@ import {
   READ_FILE_REQUEST,
   type ReadFileParams,
   type ReadFileResult,
+  WORKSPACE_FILES_REQUEST,
+  type WorkspaceFilesParams,
+  type WorkspaceFilesResult,
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from '../../server/src/shared/protocol';
 import { DOCUMENT_SELECTOR } from './document-selector';
@@ -39,8 +42,9 @@ export async function startClient(context: ExtensionContext, create: (options: L
     diagnosticCollectionName: DIAGNOSTIC_COLLECTION_NAME,
     synchronize: {
       configurationSection: 'ecsTaskdef',
-      // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints).
-      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+      // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints); JSON and YAML
+      // files for the server's workspace index (a task definition or workflow changed outside the editor).
+      fileEvents: [workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`), workspace.createFileSystemWatcher('**/*.{json,yml,yaml}')],
     },
     initializationOptions,
     // VS Code's JSON support already marks syntax errors: ours would repeat them (editor-json-syntax.ts).
@@ -59,6 +63,7 @@ export async function startClient(context: ExtensionContext, create: (options: L
   client = started;
   // Registered before start: the server may ask while it answers the first diagnostics request.
   started.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params?.uri));
+  started.onRequest(WORKSPACE_FILES_REQUEST, (params: WorkspaceFilesParams) => workspaceFiles(params));
   await started.start();
   const trusted = (): void => void started.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
   context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(trusted));
@@ -66,13 +71,36 @@ export async function startClient(context: ExtensionContext, create: (options: L
   for (const register of CLIENT_FEATURES) register(context, started);
 }
 
-/** A `.ecs-taskdef.json` through the editor's file system (disk, vscode-vfs, the browser's): null when unreadable. */
+/** Largest workspace file the server's index may read through the client (its own cap is the same). */
+const MAX_INDEXED_FILE = 1024 * 1024;
+
+/**
+ * A `.ecs-taskdef.json`, or a JSON/YAML file below a workspace folder (the server's workspace index), through the
+ * editor's file system (disk, vscode-vfs, the browser's): null when unreadable, outside the workspace or too big.
+ */
 async function readFile(uri: unknown): Promise<ReadFileResult> {
-  if (typeof uri !== 'string' || !uri.endsWith(`/${CONFIG_FILE_NAME}`)) return null;
+  if (typeof uri !== 'string') return null;
+  const config = uri.endsWith(`/${CONFIG_FILE_NAME}`);
+  if (!config && !/\.(json|ya?ml)$/i.test(uri)) return null;
   try {
     const target = Uri.parse(uri, true);
-    if ((await workspace.fs.stat(target)).type & FileType.Directory) return null;
+    if (!config && !workspace.getWorkspaceFolder(target)) return null;
+    const st = await workspace.fs.stat(target);
+    if (st.type & FileType.Directory || (!config && st.size > MAX_INDEXED_FILE)) return null;
     return { text: new TextDecoder().decode(await workspace.fs.readFile(target)) };
+  } catch {
+    return null;
+  }
+}
+
+/** The JSON and YAML files of a workspace folder, for the server's index (dependencies and VCS data left out). */
+async function workspaceFiles(params: WorkspaceFilesParams): Promise<WorkspaceFilesResult> {
+  try {
+    const folder = workspace.workspaceFolders?.find((f) => f.uri.toString() === params?.folder);
+    if (!folder) return null;
+    const max = Math.min(Math.max(0, Number(params.max) || 0), 5000);
+    const found = await workspace.findFiles(new RelativePattern(folder, '**/*.{json,yml,yaml}'), '{**/node_modules/**,**/.git/**}', max);
+    return { uris: found.map((u) => u.toString()) };
   } catch {
     return null;
   }

@@ -47,6 +47,12 @@ export function buildConfigSchema(): Record<string, unknown> {
         markdownDescription: 'One launch type for every file, or an object of glob → launch type (first match wins).',
         oneOf: [launchType, { type: 'object', additionalProperties: launchType }],
       },
+      taskDefinitions: {
+        type: 'object',
+        markdownDescription:
+          'The task definition an appspec or service definition runs, when the conventions (`taskdef.json` beside an appspec, `ecspresso.yml`, the family in `taskDefinition`) do not find it: glob of deploying files → task-definition file, both relative to this file. First match wins.',
+        additionalProperties: { type: 'string', minLength: 1 },
+      },
       placeholderPatterns: {
         type: 'array',
         markdownDescription:

@@ -28,9 +28,9 @@ function notImplemented(): Map<string, string> {
 }
 
 describe('catalog id list (test/catalog/catalog-ids.json)', () => {
-  it('holds the 82 distinct ids of RULES.md §3, issue 14 and issue 15 (the workflow rules)', () => {
+  it('holds the 91 distinct ids of RULES.md §3, issue 14 and issue 15 (the workflow and service rules)', () => {
     assert.equal(catalog.count, catalog.rules.length);
-    assert.equal(catalogIds.length, 82);
+    assert.equal(catalogIds.length, 91);
     assert.equal(new Set(catalogIds).size, catalogIds.length, 'duplicate id in catalog-ids.json');
   });
 });
@@ -53,10 +53,11 @@ describe('rule metadata', () => {
       it('has a known severity, kinds and launch types', () => {
         assert.ok(SEVERITIES.includes(rule.severity), `severity ${rule.severity}`);
         assert.ok(rule.kinds.length > 0, 'kinds must not be empty');
-        for (const k of rule.kinds) assert.ok(['R', 'D', 'A', 'W'].includes(k), `kind ${k}`);
-        // A workflow rule checks workflows only, through checkWorkflow; a task-definition rule never has it.
+        for (const k of rule.kinds) assert.ok(['R', 'D', 'A', 'W', 'S'].includes(k), `kind ${k}`);
+        // Workflow rules run through checkWorkflow, service rules through checkService; neither judges a task definition.
         assert.equal(rule.kinds.includes('W'), !!rule.checkWorkflow, 'kind W ⇔ checkWorkflow');
-        if (rule.kinds.includes('W')) assert.deepEqual(rule.kinds, ['W'], 'a workflow rule is of kind W only');
+        assert.equal(rule.kinds.includes('S'), !!rule.checkService, 'kind S ⇔ checkService');
+        if (rule.kinds.includes('W') || rule.kinds.includes('S')) assert.deepEqual(rule.kinds.filter((k) => k !== 'W' && k !== 'S'), [], 'a deployment rule is of kinds W and S only');
         assert.equal(new Set(rule.kinds).size, rule.kinds.length, 'repeated kind');
         if (rule.launch !== 'any') {
           assert.ok(rule.launch.length > 0, "launch list must not be empty (use 'any')");
@@ -77,8 +78,9 @@ describe('rule metadata', () => {
         const dir = join(FIXTURES_DIR, rule.id);
         const files = existsSync(dir) ? readdirSync(dir) : [];
         // A workflow rule's fixture is a folder: a small repository with .github/workflows and the files it links.
-        const shape = rule.kinds.includes('W') ? /^(bad|good)-[^.]+$/ : /^(bad|good)-.*\.jsonc?$/;
-        const what = rule.kinds.includes('W') ? '-*/ folder' : '-*.json[c]';
+        const folders = rule.kinds.includes('W') || rule.kinds.includes('S');
+        const shape = folders ? /^(bad|good)-[^.]+$/ : /^(bad|good)-.*\.jsonc?$/;
+        const what = folders ? '-*/ folder' : '-*.json[c]';
         assert.ok(files.some((f) => f.startsWith('bad-') && shape.test(f)), `no test/fixtures/rules/${rule.id}/bad${what}`);
         assert.ok(files.some((f) => f.startsWith('good-') && shape.test(f)), `no test/fixtures/rules/${rule.id}/good${what}`);
       });
@@ -86,7 +88,7 @@ describe('rule metadata', () => {
         const row = catalog.rules.find((r) => r.id === rule.id);
         assert.ok(row, `${rule.id} is not a catalog id`);
         assert.equal(rule.severity, row.severity, 'default severity differs from RULES.md §3');
-        const kinds = row.kinds.match(/\b[RDAW]\b/g) ?? [];
+        const kinds = row.kinds.match(/\b[RDAWS]\b/g) ?? [];
         assert.deepEqual([...rule.kinds].sort(), [...kinds].sort(), `kinds differ from RULES.md §3 (${row.kinds})`);
         const launch = expectedLaunch(row.launch);
         if (launch) assert.deepEqual(rule.launch === 'any' ? 'any' : [...rule.launch].sort(), launch, `launch differs from RULES.md §3 (${row.launch})`);

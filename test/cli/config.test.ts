@@ -37,6 +37,7 @@ describe('core/config: .ecs-taskdef.json', () => {
         { glob: 'edge/*.json', type: 'EXTERNAL' },
       ],
       placeholderPatterns: ['@@[A-Z_]+@@'],
+      taskDefinitions: [],
     });
   });
 
@@ -44,7 +45,7 @@ describe('core/config: .ecs-taskdef.json', () => {
     for (const text of ['', '{}', '// nothing yet\n']) {
       const { config, problems } = parseConfig(text);
       assert.deepEqual(problems, [], text);
-      assert.deepEqual(config, { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [] });
+      assert.deepEqual(config, { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [], taskDefinitions: [] });
     }
   });
 
@@ -88,7 +89,7 @@ describe('core/config: .ecs-taskdef.json', () => {
   });
 
   it('unknown keys and rule ids point at the key and suggest the near one', () => {
-    assert.deepEqual(problemsOf('{\n  "rule": {}\n}'), [".ecs-taskdef.json:2:3: Unknown key 'rule' (did you mean 'rules'?); allowed: rules, files, ignore, launchType, placeholderPatterns."]);
+    assert.deepEqual(problemsOf('{\n  "rule": {}\n}'), [".ecs-taskdef.json:2:3: Unknown key 'rule' (did you mean 'rules'?); allowed: rules, files, ignore, launchType, placeholderPatterns, taskDefinitions."]);
     assert.deepEqual(problemsOf('{ "rules": {\n    "image-mutable-tags": "off" } }'), [
       ".ecs-taskdef.json:2:5: Unknown rule 'image-mutable-tags' (did you mean 'image-mutable-tag'?). Run 'ecs-taskdef explain --list' for all rules.",
     ]);

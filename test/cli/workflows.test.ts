@@ -95,3 +95,64 @@ describe('lint DIR: GitHub workflows (starter-workflow fixture)', () => {
     }
   });
 });
+
+describe('lint DIR: context flows back from the workflows into the task definitions they deploy', () => {
+  const CROSS = join(__dirname, '..', 'fixtures', 'workspaces', 'cross-file');
+  const TASK = readFileSync(join(CROSS, '.aws', 'task-definition.json'), 'utf8');
+
+  it('fades the null value the deploy action drops and leaves out the empty image the render step fills', () => {
+    const { status, results } = lintJson('--min-severity', 'hint', CROSS);
+    assert.equal(status, 0);
+    const task = results.find((r) => r.file.endsWith('task-definition.json'))!;
+    const nulls = task.diagnostics.filter((d) => d.code === 'null-value');
+    assert.deepEqual(nulls.map((d) => [d.severity, d.range.start.line + 1]), [['hint', 8]]);
+    assert.equal(nulls[0].message, "'taskRoleArn' is null; deploy.yml deploys this file with amazon-ecs-deploy-task-definition, which drops it.");
+  });
+
+  it('checks the same task definition alone (no workflow deploys it) as before: a null-value warning and the empty image', () => {
+    const dir = workspace({ '.aws/task-definition.json': TASK });
+    try {
+      const { results } = lintJson('--min-severity', 'hint', dir);
+      const nulls = results[0].diagnostics.filter((d) => d.code === 'null-value');
+      assert.deepEqual(nulls.map((d) => [d.severity, d.range.start.line + 1]).sort(), [['information', 12], ['warning', 8]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the image findings of a container no render step names, and describe-only keys fade only under the deploy action', () => {
+    const dir = workspace({
+      '.aws/td.json': JSON.stringify({
+        family: 'f',
+        revision: 4,
+        containerDefinitions: [
+          { name: 'web', image: 'shop:latest', memory: 256 },
+          { name: 'worker', image: 'shop:latest', memory: 256 },
+        ],
+      }, null, 2),
+      '.github/workflows/render-only.yml': [
+        'on: push',
+        'jobs:',
+        '  build:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: aws-actions/amazon-ecs-render-task-definition@v1',
+        '        with:',
+        '          task-definition: .aws/td.json',
+        '          container-name: web',
+        '          image: shop:${{ github.sha }}',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const { results } = lintJson('--min-severity', 'hint', dir);
+      const task = results.find((r) => r.file.endsWith('td.json'))!;
+      const tags = task.diagnostics.filter((d) => d.code === 'image-mutable-tag');
+      assert.deepEqual(tags.map((d) => d.range.start.line + 1), [12], "only the worker's image: web's is rendered");
+      const readOnly = task.diagnostics.filter((d) => d.code === 'read-only-property');
+      assert.deepEqual(readOnly.map((d) => d.severity), ['warning'], 'a render step alone does not drop describe-only keys');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,6 +37,8 @@ export const DEFAULT_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  // One Explorer row per folder, so openFileFromExplorer('.github/workflows/x.yml') finds each level.
+  'explorer.compactFolders': false,
   'window.zoomLevel': 0,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };

@@ -157,5 +157,57 @@ export function scenarios(all, env = {}) {
         return 'found, cleared, found again, gone with the file';
       },
     },
+    {
+      name: 'a workflow is checked against its task definition, and a container renamed (F2) in both files',
+      async run(vs) {
+        assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
+        // Written now, not part of workspace/ (whose files expected.json lists for Neovim too).
+        const task = {
+          family: 'shop', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512',
+          executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+          containerDefinitions: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx:1.27', essential: true }],
+        };
+        fs.mkdirSync(path.join(env.workspace, 'shop', '.aws'), { recursive: true });
+        fs.mkdirSync(path.join(env.workspace, '.github', 'workflows'), { recursive: true });
+        fs.writeFileSync(path.join(env.workspace, 'shop', '.aws', 'task-definition.json'), JSON.stringify(task, null, 2));
+        const workflow = [
+          'on: push',
+          'jobs:',
+          '  deploy:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - id: render',
+          '        uses: aws-actions/amazon-ecs-render-task-definition@v1',
+          '        with:',
+          '          task-definition: shop/.aws/task-definition.json',
+          '          container-name: webapp',
+          '          image: shop:latest',
+          '',
+        ].join('\n');
+        fs.writeFileSync(path.join(env.workspace, '.github', 'workflows', 'deploy.yml'), workflow);
+        const WF = 'deploy.yml';
+        await vs.openFileFromExplorer('.github/workflows/deploy.yml');
+        const problems = await vs.readProblems((list) => codesOf(list, WF).has('unknown-container-reference'));
+        const p = ours(problems, WF).find((x) => x.code === 'unknown-container-reference');
+        assert.match(p.message, /'webapp' is not a container of shop\/\.aws\/task-definition\.json \(did you mean 'web'\?\)/);
+        // F2 on the container in the task definition: the workflow's diagnostic goes (it is refreshed, unsaved text).
+        await vs.openFileFromExplorer('shop/.aws/task-definition.json');
+        await vs.hidePanel();
+        await vs.gotoLine(12, 17); // "name": "web"
+        await vs.rename('webapp');
+        await vs.waitForEditorText((t) => t.includes('"name": "webapp"'), 'the container renamed in the task definition');
+        await vs.readProblems((list) => !codesOf(list, WF).has('unknown-container-reference'));
+        // F2 in the workflow: the task definition (open, unsaved) changes with it.
+        await vs.openFileFromExplorer('.github/workflows/deploy.yml');
+        await vs.hidePanel();
+        await vs.gotoLine(10, 29); // container-name: webapp
+        await vs.rename('app');
+        await vs.waitForEditorText((t) => t.includes('container-name: app'), 'the reference renamed in the workflow');
+        await vs.openFileFromExplorer('shop/.aws/task-definition.json');
+        await vs.waitForEditorText((t) => t.includes('"name": "app"'), 'the container renamed in the task definition from the workflow');
+        await vs.readProblems((list) => !codesOf(list, WF).has('unknown-container-reference'));
+        return 'cross-file diagnostic shown, gone after F2 in the task definition; F2 in the workflow renamed both files';
+      },
+    },
   ];
 }

@@ -125,6 +125,19 @@ export function ui(page, { timeoutMs, imagesDir }) {
       await focusEditor();
     },
 
+    /** F2 at the cursor, type `newName` into the rename box and apply it (Enter). */
+    async rename(newName) {
+      const box = page.locator('input.rename-input').first();
+      await retryUntilVisible('the rename box', async () => {
+        await focusEditor();
+        await kb.press('F2');
+      }, box, timeoutMs);
+      await box.fill(newName);
+      await kb.press('Enter');
+      await box.waitFor({ state: 'hidden', timeout: timeoutMs });
+      await focusEditor();
+    },
+
     /** Open (and focus) the Problems panel. */
     async openProblems() {
       const panel = page.locator('.markers-panel');

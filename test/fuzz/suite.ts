@@ -7,6 +7,7 @@ import { anyText, editorEdit, wellFormedText } from './arbitraries';
 import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
 import { checkYamlCore, checkYamlFixes, yamlTemplateText } from './yaml-templates';
 import { checkTerraformCore, checkTerraformFixes, terraformText } from './terraform-files';
+import { checkIndexOps, checkManyLinks, indexOps } from './workspace-index';
 
 export interface FuzzProperty {
   name: string;
@@ -87,6 +88,16 @@ export const PROPERTIES: FuzzProperty[] = [
       checkTerraformFixes(text, 6, (n) => it.next().value % n);
     }) as fc.IPropertyWithHooks<never>,
     recheck: (text) => checkTerraformFixes(text),
+  },
+  {
+    name: 'cross-file index: random edits, renames and deletions; no stale answer, no lost rename edit',
+    share: 0.02,
+    property: fc.property(indexOps, (ops) => checkIndexOps(ops)) as fc.IPropertyWithHooks<never>,
+  },
+  {
+    name: 'cross-file index: one task definition linked from 1,000 workflows',
+    share: 0.0003,
+    property: fc.property(fc.constant(1000), (n) => checkManyLinks(n)) as fc.IPropertyWithHooks<never>,
   },
 ];
 

@@ -5,7 +5,7 @@
  * A good fixture must produce no diagnostic of that rule. A first-line comment
  * `// ecs-taskdef: launchType=FARGATE` sets the launch type of a container array.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIXTURE_ROOT = join(__dirname, '..', 'fixtures', 'rules');
@@ -66,6 +66,7 @@ export function loadWorkflowFixtures(): WorkflowFixture[] {
       const root = join(ruleDir, f);
       if (!m || !statSync(root).isDirectory()) continue;
       const wfDir = join(root, '.github', 'workflows');
+      if (!existsSync(wfDir)) continue; // a service fixture (loadServiceFixtures)
       const workflows = readdirSync(wfDir)
         .filter((n) => /\.ya?ml$/.test(n))
         .sort()
@@ -79,6 +80,42 @@ export function loadWorkflowFixtures(): WorkflowFixture[] {
         });
       const expected = workflows.flatMap((w) => w.expected);
       out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root, workflows, expected });
+    }
+  }
+  return out;
+}
+
+/**
+ * Service-rule fixtures (kind S): test/fixtures/rules/<rule-id>/{bad,good}-<case>/ without `.github`, each a folder
+ * with a deploying file (appspec.yaml|json, a service definition JSON; ecspresso.yml may link them) and the task
+ * definition it runs. Expected lines end with `# <- <rule-id>` (YAML) or `// <- <rule-id>` (JSONC).
+ */
+export interface ServiceFixture extends Omit<Fixture, 'text'> {
+  root: string;
+  files: Array<{ path: string; text: string; expected: Fixture['expected'] }>;
+}
+
+export function loadServiceFixtures(isDeployFile: (path: string, text: string) => boolean): ServiceFixture[] {
+  const out: ServiceFixture[] = [];
+  for (const ruleId of readdirSync(FIXTURE_ROOT).sort()) {
+    const ruleDir = join(FIXTURE_ROOT, ruleId);
+    if (!statSync(ruleDir).isDirectory()) continue;
+    for (const f of readdirSync(ruleDir).sort()) {
+      const m = /^(bad|good)-/.exec(f);
+      const root = join(ruleDir, f);
+      if (!m || !statSync(root).isDirectory() || existsSync(join(root, '.github'))) continue;
+      const files = readdirSync(root)
+        .sort()
+        .map((n) => ({ path: join(root, n), text: readFileSync(join(root, n), 'utf8') }))
+        .filter((x) => isDeployFile(x.path, x.text))
+        .map((x) => {
+          const expected: Fixture['expected'] = [];
+          x.text.split(/\r?\n/).forEach((line, i) => {
+            for (const re of [YAML_MARKER, MARKER]) for (const mm of line.matchAll(re)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
+          });
+          return { ...x, expected };
+        });
+      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root, files, expected: files.flatMap((x) => x.expected) });
     }
   }
   return out;

@@ -34,13 +34,35 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const w of this.waiters.splice(0)) w();
+      return null;
+    });
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  refreshes = 0;
 
-  async initialize(opts: { pull?: boolean; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  /** Waits until the server has asked for a diagnostics refresh more than `seen` times. */
+  async waitForRefresh(seen: number, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.refreshes <= seen) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics refresh within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async initialize(opts: { pull?: boolean; configuration?: boolean; initializationOptions?: unknown; workspaceFolders?: string[] } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const capabilities = {
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -49,11 +71,12 @@ export class TestClient {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
       },
-      workspace: { configuration: !!opts.configuration },
+      workspace: { configuration: !!opts.configuration, diagnostics: { refreshSupport: true }, workspaceFolders: true },
     };
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) } : {}),
       capabilities,
       ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
     })) as { capabilities: Record<string, unknown> };

@@ -35,3 +35,24 @@ describe('fileReferences', () => {
     assert.equal(fileReferences('appspec.yaml', 'version: 0.0')?.kind, 'appspec');
   });
 });
+
+describe('fileReferences: appspecs and service definitions', () => {
+  it('an appspec links taskdef.json beside it and names a container with its port', () => {
+    const text = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 8080\n';
+    const refs = fileReferences('deploy/appspec.yaml', text);
+    assert.equal(refs?.kind, 'appspec');
+    assert.deepEqual(refs?.links, [{ by: 'path', path: 'deploy/taskdef.json' }]);
+    const c = refs!.containers[0];
+    assert.equal(text.slice(c.node.offset, c.node.offset + c.node.length), '"web"');
+    assert.equal(c.name, 'web');
+    assert.equal(c.port?.value, 8080);
+  });
+
+  it('a service definition links the family of its taskDefinition ARN and names its load balancer and registry containers', () => {
+    const text = JSON.stringify({ serviceName: 's', taskDefinition: 'arn:aws:ecs:us-east-1:111122223333:task-definition/web:7', loadBalancers: [{ containerName: 'web', containerPort: 80 }], serviceRegistries: [{ containerName: 'sidecar' }] });
+    const refs = fileReferences('services/web.json', text);
+    assert.equal(refs?.kind, 'service');
+    assert.deepEqual(refs?.links.map((l) => (l.by === 'family' ? l.family : l.path)), ['web']);
+    assert.deepEqual(refs?.containers.map((c) => [c.name, c.port?.value]), [['web', 80], ['sidecar', undefined]]);
+  });
+});

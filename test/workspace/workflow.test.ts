@@ -50,6 +50,15 @@ describe('workflow model: path, env and step-output resolution', () => {
     assert.deepEqual(workflowLinks(text).files, []);
   });
 
+  it('does not take a run step that only reads the file (cat, xxd | head) for one that writes it', () => {
+    const read = workflow('      - run: |\n          xxd .aws/task-definition.json | head -1\n          cat .aws/task-definition.json | head -c 100\n' + RENDER('.aws/task-definition.json', 'web') + DEPLOY());
+    assert.ok(readWorkflow(read).steps.every((s) => !s.generated));
+    const write = workflow('      - run: |\n          cat base.json > .aws/task-definition.json\n' + RENDER('.aws/task-definition.json', 'web') + DEPLOY());
+    assert.ok(readWorkflow(write).steps.every((s) => s.generated));
+    const sed = workflow("      - run: sed -i 's/X/Y/' .aws/task-definition.json\n" + RENDER('.aws/task-definition.json', 'web') + DEPLOY());
+    assert.ok(readWorkflow(sed).steps.every((s) => s.generated));
+  });
+
   it('marks a file written by an earlier run step (describe-task-definition) as generated and does not link it', () => {
     const text = workflow('      - run: aws ecs describe-task-definition --task-definition app --query taskDefinition > task-definition.json\n' + RENDER('task-definition.json', 'webapp') + DEPLOY());
     assert.ok(readWorkflow(text).steps.every((s) => s.generated));

@@ -1,7 +1,7 @@
 /** Finds and reads `.ecs-taskdef.json` for the CLI: the nearest one walking up from each file's folder. */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, formatConfigProblem, lintOptionsFromConfig, parseConfig, type TaskdefConfig } from '../core/config/project-config';
+import { CONFIG_FILE_NAME, formatConfigProblem, lintOptionsFromConfig, parseConfig, taskDefinitionFromConfig, type TaskdefConfig } from '../core/config/project-config';
 import type { LintOptions } from '../core/types';
 import { UsageError } from './files';
 
@@ -63,6 +63,13 @@ export class ConfigLoader {
 export function configLintOptions(configs: ConfigLoader, path: string): LintOptions {
   const loaded = configs.forFile(path);
   return loaded ? lintOptionsFromConfig(loaded.config, pathInConfig(loaded, path)) : {};
+}
+
+/** The task-definition path the config maps a deploying file to, relative to that file's folder; undefined when none. */
+export function configTaskDefinition(configs: ConfigLoader, path: string): string | undefined {
+  const loaded = configs.forFile(path);
+  const mapped = loaded ? taskDefinitionFromConfig(loaded.config, pathInConfig(loaded, path)) : undefined;
+  return mapped === undefined ? undefined : relative(dirname(resolve(path)), resolve(loaded!.dir, mapped)).split(sep).join('/');
 }
 
 /** A path relative to the config's folder, with forward slashes (what config globs match). */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, isIgnoredByConfig, isIncludedByConfig } from '../core/config/project-config';
 import { matchesAnyGlob, shouldLint } from '../core/documents/file-detection';
+import { isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import type { ConfigLoader } from './config-loader';
 import { GitignoreStack } from './gitignore';
@@ -37,7 +38,10 @@ export interface ScanOptions {
    * task definition are skipped instead of being a usage error (exit 2).
    */
   errorOnUnmatched?: boolean;
-  /** Directory scans also yield GitHub workflows (`.github/workflows/*.yml`) that use the ECS deploy actions. */
+  /**
+   * Directory scans also yield the files that deploy a task definition: GitHub workflows (`.github/workflows/*.yml`)
+   * that use the ECS deploy actions, CodeDeploy appspecs and service definitions.
+   */
   workflows?: boolean;
 }
 
@@ -168,7 +172,7 @@ class Scan {
       if (mentionsEcsActions(text)) this.add({ path: p, text });
       return;
     }
-    if (included || shouldLint(p, text)) this.add({ path: p, text });
+    if (included || shouldLint(p, text) || (this.opts.workflows && isDeployingService(p, text))) this.add({ path: p, text });
   }
 
   /** Files yielded so far, repeats included (`lint dir dir` finds the same files twice but lints them once). */

@@ -3,13 +3,16 @@
  * `ecs-taskdef strip`: turn describe-task-definition output into register input.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fixAll } from '../core/fixes/fix-all';
 import { toRegisterInput } from '../core/fixes/convert';
 import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
-import { ConfigLoader, configLintOptions } from './config-loader';
+import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
 import { collectFiles, UsageError } from './files';
+import { FamilyIndex, fixDeployFile } from './deploy-linked-files';
 import { fixWorkflow } from './workflow-files';
+import { isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import { unifiedDiff } from './unified-diff';
 
@@ -112,10 +115,13 @@ export function runFix(argv: readonly string[], out: (s: string) => void, err: (
   };
   const files = collectFiles(args.paths, { configs, useIgnores: true, onIgnored, errorOnUnmatched: args.errorOnUnmatched, workflows: true });
   let errorsLeft = false;
+  const families = new FamilyIndex(); // the run's task definitions answer the families service definitions name
+  for (const f of files) families.add(resolve(f.path), f.text ?? read(f.path));
   for (const f of files) {
     const text = f.text ?? read(f.path);
     const options = lintOptionsFor(f.path, args, configs);
-    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, args.rules.length ? args.rules : undefined) : fixAll(text, { rules: args.rules, lint: options });
+    const only = args.rules.length ? args.rules : undefined;
+    const result = isWorkflowPath(f.path) && mentionsEcsActions(text) ? fixWorkflow(f.path, text, options, only) : isDeployingService(f.path, text) ? fixDeployFile(f.path, text, options, only, configTaskDefinition(configs, f.path), families) : fixAll(text, { rules: args.rules, lint: options });
     const errors = result.remaining.filter((d) => d.severity === 'error').length;
     if (errors > 0) errorsLeft = true;
     const summary = `${f.path}: ${fixSummary(result.applied, errors)}\n`;

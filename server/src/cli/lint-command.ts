@@ -1,17 +1,21 @@
 /** `ecs-taskdef lint`: collect, lint, report; exit 0 (clean), 1 (errors or too many warnings), 2 (usage, config, I/O). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/lint';
 import type { Diagnostic, LintOptions, LintResult } from '../core/types';
-import { ConfigLoader, configLintOptions } from './config-loader';
+import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
 import { collectFiles, type FoundFile, UsageError } from './files';
 import { type FileResult, formatJson, formatText } from './format';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
 import { atLeast, LINT_HELP, type LintArgs, parseLintArgs } from './lint-args';
 import { VERSION } from './version';
-import { readLinkedFiles } from './workflow-files';
+import { readLinkedFiles, repositoryRoot } from './workflow-files';
+import { FamilyIndex, readDeployLinkedFiles } from './deploy-linked-files';
+import { checkDeployFile } from '../core/workspace/check-service';
+import { type DeployContext, workflowDeployments } from '../core/workspace/deploy-context';
 import { checkWorkflow } from '../core/workspace/check-workflow';
+import { deployFileKind, isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import { lintLoadedFiles } from './terraform-files';
 import type { TerraformOutput } from '../core/documents/lint-terraform';
@@ -32,10 +36,21 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const linked = new Map<string, FileResult>();
   const shown = reportFilter(args);
   let hiddenHints = 0;
-  for (const f of inputs) {
-    const text = f.text ?? read(f.path);
-    const r = isWorkflowPath(f.path) && mentionsEcsActions(text) ? lintWorkflow(f.path, text, optionsFor(f, args, configs)) : lint(text, optionsFor(f, args, configs));
-    const loaded = r.kind === 'terraform' ? lintLoadedFiles(f.path, r as TerraformOutput, optionsFor(f, args, configs), r.diagnostics) : [];
+  // Service definitions name a family: the task definitions of this run (and those beside the service) answer it.
+  const families = new FamilyIndex();
+  const texts = inputs.map((f) => f.text ?? read(f.path));
+  inputs.forEach((f, i) => f.path !== STDIN_NAME && families.add(resolve(f.path), texts[i]));
+  const deployers = deployContexts(inputs, texts);
+  for (const [i, f] of inputs.entries()) {
+    const text = texts[i];
+    const options = optionsFor(f, args, configs);
+    const r =
+      isWorkflowPath(f.path) && mentionsEcsActions(text)
+        ? lintWorkflow(f.path, text, options)
+        : isDeployingService(f.path, text)
+          ? lintDeployFile(f.path, text, options, families, configTaskDefinition(configs, f.path))
+          : lint(text, withDeployers(options, deployers.get(resolve(f.path))));
+    const loaded = r.kind === 'terraform' ? lintLoadedFiles(f.path, r as TerraformOutput, options, r.diagnostics) : [];
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
@@ -68,6 +83,35 @@ interface Input extends FoundFile {
 /** A workflow checked against the task-definition files it deploys (read from disk). */
 function lintWorkflow(path: string, text: string, options: LintOptions): LintResult {
   return { kind: 'workflow', launchType: 'unknown', templated: false, diagnostics: checkWorkflow(text, readLinkedFiles(path, text), options) };
+}
+
+/** An appspec or service definition checked against the task definition it runs (read from disk). */
+function lintDeployFile(path: string, text: string, options: LintOptions, families: FamilyIndex, mapped: string | undefined): LintResult {
+  const kind = deployFileKind(path, text) === 'appspec' ? 'appspec' : 'service';
+  return { kind, launchType: 'unknown', templated: false, diagnostics: checkDeployFile(path, text, readDeployLinkedFiles(path, text, families, mapped), options, mapped).diagnostics };
+}
+
+/**
+ * Who deploys each task-definition file, from the workflows among the inputs (context that flows back: the deploy
+ * action drops null values and describe-only keys, the render action sets a container's image). Keyed by absolute path.
+ */
+function deployContexts(inputs: readonly Input[], texts: readonly string[]): Map<string, DeployContext[]> {
+  const out = new Map<string, DeployContext[]>();
+  for (const [i, f] of inputs.entries()) {
+    if (!isWorkflowPath(f.path) || !mentionsEcsActions(texts[i])) continue;
+    const root = repositoryRoot(f.path);
+    if (!root) continue;
+    const rel = relative(root, resolve(f.path)).split(sep).join('/');
+    for (const [path, ctx] of workflowDeployments(rel, texts[i])) {
+      const abs = join(root, path);
+      out.set(abs, [...(out.get(abs) ?? []), ctx]);
+    }
+  }
+  return out;
+}
+
+function withDeployers(options: LintOptions, deployedBy: DeployContext[] | undefined): LintOptions {
+  return deployedBy?.length ? { ...options, deployedBy } : options;
 }
 
 const withoutHints = (d: Diagnostic): boolean => d.severity !== 'hint';

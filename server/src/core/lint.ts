@@ -13,6 +13,7 @@ import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
 import { isTerraformFileName, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
 import { looksLikeTerraformPlan } from './documents/tf-plan';
+import { applyDeployContext } from './workspace/deploy-context';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
 
@@ -134,7 +135,8 @@ function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Gen
       range: { offset: 0, length: 1 },
     });
   }
-  return { kind: doc.kind, launchType: doc.launchType, templated: doc.templated, diagnostics: finalize(raw, options), parsed, doc };
+  const diagnostics = options.deployedBy?.length ? applyDeployContext(finalize(raw, options), text, parsed, doc, options.deployedBy, fade) : finalize(raw, options);
+  return { kind: doc.kind, launchType: doc.launchType, templated: doc.templated, diagnostics, parsed, doc };
 }
 
 /**
@@ -297,7 +299,7 @@ function lazyFixes(d: Diagnostic, make: () => Fix[]): void {
 const GROUP_OF = new WeakMap<Diagnostic, NonNullable<Report['group']>>();
 
 /** A finding that another diagnostic of its rule carries: a faded hint whose fixes are offered, not preferred. */
-function fade(d: Diagnostic): void {
+export function fade(d: Diagnostic): void {
   d.severity = 'hint';
   d.unnecessary = true;
   const own = Object.getOwnPropertyDescriptor(d, 'fixes');

@@ -50,7 +50,7 @@ export interface Diagnostic {
 }
 
 /** Document kinds of RULES.md §1.2. */
-export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'terraform' | 'not-task-definition' | 'invalid' | 'workflow';
+export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'terraform' | 'not-task-definition' | 'invalid' | 'workflow' | 'appspec' | 'service';
 
 /** Launch-type letters of RULES.md §1.3 (U = unknown is the empty set). */
 export type LaunchLetter = 'F' | 'E' | 'X' | 'M';
@@ -77,6 +77,11 @@ export interface LintOptions {
   placeholderPatterns?: string[];
   /** Image tags that move (setting ecsTaskdef.mutableTags); default ["latest"]. Used by image-mutable-tag. */
   mutableTags?: string[];
+  /**
+   * Files that deploy this task definition (workspace/deploy-context.ts): null values and the keys the ECS deploy
+   * action drops fade to hints, and the image findings of the containers a render step names are left out.
+   */
+  deployedBy?: import('./workspace/deploy-context').DeployContext[];
 }
 
 export interface LintResult {

@@ -6,6 +6,23 @@ import { matchesAnyGlob, shouldLint } from '../core/documents/file-detection';
 import { lint, lintInterruptible, ruleFailures, type LintOutput } from '../core/lint';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import type { Settings } from './settings';
+import type { DeployContext } from '../core/workspace/deploy-context';
+
+/** Who deploys a document (the workspace index, set by the server): flows into its lint as `deployedBy`. */
+let deployContextsOf: ((uri: string) => DeployContext[]) | undefined;
+
+export function setDeployContextSource(source: ((uri: string) => DeployContext[]) | undefined): void {
+  deployContextsOf = source;
+}
+
+function deployContexts(uri: string): DeployContext[] {
+  try {
+    return deployContextsOf?.(uri) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 
 export interface Analysis {
   uri: string;
@@ -30,7 +47,7 @@ export class AnalysisCache {
   get(doc: TextDocument, settings: Settings): Analysis {
     // One config lookup per request (on disk it stats every folder above the document): its stamp says whether the
     // cached analysis is still good, and the same view feeds the lint.
-    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
+    const config = this.view(doc, settings);
     const hit = this.fresh(doc.uri, doc.version, config.stamp);
     if (hit) return hit;
     const job = this.prepare(doc, settings, config);
@@ -47,7 +64,7 @@ export class AnalysisCache {
    * same version while one is running share it.
    */
   async getInterruptible(doc: TextDocument, settings: Settings, shouldStop: () => boolean): Promise<Analysis | undefined> {
-    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
+    const config = this.view(doc, settings);
     const hit = this.fresh(doc.uri, doc.version, config.stamp);
     if (hit) return hit;
     // TextDocuments updates a document object in place: its version and text are read once, now, together.
@@ -78,6 +95,16 @@ export class AnalysisCache {
       if (!analysis) continue; // stopped for the others waiting on it, but this request still wants it
       return this.store(analysis);
     }
+  }
+
+  /**
+   * The config in force, its stamp extended by who deploys the document: a workflow that starts or stops deploying
+   * it makes the cached analysis stale although the document did not change.
+   */
+  private view(doc: TextDocument, settings: Settings): ConfigView & { deployedBy: DeployContext[] } {
+    const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
+    const deployedBy = deployContexts(doc.uri);
+    return { ...config, deployedBy, stamp: deployedBy.length ? `${config.stamp}\n${JSON.stringify(deployedBy)}` : config.stamp };
   }
 
   private readonly running = new Map<string, { work: Promise<Analysis | undefined>; waiters: Set<() => boolean> }>();
@@ -142,10 +169,15 @@ export function lintOptionsFor(uri: string, settings: Settings, config: ConfigVi
     defaultLaunchType: launchTypeFor(path, settings) ?? config.launchType,
     maxFullLintSize: settings.maxFileSize,
     placeholderPatterns: config.settings.placeholderPatterns,
+    ...withDeployers('deployedBy' in config ? (config.deployedBy as DeployContext[]) : deployContexts(uri)),
   };
 }
 
 function launchTypeFor(path: string, settings: Settings): LaunchTypeName | undefined {
   for (const [glob, type] of Object.entries(settings.launchType)) if (matchesAnyGlob(path, [glob])) return type;
   return undefined;
+}
+
+function withDeployers(deployedBy: DeployContext[]): Pick<LintOptions, 'deployedBy'> {
+  return deployedBy.length ? { deployedBy } : {};
 }

@@ -11,7 +11,7 @@ import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
 import { DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND } from '../shared/protocol';
 import { lintOptionsFor } from './analysis';
 import { toLspRange } from './convert';
-import { analyseWorkflow, isEcsWorkflow } from './workflow-diagnostics';
+import { analyseWorkflow, isDeployingDocument } from './workflow-diagnostics';
 import type { FeatureContext } from './server';
 
 export const SOURCE = 'ecs-taskdef';
@@ -21,7 +21,7 @@ export function registerCodeActions(ctx: FeatureContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     const settings = await ctx.settingsFor(doc.uri);
-    if (isEcsWorkflow(doc)) return workflowQuickFixes(doc, lintOptionsFor(doc.uri, settings), params.context.diagnostics);
+    if (isDeployingDocument(doc)) return workflowQuickFixes(doc, lintOptionsFor(doc.uri, settings), params.context.diagnostics);
     const analysis = ctx.cache.get(doc, settings);
     if (!analysis.enabled || !analysis.output) return [];
     const output = analysis.output;

@@ -2,6 +2,7 @@
 import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { completeAt, type CompletionEntry } from '../core/completion';
 import { toLspRange } from './convert';
+import { crossFileCompletion } from './cross-file';
 import type { FeatureContext } from './server';
 
 /** Typing a quote starts a key or string value; a colon or space after it starts a value. */
@@ -23,6 +24,9 @@ export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(async (params): Promise<CompletionItem[]> => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
+    // A deploying file: container names and ports of the task definitions it links.
+    const crossFile = crossFileCompletion(ctx.links, doc, doc.offsetAt(params.position));
+    if (crossFile) return crossFile;
     // The analysis the diagnostics were computed from, when current: no settings round trip or config-file stat per request.
     const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return [];

@@ -1,18 +1,34 @@
-/** textDocument/hover: adapts the core hover (offsets, markdown) to LSP, on the cached analysis. */
+/** textDocument/hover: adapts the core hover (offsets, markdown) to LSP, on the cached analysis; cross-file hovers from cross-file.ts. */
 import type { Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../core/hover';
 import { toLspRange } from './convert';
+import { crossFileHover, deployedByMarkdown } from './cross-file';
 import type { FeatureContext } from './server';
 
 export function registerHover(ctx: FeatureContext): void {
   ctx.connection.onHover(async (params): Promise<Hover | null> => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
+    const offset = doc.offsetAt(params.position);
+    // A deploying file (workflow, appspec, service): its container names and ports point into the task definition.
+    const crossFile = crossFileHover(ctx.links, doc);
+    if (crossFile) return crossFile(offset);
     // The analysis the diagnostics were computed from, when current: no settings round trip or config-file stat per request.
     const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return null;
-    const result = hoverAt(analysis.output, doc.offsetAt(params.position));
-    if (!result) return null;
-    return { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(doc, result.range) };
+    const result = hoverAt(analysis.output, offset);
+    const deployed = onFamilyLine(ctx, doc, offset) ? deployedByMarkdown(ctx.links, doc.uri) : '';
+    if (!result) return deployed ? { contents: { kind: 'markdown', value: deployed } } : null;
+    const value = deployed ? `${result.markdown}\n\n---\n\n${deployed}` : result.markdown;
+    return { contents: { kind: 'markdown', value }, range: toLspRange(doc, result.range) };
   });
+}
+
+/** True on the line of the task definition's `family` (or on its first line): where the file says who deploys it. */
+function onFamilyLine(ctx: FeatureContext, doc: TextDocument, offset: number): boolean {
+  const task = ctx.links.index.task(ctx.links.pathOf(doc.uri));
+  const line = doc.positionAt(offset).line;
+  if (line === 0) return true;
+  return !!task?.familyRange && doc.positionAt(task.familyRange.offset).line === line;
 }

@@ -5,14 +5,17 @@ import {
   type Connection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, lintOptionsFor } from './analysis';
-import { analyseWorkflow, isEcsWorkflow, workflowLspDiagnostics } from './workflow-diagnostics';
+import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
+import { addLinkedFileSource, analyseWorkflow, isDeployingDocument, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
+import { addWorkspaceFileSource, WorkspaceLinks } from './workspace-links';
+import { ClientWorkspaceSource, indexLinkedFiles } from './client-workspace-source';
 import { URI_PATH } from './uri';
 import { toLspDiagnostic } from './convert';
 import { ClientConfigSource } from './client-config-source';
@@ -21,10 +24,15 @@ import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type S
 import {
   DOCUMENT_INFO_REQUEST,
   type DocumentInfo,
+  INDEX_STATUS_REQUEST,
+  type IndexStatus,
   FIX_ALL_CODE_ACTION_KIND,
   type InitializationOptions,
   READ_FILE_REQUEST,
   type ReadFileResult,
+  WORKSPACE_FILES_REQUEST,
+  type WorkspaceFilesParams,
+  type WorkspaceFilesResult,
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from '../shared/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
@@ -47,12 +55,20 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationSupport = false;
   const settingsByUri = new Map<string, Promise<Settings>>();
+  let refreshSupport = false;
+  let workspaceFolders: string[] = [];
+  // Cross-file links: a change to one file refreshes the open files it links or is linked from.
+  const links = new WorkspaceLinks((paths) => refreshRelated(paths));
+  setDeployContextSource((uri) => links.deployContexts(uri));
+  setLinkedOverlay((uri) => documents.get(uri)?.getText());
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
     clientCapabilities = caps;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = params.initializationOptions as InitializationOptions | undefined;
     globalSettings = checked(normalizeSettings(options?.settings));
     setWorkspaceTrusted(options?.workspaceTrusted !== false);
@@ -62,6 +78,16 @@ export function startServer(connection: Connection): void {
         connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri }).then((r) => (r && typeof r.text === 'string' ? r.text : null)),
       );
       addConfigSource(clientFiles);
+      // Folders the server cannot read itself (web worker, virtual workspaces) are indexed through the client.
+      const readText = (uri: string) =>
+        connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri }).then((r) => (r && typeof r.text === 'string' ? r.text : null));
+      addWorkspaceFileSource(
+        new ClientWorkspaceSource(
+          (folder, max) => connection.sendRequest<WorkspaceFilesResult>(WORKSPACE_FILES_REQUEST, { folder, max } satisfies WorkspaceFilesParams).then((r) => r?.uris ?? null),
+          readText,
+        ),
+      );
+      addLinkedFileSource(indexLinkedFiles(links));
     }
     return {
       capabilities: {
@@ -71,6 +97,9 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'ecs-taskdef' },
     };
@@ -115,7 +144,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri);
     const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
     if (stale()) return undefined;
-    if (isEcsWorkflow(doc)) return workflowDiagnosticsFor(doc, settings);
+    if (isDeployingDocument(doc)) return workflowDiagnosticsFor(doc, settings);
     if (/\.tf$/i.test(URI_PATH(doc.uri)) && !hclReady() && hclLoader) {
       // The first Terraform file waits for the parser (about 0.1 s); without it the file gets a not-linted note.
       await initHcl(hclLoader).catch((e: unknown) => connection.console.error(`The HCL parser did not load: ${(e as Error)?.message ?? e}`));
@@ -163,12 +192,41 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidChangeContent((e) => {
+    links.opened(e.document);
+    schedulePush(e.document);
+  });
   documents.onDidClose((e) => {
+    void links.closed(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+
+  let initializedSeen = false;
+  connection.onInitialized(() => {
+    initializedSeen = true;
+    // In the background: the first diagnostics never wait for the walk.
+    void links.indexFolders(workspaceFolders);
+  });
+  connection.onShutdown(() => links.stop());
+  connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => ({ indexing: links.indexing || !initializedSeen, files: links.index.size }));
+
+  /** Linked files changed: the open ones among `paths` get fresh diagnostics (one refresh for a burst of changes). */
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  function refreshRelated(paths: string[]): void {
+    const open = paths.flatMap((p) => documents.get(links.uriOf(p)) ?? []);
+    if (open.length === 0) return;
+    if (!pullDiagnostics) {
+      for (const doc of open) schedulePush(doc);
+      return;
+    }
+    if (!refreshSupport || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      connection.languages.diagnostics.refresh();
+    }, 20);
+  }
 
   /** Settings or trust changed: forget what was computed and lint the open documents again. */
   function relintAll(): void {
@@ -187,6 +245,7 @@ export function startServer(connection: Connection): void {
   // The client watches `.ecs-taskdef.json` files (disk and virtual): a change re-lints the open documents.
   connection.onDidChangeWatchedFiles((params) => {
     const uris = params.changes.map((c) => c.uri);
+    for (const c of params.changes) void links.changedOnDisk(c.uri, c.type === FileChangeType.Deleted);
     const forgot = clientFiles?.invalidate(uris) ?? false;
     if (forgot || uris.some((u) => /\/\.ecs-taskdef\.json$/.test(u))) relintAll();
   });
@@ -205,7 +264,7 @@ export function startServer(connection: Connection): void {
     return { linted: true, kind, launchType, templated };
   });
 
-  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities });
+  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities, links });
 
   documents.listen(connection);
   connection.listen();
@@ -218,6 +277,8 @@ export interface FeatureContext {
   settingsFor(uri: string): Promise<Settings>;
   /** What the client said it supports in `initialize` (empty before that). */
   clientCapabilities(): ClientCapabilities;
+  /** The workspace index: deploying files, the task definitions they link, container names across files. */
+  links: WorkspaceLinks;
 }
 
 /** Feature modules (code actions, hover, completion, …) register themselves here. */

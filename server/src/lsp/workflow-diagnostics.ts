@@ -1,13 +1,16 @@
 /**
- * Diagnostics of an open GitHub workflow that deploys to ECS: the linked task-definition files come from a
- * `LinkedFileSource` (the local disk in the Node server, node/disk-linked-files.ts). The web worker registers
- * none yet, so there workflows get no diagnostics (desktop only, like the CLI). Nothing is cached: a workflow links
- * one or two small files, read again on each request, so a task definition changed on disk is seen next time.
+ * Diagnostics of an open file that deploys a task definition: a GitHub workflow that uses the ECS actions, a
+ * CodeDeploy appspec, or a service definition. The linked task-definition files come from a `LinkedFileSource` (the
+ * local disk in the Node server, node/disk-linked-files.ts). The web worker registers none yet, so there these files
+ * get no diagnostics (desktop only, like the CLI). Nothing is cached: a deploying file links one or two small files,
+ * read again on each request, so a task definition changed on disk is seen next time.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as TextDoc } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { checkDeployFile } from '../core/workspace/check-service';
 import { checkWorkflow, type LinkedFiles } from '../core/workspace/check-workflow';
+import { isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import type { Diagnostic, LintOptions } from '../core/types';
 import { toLspDiagnostic, toLspRange } from './convert';
@@ -19,9 +22,20 @@ export interface LinkedFileSource {
   read(uri: string, text: string): LinkedFiles | undefined;
   /** The URI of a repository-relative path, for related information. */
   uriOf(workflowUri: string, path: string): string | undefined;
+  /** What an appspec or service definition at `uri` links (paths relative to its folder); undefined when unknown. */
+  readDeploy?(uri: string, text: string): LinkedFiles | undefined;
+  /** The URI of a path relative to the deploying file's folder. */
+  uriOfDeploy?(uri: string, path: string): string | undefined;
 }
 
 const sources: LinkedFileSource[] = [];
+
+/** Open documents' text (typed, not yet saved) wins over the source's copy of a linked file. */
+let overlay: ((uri: string) => string | undefined) | undefined;
+
+export function setLinkedOverlay(textOf: ((uri: string) => string | undefined) | undefined): void {
+  overlay = textOf;
+}
 
 export function addLinkedFileSource(source: LinkedFileSource): void {
   sources.push(source);
@@ -32,17 +46,43 @@ export function isEcsWorkflow(doc: TextDocument): boolean {
   return isWorkflowPath(URI_PATH(doc.uri)) && mentionsEcsActions(doc.getText());
 }
 
+/** A workflow, appspec or service definition: checked against the files it links rather than linted alone. */
+export function isDeployingDocument(doc: TextDocument): boolean {
+  return isEcsWorkflow(doc) || isDeployingService(URI_PATH(doc.uri), doc.getText());
+}
+
 export interface WorkflowAnalysis {
   diagnostics: Diagnostic[];
   linked: LinkedFiles;
+  /** Linked paths are relative to the deploying file's folder (appspec, service), not to the repository. */
+  relative?: boolean;
 }
 
 export function analyseWorkflow(doc: TextDocument, options: LintOptions): WorkflowAnalysis | undefined {
   const source = sources.find((s) => s.handles(doc.uri));
   const text = doc.getText();
-  const linked = source?.read(doc.uri, text);
-  if (!source || !linked) return undefined;
+  if (!isEcsWorkflow(doc)) {
+    // An appspec or service definition: without a source (the web worker) it is still checked alone.
+    const read = source?.readDeploy?.(doc.uri, text) ?? { files: new Map() };
+    const linked = withOverlay(read, (path) => source?.uriOfDeploy?.(doc.uri, path));
+    return { diagnostics: checkDeployFile(URI_PATH(doc.uri), text, linked, options).diagnostics, linked, relative: true };
+  }
+  const read = source?.read(doc.uri, text);
+  if (!source || !read) return undefined;
+  const linked = withOverlay(read, (path) => source.uriOf(doc.uri, path));
   return { diagnostics: checkWorkflow(text, linked, options), linked };
+}
+
+/** The linked files with the text of those open in the editor in place of the source's copy. */
+function withOverlay(linked: LinkedFiles, uriOf: (path: string) => string | undefined): LinkedFiles {
+  if (!overlay) return linked;
+  const files = new Map(linked.files);
+  for (const path of files.keys()) {
+    const uri = uriOf(path);
+    const open = uri === undefined ? undefined : overlay(uri);
+    if (open !== undefined) files.set(path, open);
+  }
+  return { ...linked, files };
 }
 
 export function workflowLspDiagnostics(doc: TextDocument, analysis: WorkflowAnalysis): LspDiagnostic[] {
@@ -51,7 +91,7 @@ export function workflowLspDiagnostics(doc: TextDocument, analysis: WorkflowAnal
   const linkedDoc = (path: string): TextDocument | undefined => {
     if (!linkedDocs.has(path)) {
       const text = analysis.linked.files.get(path);
-      const uri = source?.uriOf(doc.uri, path);
+      const uri = analysis.relative ? source?.uriOfDeploy?.(doc.uri, path) : source?.uriOf(doc.uri, path);
       linkedDocs.set(path, text && uri ? TextDoc.create(uri, 'json', 0, text) : undefined);
     }
     return linkedDocs.get(path);

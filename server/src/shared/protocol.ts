@@ -48,9 +48,10 @@ export interface LintFilesResult {
 
 /**
  * Server → client: the text of a file, read through the editor's file system API (`workspace.fs`), or null when
- * it cannot be read (missing, a folder, no permission). The server asks only for `.ecs-taskdef.json` files, and
- * only when the client said `readFiles: true` in its initialization options: in the web worker, and on the
- * desktop for documents that are not on the local disk (virtual workspaces).
+ * it cannot be read (missing, a folder, no permission). The server asks for `.ecs-taskdef.json` files and, for its
+ * workspace index, JSON/YAML files below a workspace folder (up to 1 MB), only when the client said `readFiles: true`
+ * in its initialization options: in the web worker, and on the desktop for files that are not on the local disk
+ * (virtual workspaces).
  */
 export const READ_FILE_REQUEST = 'ecsTaskdef/readFile';
 
@@ -83,3 +84,26 @@ export interface ConvertDescribeOutputParams {
 }
 
 export type ConvertDescribeOutputResult = { offset: number; length: number; content: string } | null;
+
+/** Server → state of the workspace index (tests and troubleshooting): still walking the folders, files held. */
+export const INDEX_STATUS_REQUEST = 'ecsTaskdef/indexStatus';
+
+export interface IndexStatus {
+  indexing: boolean;
+  files: number;
+}
+
+/**
+ * Server → client: the JSON and YAML files of a workspace folder (URIs), found through the editor's file search
+ * (node_modules and .git left out), at most `max`. Asked only when the client said `readFiles: true`, for folders
+ * the server cannot read itself (the web worker, virtual workspaces); the server then reads them with
+ * `ecsTaskdef/readFile`, which answers for such files when they are below a workspace folder and small enough.
+ */
+export const WORKSPACE_FILES_REQUEST = 'ecsTaskdef/workspaceFiles';
+
+export interface WorkspaceFilesParams {
+  folder: string;
+  max: number;
+}
+
+export type WorkspaceFilesResult = { uris: string[] } | null;

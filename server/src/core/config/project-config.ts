@@ -28,9 +28,14 @@ export interface TaskdefConfig {
   launchType: Array<{ glob: string; type: LaunchTypeName }>;
   /** Extra template placeholder regexes (sources). */
   placeholderPatterns: string[];
+  /**
+   * The task definition a deploying file runs, for layouts the conventions miss: glob of appspecs or service
+   * definitions → the task-definition file, both relative to the config's folder; first match wins.
+   */
+  taskDefinitions: Array<{ glob: string; path: string }>;
 }
 
-export const EMPTY_CONFIG: TaskdefConfig = { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [] };
+export const EMPTY_CONFIG: TaskdefConfig = { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [], taskDefinitions: [] };
 
 /** A problem in the config file; line and character are 1-based, as printed. */
 export interface ConfigProblem {
@@ -47,7 +52,7 @@ export interface ConfigParseResult {
   problems: ConfigProblem[];
 }
 
-const KEYS = ['$schema', 'rules', 'files', 'ignore', 'launchType', 'placeholderPatterns'];
+const KEYS = ['$schema', 'rules', 'files', 'ignore', 'launchType', 'placeholderPatterns', 'taskDefinitions'];
 
 export function parseConfig(text: string): ConfigParseResult {
   const idx = new LineIndex(text);
@@ -76,6 +81,7 @@ export function parseConfig(text: string): ConfigParseResult {
     if (key === 'rules') readRules(value, config, report);
     else if (key === 'files' || key === 'ignore' || key === 'placeholderPatterns') config[key] = readStrings(value, key, report);
     else if (key === 'launchType') config.launchType = readLaunchType(value, report);
+    else if (key === 'taskDefinitions') config.taskDefinitions = readTaskDefinitions(value, report);
     else if (key !== '$schema') report(keyNode.offset, keyNode.length, `Unknown key '${key}'${didYouMean(key, KEYS)}; allowed: ${KEYS.slice(1).join(', ')}.`);
   }
   for (const [i, source] of config.placeholderPatterns.entries()) {
@@ -141,6 +147,22 @@ function readLaunchType(node: Node, report: Report): TaskdefConfig['launchType']
   return out;
 }
 
+function readTaskDefinitions(node: Node, report: Report): TaskdefConfig['taskDefinitions'] {
+  if (node.type !== 'object') {
+    report(node.offset, node.length, "'taskDefinitions' must be an object of glob (appspec or service file) → task-definition path.");
+    return [];
+  }
+  const out: TaskdefConfig['taskDefinitions'] = [];
+  for (const prop of node.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v) continue;
+    if (v.type !== 'string' || !(v.value as string).trim() || /^([\\/]|[A-Za-z]:)/.test(v.value as string)) {
+      report(v.offset, v.length, 'The task definition must be a path relative to this config file.');
+    } else out.push({ glob: k.value as string, path: (v.value as string).trim().replace(/^\.\//, '') });
+  }
+  return out;
+}
+
 function findProperty(obj: Node, key: string): Node | undefined {
   return obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
 }
@@ -159,7 +181,7 @@ function describeParseError(code: string): string {
 }
 
 function cloneEmpty(): TaskdefConfig {
-  return { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [] };
+  return { rules: {}, files: [], ignore: [], launchType: [], placeholderPatterns: [], taskDefinitions: [] };
 }
 
 /** `file:line:col: message`, the one-line form used by the CLI and the LSP log. */
@@ -183,6 +205,11 @@ export function isIncludedByConfig(config: TaskdefConfig, relPath: string): bool
 
 export function launchTypeFromConfig(config: TaskdefConfig, relPath: string): LaunchTypeName | undefined {
   return config.launchType.find((l) => l.glob === '**' || matchesAnyGlob(relPath, [normalizeGlob(l.glob)]))?.type;
+}
+
+/** The task-definition path (relative to the config's folder) the config maps a deploying file to, if any. */
+export function taskDefinitionFromConfig(config: TaskdefConfig, relPath: string): string | undefined {
+  return config.taskDefinitions.find((t) => matchesAnyGlob(relPath, [normalizeGlob(t.glob)]))?.path;
 }
 
 /** The lint options a file gets from the config (callers lay their own overrides on top). */

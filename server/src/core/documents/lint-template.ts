@@ -11,6 +11,7 @@ import type { Diagnostic, Fix, LintOptions } from '../types';
 import { cfnNameOf } from './cfn-names';
 import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-template';
 import { adaptFix } from './template-fixes';
+import { checkTemplateServices } from './template-services';
 
 /** Rules that judge a describe output or a file rather than a resource: CloudFormation takes neither. */
 export const TEMPLATE_SKIPPED_RULES: ReadonlySet<string> = new Set(['read-only-property', 'json-syntax']);
@@ -38,15 +39,25 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
   }
   const launchTypes = new Set<string>();
   const subjects: NonNullable<LintOutput['subjects']> = [];
+  const checked: Parameters<typeof checkTemplateServices>[2][number][] = [];
   for (const subject of template.subjects) {
     const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
     const doc = classify(sub, options);
     doc.kind = 'register'; // a resource's Properties are register input, whatever keys it holds
     doc.templated ||= subject.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc });
+    checked.push({ subject, parsed: sub, doc });
     launchTypes.add(doc.launchType);
     const raw = yield* checkSubject(text, sub, doc, options, pause, TEMPLATE_SKIPPED_RULES);
     for (const d of finalize(raw, options)) out.push(inTemplate(d, subject, syntax));
+  }
+  // Each AWS::ECS::Service against the task definition it names in this template (the kind-S rules).
+  if (template.isTemplate && template.syntaxErrors.length === 0) {
+    for (const s of checkTemplateServices(text, template.root, checked, options)) {
+      for (const d of finalize(s.diagnostics, options)) {
+        out.push({ ...d, message: `${s.logicalId}: ${serviceWording(cfnWording(d.message))}`, related: [...(d.related ?? []), { range: rangeOf(s.idNode), message: `In resource ${s.logicalId} (AWS::ECS::Service).` }] });
+      }
+    }
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
@@ -97,4 +108,12 @@ export function cfnWording(message: string): string {
     .replace(/(?<=\b[A-Z][A-Za-z]*\.)([a-z][A-Za-z0-9]*)\b/g, name)
     .replace(/(?<=^(?:Set|Remove|Add) )[a-z][A-Za-z0-9]*\b/, name) // fix titles: "Set cpu to 512"
     .replace(/(?<=include: )[A-Za-z0-9, ]+/, (list) => list.split(', ').map(name).join(', '));
+}
+
+/** Service property names in a message, as AWS::ECS::Service spells them. */
+function serviceWording(message: string): string {
+  return message
+    .replace(/\b(networkConfiguration|awsvpcConfiguration|deploymentCircuitBreaker|deploymentConfiguration|maximumPercent|minimumHealthyPercent|desiredCount|launchType|schedulingStrategy)\b/g, (w) => w[0].toUpperCase() + w.slice(1))
+    .replace(/\bremove role\b/, 'remove Role')
+    .replace(/\bset rollback\b/, 'set Rollback');
 }

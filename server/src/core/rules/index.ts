@@ -11,17 +11,21 @@ import containerMemoryRequired from './container-memory-required';
 import containerMemoryTooSmall from './container-memory-too-small';
 import containerNotInArray from './container-not-in-array';
 import containerPathRelative from './container-path-relative';
+import daemonSchedulingIncompatible from './daemon-scheduling-incompatible';
 import dangerousCapability from './dangerous-capability';
 import dependsOnCompleteEssential from './depends-on-complete-essential';
 import dependsOnCycle from './depends-on-cycle';
 import dependsOnHealthyWithoutHealthCheck from './depends-on-healthy-without-health-check';
 import dependsOnUnknownContainer from './depends-on-unknown-container';
+import deploymentCannotProgress from './deployment-cannot-progress';
+import deploymentRollbackDisabled from './deployment-rollback-disabled';
 import duplicateContainerName from './duplicate-container-name';
 import duplicateEnvironmentVariable from './duplicate-environment-variable';
 import duplicateKey from './duplicate-key';
 import duplicatePortMapping from './duplicate-port-mapping';
 import duplicateSecretName from './duplicate-secret-name';
 import duplicateVolumeName from './duplicate-volume-name';
+import dynamicPortHealthCheck from './dynamic-port-health-check';
 import efsTransitEncryption from './efs-transit-encryption';
 import efsVolumeConfig from './efs-volume-config';
 import executionRoleRequired from './execution-role-required';
@@ -45,6 +49,7 @@ import inferenceAcceleratorRetired from './inference-accelerator-retired';
 import invalidEnumValue from './invalid-enum-value';
 import invalidFormat from './invalid-format';
 import jsonSyntax from './json-syntax';
+import launchTypeIncompatible from './launch-type-incompatible';
 import linksUnknownContainer from './links-unknown-container';
 import logConfigurationMissing from './log-configuration-missing';
 import memoryReservationExceedsMemory from './memory-reservation-exceeds-memory';
@@ -52,6 +57,7 @@ import misplacedProperty from './misplaced-property';
 import missingHealthCheck from './missing-health-check';
 import missingRequired from './missing-required';
 import mountPointUnknownVolume from './mount-point-unknown-volume';
+import networkConfigurationRequired from './network-configuration-required';
 import networkModeEc2Only from './network-mode-ec2-only';
 import networkModeIncompatible from './network-mode-incompatible';
 import noEssentialContainer from './no-essential-container';
@@ -68,9 +74,12 @@ import rootUser from './root-user';
 import secretEnvironmentCollision from './secret-environment-collision';
 import secretInValue from './secret-in-value';
 import secretValueFromFormat from './secret-value-from-format';
+import serviceConnectPortName from './service-connect-port-name';
+import serviceRoleWithAwsvpc from './service-role-with-awsvpc';
 import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
 import tooManyContainers from './too-many-containers';
+import unknownContainerPort from './unknown-container-port';
 import unknownContainerReference from './unknown-container-reference';
 import unknownProperty from './unknown-property';
 import unknownTaskDefinitionFile from './unknown-task-definition-file';
@@ -95,17 +104,21 @@ export const ALL_RULES: readonly Rule[] = [
   containerMemoryTooSmall,
   containerNotInArray,
   containerPathRelative,
+  daemonSchedulingIncompatible,
   dangerousCapability,
   dependsOnCompleteEssential,
   dependsOnCycle,
   dependsOnHealthyWithoutHealthCheck,
   dependsOnUnknownContainer,
+  deploymentCannotProgress,
+  deploymentRollbackDisabled,
   duplicateContainerName,
   duplicateEnvironmentVariable,
   duplicateKey,
   duplicatePortMapping,
   duplicateSecretName,
   duplicateVolumeName,
+  dynamicPortHealthCheck,
   efsTransitEncryption,
   efsVolumeConfig,
   executionRoleRequired,
@@ -129,6 +142,7 @@ export const ALL_RULES: readonly Rule[] = [
   invalidEnumValue,
   invalidFormat,
   jsonSyntax,
+  launchTypeIncompatible,
   linksUnknownContainer,
   logConfigurationMissing,
   memoryReservationExceedsMemory,
@@ -136,6 +150,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingHealthCheck,
   missingRequired,
   mountPointUnknownVolume,
+  networkConfigurationRequired,
   networkModeEc2Only,
   networkModeIncompatible,
   noEssentialContainer,
@@ -152,9 +167,12 @@ export const ALL_RULES: readonly Rule[] = [
   secretEnvironmentCollision,
   secretInValue,
   secretValueFromFormat,
+  serviceConnectPortName,
+  serviceRoleWithAwsvpc,
   taskDefinitionTooLarge,
   taskRoleRequired,
   tooManyContainers,
+  unknownContainerPort,
   unknownContainerReference,
   unknownProperty,
   unknownTaskDefinitionFile,

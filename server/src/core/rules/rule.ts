@@ -3,11 +3,15 @@ import type { Node } from 'jsonc-parser';
 import type { Classification } from '../documents/classify';
 import type { ParsedDocument } from '../syntax/parse';
 import type { PlaceholderField } from '../syntax/placeholders';
+import type { ServiceRuleContext } from '../workspace/service-context';
 import type { WorkflowRuleContext } from '../workspace/workflow-context';
 import type { Diagnostic, Fix, LaunchLetter, LintOptions, OffsetRange, Severity } from '../types';
 
-/** R register input, D describe output, A container-definitions array (RULES.md §1.2); W a workflow that deploys one. */
-export type KindLetter = 'R' | 'D' | 'A' | 'W';
+/**
+ * R register input, D describe output, A container-definitions array (RULES.md §1.2); W a workflow that deploys one;
+ * S a service that runs one (service definition, CodeDeploy appspec, CloudFormation AWS::ECS::Service).
+ */
+export type KindLetter = 'R' | 'D' | 'A' | 'W' | 'S';
 
 export type RuleCategory =
   | 'document'
@@ -94,6 +98,8 @@ export interface Rule extends RuleMeta {
   check?(ctx: RuleContext): void;
   /** A kind-W rule's check: a workflow's ECS deploy steps against the files they link (workspace/check-workflow.ts). */
   checkWorkflow?(ctx: WorkflowRuleContext): void;
+  /** A kind-S rule's check: one service against the task definition it runs, when found (workspace/check-service.ts). */
+  checkService?(ctx: ServiceRuleContext): void;
 }
 
 /** Identity helper that gives rule files type checking and a uniform shape. */

@@ -24,6 +24,8 @@ export interface LinkedFiles {
   files: ReadonlyMap<string, string | null>;
   /** Folder → the file names in it. */
   listings?: ReadonlyMap<string, readonly string[]>;
+  /** Task-definition family → the files that register it (service definitions name a family, not a file). */
+  families?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function workflowLinks(text: string): WorkflowLinks {

@@ -8,7 +8,9 @@
  * claims the file answers. Pure: the host passes the repository-relative path and the text.
  */
 import type { Node } from 'jsonc-parser';
-import { isWorkflowPath, readWorkflow } from './workflow';
+import { familyOf } from '../documents/service-model';
+import { readDeployFile } from './deploy-files';
+import { dirOf, isWorkflowPath, readWorkflow } from './workflow';
 
 export type ReferencingKind = 'workflow' | 'appspec' | 'service';
 
@@ -39,7 +41,7 @@ export interface FileReferences {
 /** Reads one kind of deploying file; undefined when the file is not of its kind. */
 export type ReferenceReader = (path: string, text: string) => FileReferences | undefined;
 
-const readers: ReferenceReader[] = [workflowReferences];
+const readers: ReferenceReader[] = [workflowReferences, deployReferences];
 
 /** Adds a reader (appspec, service definition, …). Readers are tried in the order they were added. */
 export function addReferenceReader(reader: ReferenceReader): void {
@@ -68,4 +70,29 @@ function workflowReferences(path: string, text: string): FileReferences | undefi
     if (step.containerName) containers.push({ link, name: step.containerName.value, node: step.containerName.node });
   }
   return { kind: 'workflow', links: [...links.values()], containers };
+}
+
+/**
+ * Appspecs link `taskdef.json` beside them; service definitions link the family their `taskDefinition` names (an
+ * ecspresso service definition usually names none: its config links it, which the file alone cannot tell). Their
+ * load balancers and service registries name a container, with its port.
+ */
+function deployReferences(path: string, text: string): FileReferences | undefined {
+  const file = readDeployFile(path, text);
+  if (!file || file.kind === 'ecspresso') return undefined;
+  const dir = dirOf(path.replace(/\\/g, '/'));
+  const td = file.services[0]?.taskDefinition;
+  const family = td?.value !== undefined ? familyOf(td.value) : undefined;
+  const link: TaskLink | undefined =
+    file.kind === 'appspec' ? { by: 'path', path: dir ? `${dir}/taskdef.json` : 'taskdef.json' } : family ? { by: 'family', family, node: td!.node } : undefined;
+  const containers: ContainerReference[] = [];
+  for (const s of file.services) {
+    for (const t of [...s.loadBalancers, ...s.serviceRegistries]) {
+      const name = t.containerName;
+      if (!link || !name || name.value === undefined) continue;
+      const port = t.containerPort?.value !== undefined ? { value: t.containerPort.value, node: t.containerPort.node } : undefined;
+      containers.push({ link, name: name.value, node: name.node, ...(port ? { port } : {}) });
+    }
+  }
+  return { kind: file.kind, links: link ? [link] : [], containers };
 }

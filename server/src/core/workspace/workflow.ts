@@ -71,7 +71,7 @@ export function readWorkflow(text: string): WorkflowModel {
         const inputs = child(step, 'with');
         const action = m[1] as EcsAction;
         const taskDefinition = resolvePath(child(inputs, 'task-definition'), envs, byId);
-        const generated = writer || (taskDefinition !== undefined && runs.some((r) => r.includes(baseName(taskDefinition.value)) || /describe-task-definition/.test(r)));
+        const generated = writer || (taskDefinition !== undefined && runs.some((r) => mayWrite(r, baseName(taskDefinition.value)) || /describe-task-definition/.test(r)));
         const ecs: EcsStep = {
           action,
           uses,
@@ -101,6 +101,14 @@ export function readWorkflow(text: string): WorkflowModel {
  */
 function isKnownHarmless(uses: string): boolean {
   return /^(actions\/(checkout|cache|setup-[a-z]+)|aws-actions\/(configure-aws-credentials|amazon-ecr-login)|docker\/[a-z-]+)(@|$)/.test(uses);
+}
+
+/** Commands that only read the files they name (a debug `cat`, `xxd | head`): a line of them writes nothing. */
+const READ_ONLY_LINE = /^\s*(cat|head|tail|xxd|hexdump|wc|ls|stat|file|grep|less|test|\[)\b[^>|]*(\|\s*(head|tail|wc|grep|less|xxd)\b[^>|]*)*$/;
+
+/** A `run:` script that may write the file `name`: some line naming it is not a plain read. */
+function mayWrite(run: string, name: string): boolean {
+  return run.split('\n').some((line) => line.includes(name) && !(READ_ONLY_LINE.test(line) && !/\btee\b|\s-i\b/.test(line)));
 }
 
 function baseName(path: string): string {

@@ -1,0 +1,119 @@
+/**
+ * Reads what a deploying file (appspec, service definition) links, from disk: the files it names (relative to its
+ * folder, ecspresso's config first) and, for a service that names a family, the task-definition files that
+ * register that family — among the files the caller knows (a directory scan's) and those beside the service.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseDocument } from '../core/syntax/parse';
+import { child, str } from '../core/syntax/tree';
+import { classify } from '../core/documents/classify';
+import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
+import { checkDeployFile } from '../core/workspace/check-service';
+import type { LinkedFiles } from '../core/workspace/check-workflow';
+import { deployLinks } from '../core/workspace/deploy-files';
+
+const MAX_LINKED_SIZE = 4 * 1024 * 1024;
+const MAX_ROUNDS = 4;
+
+/** Family → absolute paths of task-definition files, built once per run from the files it lints. */
+export class FamilyIndex {
+  private readonly byFamily = new Map<string, Set<string>>();
+  private readonly scannedDirs = new Set<string>();
+
+  /** Records a file's family when it is a task definition (register input or describe output). */
+  add(absPath: string, text: string): void {
+    const family = familyOfText(text);
+    if (family === undefined) return;
+    const set = this.byFamily.get(family) ?? new Set<string>();
+    set.add(resolve(absPath));
+    this.byFamily.set(family, set);
+  }
+
+  /** Adds the JSON files of a folder (once). */
+  addDir(dir: string): void {
+    const abs = resolve(dir);
+    if (this.scannedDirs.has(abs)) return;
+    this.scannedDirs.add(abs);
+    let names: string[] = [];
+    try {
+      names = readdirSync(abs).filter((n) => /\.jsonc?$/i.test(n));
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const t = readText(join(abs, n));
+      if (typeof t === 'string') this.add(join(abs, n), t);
+    }
+  }
+
+  get(family: string): string[] {
+    return [...(this.byFamily.get(family) ?? [])];
+  }
+}
+
+function familyOfText(text: string): string | undefined {
+  if (!/"family"\s*:/.test(text) || !/"containerDefinitions"\s*:/.test(text)) return undefined;
+  const parsed = parseDocument(text);
+  const doc = classify(parsed);
+  if (doc.kind !== 'register' && doc.kind !== 'describe') return undefined;
+  const f = str(child(doc.task, 'family'));
+  return f && /^[A-Za-z0-9_-]{1,255}$/.test(f) ? f : undefined;
+}
+
+export function readDeployLinkedFiles(path: string, text: string, families: FamilyIndex = new FamilyIndex(), mapped?: string): LinkedFiles {
+  const dir = dirname(resolve(path));
+  const files = new Map<string, string | null>();
+  const fam = new Map<string, string[]>();
+  const read = (p: string) => files.get(p);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const links = deployLinks(path, text, read, mapped);
+    let added = false;
+    for (const p of links.files) {
+      if (files.has(p)) continue;
+      const t = readText(join(dir, p));
+      if (t !== undefined) files.set(p, t);
+      added = true;
+    }
+    for (const f of links.families) {
+      if (fam.has(f)) continue;
+      families.addDir(dir);
+      const rels = families.get(f).map((abs) => relative(dir, abs).split(sep).join('/'));
+      fam.set(f, rels);
+      for (const r of rels) if (!files.has(r)) files.set(r, readText(join(dir, r)) ?? null);
+      added = true;
+    }
+    if (!added) break;
+  }
+  return { files, families: fam };
+}
+
+/** The file's text; null when there is no such file; undefined when it exists but cannot or should not be read. */
+function readText(path: string): string | null | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return null;
+  if (!st.isFile()) return st.isDirectory() ? null : undefined;
+  if (st.size > MAX_LINKED_SIZE) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `ecs-taskdef fix` on an appspec or service definition: each finding's preferred fix once (no overlaps), then a re-check. */
+export function fixDeployFile(path: string, text: string, options: LintOptions, onlyRules?: readonly string[], mapped?: string, families = new FamilyIndex()): { text: string; applied: number; remaining: Diagnostic[] } {
+  const check = (t: string) => checkDeployFile(path, t, readDeployLinkedFiles(path, t, families, mapped), options, mapped).diagnostics;
+  const found = check(text);
+  const edits: TextEdit[] = [];
+  let applied = 0;
+  for (const d of found) {
+    const fix = onlyRules && !onlyRules.includes(d.code) ? undefined : d.fixes?.find((f) => f.preferred);
+    if (!fix || fix.edits.some((e) => edits.some((o) => e.offset < o.offset + o.length && o.offset < e.offset + e.length))) continue;
+    edits.push(...fix.edits);
+    applied++;
+  }
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
+  return { text: out, applied, remaining: applied ? check(out) : found };
+}

@@ -1,0 +1,148 @@
+/**
+ * The server's side of the workspace index (core/workspace/workspace-index.ts): feeds it open documents (their
+ * current text wins), a bounded walk of the workspace folders the client gave (through a `WorkspaceFileSource`:
+ * the local disk in the Node server), and watched-file events; tells the server which open documents must have
+ * their diagnostics refreshed when a linked file changes. Paths are the URIs' paths; each path remembers its URI.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as TextDoc } from 'vscode-languageserver-textdocument';
+import { DEFAULT_INDEX_LIMITS, type IndexLimits, WorkspaceIndex } from '../core/workspace/workspace-index';
+import type { DeployContext } from '../core/workspace/deploy-context';
+import { URI_PATH } from './uri';
+
+export interface WorkspaceFileSource {
+  handles(folderUri: string): boolean;
+  /**
+   * Walks a folder (skipping node_modules, .git and other bulky folders), calling `onFile` with each JSON/YAML file
+   * at most `limits.maxFileSize` long, until `limits.maxFiles` were given or `stop()` says so. Yields to the event
+   * loop between files: typing is never held up.
+   */
+  walk(folderUri: string, onFile: (uri: string, text: string) => void, limits: IndexLimits, stop: () => boolean): Promise<void>;
+  /** The file's text now; null when it no longer exists; undefined when it cannot be read. */
+  read(uri: string): Promise<string | null | undefined>;
+}
+
+const sources: WorkspaceFileSource[] = [];
+
+export function addWorkspaceFileSource(source: WorkspaceFileSource): void {
+  sources.push(source);
+}
+
+/** Extensions the index looks at (the client watches the same). */
+export const INDEXED_FILE = /\.(json|ya?ml)$/i;
+const SKIPPED = /\/(node_modules|\.git|\.hg|\.svn|dist|out|build|target|vendor|\.terraform|cdk\.out)\//;
+
+export class WorkspaceLinks {
+  readonly index: WorkspaceIndex;
+  private readonly uris = new Map<string, string>();
+  private readonly open = new Set<string>();
+  private walking = 0;
+  private stopped = false;
+
+  constructor(
+    /** Called with the paths of the files whose findings may have changed. */
+    private readonly onRelatedChange: (paths: string[]) => void,
+    private readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS,
+  ) {
+    this.index = new WorkspaceIndex(limits);
+  }
+
+  uriOf(path: string): string {
+    return this.uris.get(path) ?? `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  pathOf(uri: string): string {
+    const path = URI_PATH(uri);
+    this.uris.set(path, uri);
+    return path;
+  }
+
+  /** The text of a file as the index holds it (open documents: their current text). */
+  document(path: string): TextDocument | undefined {
+    const text = this.index.text(path);
+    return text === undefined ? undefined : TextDoc.create(this.uriOf(path), 'json', 0, text);
+  }
+
+  /** Starts indexing the workspace folders in the background; resolves when the walk is done. */
+  async indexFolders(folderUris: readonly string[]): Promise<void> {
+    const walks: Array<Promise<void>> = [];
+    for (const folder of folderUris) {
+      this.index.addRoot(URI_PATH(folder).replace(/\/+$/, ''));
+      const source = sources.find((s) => s.handles(folder));
+      if (!source) continue;
+      this.walking++;
+      walks.push(
+        source
+          .walk(folder, (uri, text) => this.fromDisk(uri, text), this.limits, () => this.stopped || this.index.size >= this.limits.maxFiles)
+          .catch(() => undefined)
+          .finally(() => this.walking--),
+      );
+    }
+    await Promise.all(walks);
+    // Everything open may now link (or be linked by) a file found on the way.
+    if (walks.length) this.onRelatedChange([...this.open]);
+  }
+
+  get indexing(): boolean {
+    return this.walking > 0;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** An open document's text (typed, opened): it wins over the disk's. */
+  opened(doc: TextDocument): void {
+    const path = this.pathOf(doc.uri);
+    this.open.add(path);
+    this.update(path, () => this.index.set(path, doc.getText(), true));
+  }
+
+  /** A closed document goes back to what the disk holds. */
+  async closed(uri: string): Promise<void> {
+    const path = this.pathOf(uri);
+    this.open.delete(path);
+    await this.reload(uri);
+  }
+
+  /** A file changed, appeared or went away on disk (watched files); open documents keep their text. */
+  async changedOnDisk(uri: string, deleted: boolean): Promise<void> {
+    const path = this.pathOf(uri);
+    if (this.open.has(path) || !INDEXED_FILE.test(path) || SKIPPED.test(path)) return;
+    if (deleted) this.update(path, () => this.index.delete(path));
+    else await this.reload(uri);
+  }
+
+  /** Who deploys the task definition at `uri` (for its lint and hover). */
+  deployContexts(uri: string): DeployContext[] {
+    return this.index.deployContexts(URI_PATH(uri));
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  private async reload(uri: string): Promise<void> {
+    const path = URI_PATH(uri);
+    const source = sources.find((s) => s.handles(uri));
+    const text = source ? await source.read(uri).catch(() => undefined) : undefined;
+    if (this.open.has(path)) return; // reopened meanwhile
+    if (text === undefined) return;
+    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text)));
+  }
+
+  private fromDisk(uri: string, text: string): void {
+    const path = this.pathOf(uri);
+    if (this.open.has(path) || SKIPPED.test(path)) return;
+    this.index.set(path, text);
+  }
+
+  /** Applies a change; the files related before or after it (a link can appear or go away) are told. */
+  private update(path: string, change: () => boolean): void {
+    const before = this.index.related(path);
+    if (!change()) return;
+    const after = this.index.related(path);
+    const related = [...new Set([...before, ...after])].filter((p) => p !== path);
+    if (related.length) this.onRelatedChange(related);
+  }
+}
