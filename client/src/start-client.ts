@@ -21,8 +21,8 @@ import { CLIENT_FEATURES } from './features';
 
 let client: BaseLanguageClient | undefined;
 
-/** The owner of the language server's markers (VS Code keys markers by owner and file across all extension hosts). */
-export const DIAGNOSTIC_COLLECTION_NAME = 'ecs-taskdef';
+/** Owner of pushed diagnostics (VS Code keys markers by owner and file across all extension hosts: never generated). */
+export const PUSH_DIAGNOSTICS_OWNER = 'ecs-taskdef-push';
 
 export async function startClient(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
   // In Restricted Mode VS Code already leaves out workspace values of ecsTaskdef.placeholderPatterns (package.json
@@ -36,10 +36,9 @@ export async function startClient(context: ExtensionContext, create: (options: L
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    // Our own marker owner. Unnamed, the client's collection is `_generated_diagnostic_collection_name_#<n>`, counted
-    // per extension host: in a browser next to a remote host (code-server, Codespaces) the web worker host's #0 is
-    // also the remote JSON language server's #0, and the markers of one owner replace each other's file by file.
-    diagnosticCollectionName: DIAGNOSTIC_COLLECTION_NAME,
+    // The pulled diagnostics are kept under the server's `diagnosticProvider.identifier` (DIAGNOSTIC_OWNER, issue 18);
+    // this names the push collection, which only a server without pull support would fill: an owner of its own too.
+    diagnosticCollectionName: PUSH_DIAGNOSTICS_OWNER,
     synchronize: {
       configurationSection: 'ecsTaskdef',
       // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints); JSON and YAML

@@ -110,16 +110,28 @@ export async function measureRss(server: string, path: string, text: string): Pr
   return rss;
 }
 
-/** Wall time of `ecs-taskdef lint DIR` (a fresh process each run). */
-export async function measureCli(bin: string, dir: string, runs: number): Promise<Summary> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
+/**
+ * Wall time of `ecs-taskdef lint DIR` (a fresh process each run), without and with the V8 code cache
+ * (ECS_TASKDEF_CACHE_DIR = `cacheDir`), interleaved; the first pair is not counted (it writes the cache).
+ */
+export async function measureCli(bin: string, dir: string, runs: number, cacheDir: string): Promise<{ plain: Summary; cached: Summary }> {
+  const plain: number[] = [];
+  const cached: number[] = [];
+  const once = async (env: NodeJS.ProcessEnv): Promise<number> => {
     const start = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const p = spawn(process.execPath, [bin, 'lint', '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const p = spawn(process.execPath, [bin, 'lint', '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'], env });
       p.on('exit', () => resolve()).on('error', reject);
     });
-    if (i > 0) samples.push(performance.now() - start);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < runs + 1; i++) {
+    const p = await once({ ...process.env, ECS_TASKDEF_CACHE_DIR: '' });
+    const c = await once({ ...process.env, ECS_TASKDEF_CACHE_DIR: cacheDir });
+    if (i > 0) {
+      plain.push(p);
+      cached.push(c);
+    }
   }
-  return summarize(samples);
+  return { plain: summarize(plain), cached: summarize(cached) };
 }

@@ -38,6 +38,8 @@ export function markdownTable(r: BenchResults): string {
   lines.push(`| (f) cached cold start minus the vscode-languageserver floor | ${ms(c.cachedOverFloor.median)} ms | ${ms(c.cachedOverFloor.p99)} ms | ≤ 20 ms ${mark(c.cachedOverFloor.median <= 20)} (median) |`);
   lines.push(`| (f) cold start minus empty node | ${ms(c.overhead.median)} ms | ${ms(c.overhead.p99)} ms | ≤ 40 ms ${mark(c.overhead.median <= 40)} (median) |`);
   lines.push(`| (g) \`ecs-taskdef lint\` on the corpus (${r.cliCorpus.files} files), wall | ${ms(r.cliCorpus.median)} ms | ${ms(r.cliCorpus.p99)} ms | < 1 s ${mark(r.cliCorpus.p99 < 1000)} |`);
+  const cc = r.cliCorpus.cached;
+  if (cc) lines.push(`| (g) the same with the V8 code cache (ECS_TASKDEF_CACHE_DIR) | ${ms(cc.median)} ms | ${ms(cc.p99)} ms | < 1 s ${mark(cc.p99 < 1000)} |`);
   lines.push(`| (h) server RSS, 1 MB document open: ours / vscode-json-languageservice | ${mb(r.rss1MB.oursBytes)} / ${mb(r.rss1MB.jsonLanguageServiceBytes)} | ratio ${r.rss1MB.ratio} | ≤ 1 ${mark((r.rss1MB.ratio ?? 9) <= 1)} |`);
   lines.push(`| (i) .vsix size | ${(r.vsixBytes / 1024).toFixed(0)} KiB | | < 1 MiB ${mark(r.vsixBytes < 2 ** 20)} |`);
   return lines.join('\n') + '\n';

@@ -56,7 +56,7 @@ export function buildConfigSchema(): Record<string, unknown> {
       placeholderPatterns: {
         type: 'array',
         markdownDescription:
-          'Extra regular expressions (JavaScript syntax) for template placeholders your tooling uses, such as `@@[A-Z_]+@@`. Patterns that could backtrack catastrophically are refused, and they are tried only on strings up to 4,096 characters.',
+          'Extra regular expressions (JavaScript syntax) for template placeholders your tooling uses, such as `@@[A-Z_]+@@`. They run on RE2, a linear-time engine: lookaround and backreferences are refused.',
         items: { type: 'string', minLength: 1, format: 'regex' },
       },
     },

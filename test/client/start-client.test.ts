@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { describe, it } from 'node:test';
+import { DIAGNOSTIC_OWNER } from '../../server/src/shared/protocol';
 
 type Options = { diagnosticCollectionName?: string; documentSelector?: unknown };
 
@@ -45,11 +46,14 @@ async function capturedOptions(): Promise<Options> {
 }
 
 describe('client options (start-client.ts)', () => {
-  it('the diagnostics have an owner of their own, not the host-counted generated name', async () => {
+  it('pushed diagnostics have an owner of their own, not the host-counted generated name', async () => {
     const options = await capturedOptions();
-    // Unnamed, VS Code names it `_generated_diagnostic_collection_name_#<n>` per extension host: in code-server the web
-    // worker host's #0 collided with the remote JSON language server's #0, and each replaced the other's markers.
-    assert.equal(options.diagnosticCollectionName, 'ecs-taskdef');
+    // Unnamed, VS Code names a collection `_generated_diagnostic_collection_name_#<n>` per extension host: in code-server
+    // the web worker host's #0 met the remote JSON language server's #0, and each replaced the other's markers.
+    assert.equal(options.diagnosticCollectionName, 'ecs-taskdef-push');
+    // Not the owner of the pulled diagnostics (the server's diagnosticProvider.identifier), nor the workspace lint's.
+    assert.notEqual(options.diagnosticCollectionName, DIAGNOSTIC_OWNER);
+    assert.notEqual(options.diagnosticCollectionName, 'ecs-taskdef-workspace');
     assert.ok(options.documentSelector, 'the real options object');
   });
 });

@@ -1,23 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globToRegExp, isTaskDefinitionFileName } from '../../server/src/core/documents/file-detection';
+import { GlobMatcher } from '../../server/src/core/config/glob-match';
+import { isTaskDefinitionFileName } from '../../server/src/core/documents/file-detection';
 import { chunk, isExcludedPath, Settle, summarize, summaryMessage, WORKSPACE_EXCLUDE, WORKSPACE_INCLUDE } from '../../client/src/workspace/workspace-lint';
 
 describe('workspace lint helpers', () => {
   it('the include glob covers every file name the detection accepts', () => {
-    const include = globToRegExp(WORKSPACE_INCLUDE);
+    const include = new GlobMatcher(WORKSPACE_INCLUDE);
     for (const p of ['task-def.json', 'infra/ecs/taskdef.jsonc', 'deploy/ecs-task.json.tpl', '.aws/task-definition.json', 'a/containers.json']) {
-      assert.ok(include.test(p), p);
+      assert.ok(include.matches(p), p);
     }
-    for (const p of ['main.tf', 'README.md']) assert.ok(!include.test(p) && !isTaskDefinitionFileName(p), p);
+    for (const p of ['main.tf', 'README.md']) assert.ok(!include.matches(p) && !isTaskDefinitionFileName(p), p);
     // CloudFormation templates are candidates too; their content decides (never their name).
-    for (const p of ['infra/service.yaml', 'stack.yml', 'app.template', 'cdk.out/App.template.json']) assert.ok(include.test(p) && !isTaskDefinitionFileName(p), p);
+    for (const p of ['infra/service.yaml', 'stack.yml', 'app.template', 'cdk.out/App.template.json']) assert.ok(include.matches(p) && !isTaskDefinitionFileName(p), p);
   });
 
   it('the exclude glob skips dependencies and build output but not infra folders', () => {
-    const exclude = globToRegExp(WORKSPACE_EXCLUDE);
-    for (const p of ['node_modules/x/task-def.json', 'a/cdk.out/t.json', 'pkg/dist/task-def.json', 'x/.terraform/modules/m/c.json']) assert.ok(exclude.test(p), p);
-    for (const p of ['infra/task-def.json', 'distribution/task-def.json', 'ecs/build-task-def.json']) assert.ok(!exclude.test(p), p);
+    const exclude = new GlobMatcher(WORKSPACE_EXCLUDE);
+    for (const p of ['node_modules/x/task-def.json', 'a/cdk.out/t.json', 'pkg/dist/task-def.json', 'x/.terraform/modules/m/c.json']) assert.ok(exclude.matches(p), p);
+    for (const p of ['infra/task-def.json', 'distribution/task-def.json', 'ecs/build-task-def.json']) assert.ok(!exclude.matches(p), p);
   });
 
   it('chunks in order', () => {

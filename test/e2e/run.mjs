@@ -34,6 +34,8 @@ if (flag('--update-images') && opt('--images')) {
 const imagesDir = path.resolve(opt('--images') ?? (flag('--update-images') ? IMAGES_DIR : fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-taskdef-e2e-images-'))));
 const expected = JSON.parse(fs.readFileSync(path.join(REPO, 'test/e2e/expected.json'), 'utf8')).files;
 
+// Per UI step. 45 s: on the shared 2-core machine (load average 20+) opening a file took over 30 s at times.
+const STEP_TIMEOUT_MS = 45_000;
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const results = [];   // { name, ok, ms, detail }
@@ -82,7 +84,7 @@ if (ready && !flag('--no-vscode') && !flag('--no-desktop')) {
     if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
     ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
     // Keep every opened file in its own tab (no preview replacement) so all diagnostics stay listed.
-    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
+    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: { 'workbench.editor.enablePreview': false }, viewport: { width: 1400, height: 1000 }, timeoutMs: STEP_TIMEOUT_MS });
   });
   try {
     for (const s of up ? scenarios(expected, { workspace: ws }) : []) {
@@ -101,7 +103,7 @@ if (ready && !flag('--no-vscode') && !flag('--no-web')) {
   const up = await phase('VS Code for the Web (web worker extension host): install the vsix and open the workspace', async () => {
     if (!vsix || !fs.existsSync(vsix)) throw new Error('no .vsix to install (drop --skip-package or pass --vsix FILE)');
     ws = copyWorkspace(path.join(REPO, 'test/e2e/workspace'));
-    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: WEB_SETTINGS, viewport: { width: 1400, height: 1000 }, timeoutMs: 30_000 });
+    vs = await launchVSCode({ folder: ws, vsix, imagesDir, settings: WEB_SETTINGS, viewport: { width: 1400, height: 1000 }, timeoutMs: STEP_TIMEOUT_MS });
   });
   try {
     for (const s of up ? webScenarios({ workspace: ws }) : []) {

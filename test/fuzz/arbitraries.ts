@@ -81,7 +81,7 @@ const VALUES: unknown[] = [null, '', 0, -1, 1, 256, '256', 512, '512', 4096, tru
   'FARGATE', ['FARGATE'], ['EC2'], 'awsvpc', 'host', 'bridge', 'root', 'arn:aws:iam::123456789012:role/r', [{ name: 'A', value: 'b' }],
   { containerPort: 80, hostPort: 8080 }, { logDriver: 'awslogs', options: { 'awslogs-group': 'g' } }, { name: 'web', image: 'nginx' }];
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function nodesOf(value: Json, out: Array<{ holder?: Json[] | Record<string, Json>; key?: string | number; value: Json }> = [], holder?: Json[] | Record<string, Json>, key?: string | number) {
   out.push({ holder, key, value });

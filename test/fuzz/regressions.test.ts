@@ -21,6 +21,12 @@ const titles = (ds: Diagnostic[]) => ds.flatMap((d) => (d.fixes ?? []).map((f) =
 const apply = (text: string, d: Diagnostic, title: string) => applyTextEdits(text, d.fixes!.find((f) => f.title.startsWith(title))!.edits);
 
 describe('fix regressions found by the fuzz run', () => {
+  it('fargate-log-driver: the log group made from an invalid family is still a valid log group name', () => {
+    const text = '{ "family": "bad family!", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "networkMode": "awsvpc", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27", "logConfiguration": { "logDriver": "fluentd" } } ] }';
+    const [d] = fixesHold(text, 'fargate-log-driver');
+    assert.match(apply(text, d, 'Switch to awslogs'), /"awslogs-group": "\/ecs\/bad-family"/);
+  });
+
   it('a fix that adds a key the object already holds as null replaces that value (no duplicate key)', () => {
     const text = '{ "containerDefinitions": [ { "readonlyRootFilesystem": null } ] }';
     const [d] = fixesHold(text, 'readonly-root-filesystem');

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { anyText, editorEdit, wellFormedText } from './arbitraries';
 import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
-import { checkYamlCore, checkYamlFixes, yamlTemplateText } from './yaml-templates';
+import { checkJsonTemplateCore, checkJsonTemplateFixes, checkYamlCore, checkYamlFixes, jsonTemplateText, yamlTemplateText } from './yaml-templates';
 import { checkTerraformCore, checkTerraformFixes, terraformText } from './terraform-files';
 import { checkIndexOps, checkManyLinks, indexOps } from './workspace-index';
 
@@ -26,7 +26,7 @@ const allFixes = (text: string) => {
 export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'core: never throws, ranges inside the document, same text same diagnostics',
-    share: 0.32,
+    share: 0.28,
     property: fc.property(anyText, (text) => {
       checkCore(text);
     }) as fc.IPropertyWithHooks<never>,
@@ -34,7 +34,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'fixes: parse, keep comments, no new errors of another rule',
-    share: 0.27,
+    share: 0.24,
     property: fc.property(wellFormedText, fc.infiniteStream(fc.nat()), (text, picks) => {
       const out = checkCore(text);
       const it = picks[Symbol.iterator]();
@@ -50,14 +50,14 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'incremental edits: same text as plain edits, diagnostics inside the document',
-    share: 0.15,
+    share: 0.12,
     property: fc.property(fc.oneof(wellFormedText, anyText), fc.array(editorEdit, { minLength: 1, maxLength: 6 }), (text, edits) =>
       checkIncremental(text, edits),
     ) as fc.IPropertyWithHooks<never>,
   },
   {
     name: 'YAML templates: never throws, ranges inside the document, same text same diagnostics',
-    share: 0.07,
+    share: 0.1,
     property: fc.property(yamlTemplateText, (text) => {
       checkYamlCore(text);
     }) as fc.IPropertyWithHooks<never>,
@@ -65,7 +65,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'YAML fixes: the template still parses, comments stay, the finding goes',
-    share: 0.03,
+    share: 0.04,
     property: fc.property(yamlTemplateText, fc.infiniteStream(fc.nat()), (text, picks) => {
       const it = picks[Symbol.iterator]();
       checkYamlFixes(text, 6, (n) => it.next().value % n);
@@ -98,6 +98,23 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'cross-file index: one task definition linked from 1,000 workflows',
     share: 0.0003,
     property: fc.property(fc.constant(1000), (n) => checkManyLinks(n)) as fc.IPropertyWithHooks<never>,
+  },
+  {
+    name: 'JSON templates: never throws, ranges inside the document, same text same diagnostics',
+    share: 0.05,
+    property: fc.property(jsonTemplateText, (text) => {
+      checkJsonTemplateCore(text);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => void checkJsonTemplateCore(text),
+  },
+  {
+    name: 'JSON template fixes: the template still parses, the finding goes',
+    share: 0.03,
+    property: fc.property(jsonTemplateText, fc.infiniteStream(fc.nat()), (text, picks) => {
+      const it = picks[Symbol.iterator]();
+      checkJsonTemplateFixes(text, 6, (n) => it.next().value % n);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => checkJsonTemplateFixes(text),
   },
 ];
 

@@ -1,18 +1,23 @@
 /**
- * Fuzz inputs and checks for CloudFormation YAML templates: the JSON seeds written as templates
- * (test/helpers/cfn-yaml.ts), then mutated as text with JSON and YAML snippets (tags, anchors, aliases, flow
- * brackets, block indicators, comments).
+ * Fuzz inputs and checks for CloudFormation templates: the JSON seeds written as YAML templates
+ * (test/helpers/cfn-yaml.ts), then mutated as text with JSON and YAML snippets (tags, anchors, aliases and alias
+ * loops, flow brackets, block indicators, comments, tabs, BOM, CRLF, bytes that are not UTF-8); and the same
+ * templates as JSON (intrinsics in their `Fn::` form), changed as values, printed with random layout and garbled
+ * as text like the task-definition cases.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import type { LintOutput } from '../../server/src/core/lint';
 import { fixtureToCfnYaml } from '../helpers/cfn-yaml';
-import { applyTextMutation, seedText, textMutation } from './arbitraries';
+import { getNodeValue } from 'jsonc-parser';
+import { readYaml } from '../../server/src/core/syntax/yaml';
+import { applyTextMutation, applyValueMutation, layout, print, seedText, textMutation, valueMutation, type Json } from './arbitraries';
 import { assertRanges, fixesOf, lintChecked } from './properties';
 
 const YAML_OPTIONS = { fileName: 'template.yaml' };
-const YAML_SNIPPETS = ['!Ref P', '!GetAtt R.Arn', '!Sub "${X}"', '!If [C, 1, 2]', ' &a ', ' *a', '<<: *a', '\n  - ', '\n- ', ': ', ' # c', '"', "'", '{', '[', ']', '}', '\t', '---\n', '? ', '|\n  x', 'Ref: AWS::NoValue', '{{resolve:ssm:/p}}', '\u00e9\u{1F600}'];
+const JSON_OPTIONS = { fileName: 'template.json' };
+const YAML_SNIPPETS = ['!Ref P', '!GetAtt R.Arn', '!Sub "${X}"', '!If [C, 1, 2]', ' &a ', ' *a', '<<: *a', '\n  - ', '\n- ', ': ', ' # c', '"', "'", '{', '[', ']', '}', '\t', '---\n', '? ', '|\n  x', 'Ref: AWS::NoValue', '{{resolve:ssm:/p}}', '\u00e9\u{1F600}', ' &a [*a]', ' &b {x: *b}', ' *nowhere', '\uFFFD', '\0', '\uFEFF', '\r\n', '\t- ', '? [a]: b', '!!binary aGk=', '.inf', '0x1F', '~'];
 
 function asTemplate(i: number): string {
   return fixtureToCfnYaml(seedText(i))?.text ?? 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n';
@@ -33,11 +38,26 @@ export const yamlTemplateText: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
+/** A seed's YAML template as JSON: the converted tree's value (short-form tags become their `Fn::` objects). */
+function asJsonTemplate(i: number): Json | undefined {
+  const root = readYaml(asTemplate(i)).root;
+  return root ? (getNodeValue(root) as Json) : undefined;
+}
+
+/** JSON templates: values changed and printed with a random layout, then (mostly) garbled as text. */
+export const jsonTemplateText: fc.Arbitrary<string> = fc
+  .tuple(fc.nat(), fc.array(valueMutation, { maxLength: 3 }), layout, fc.array(textMutation, { maxLength: 3 }))
+  .map(([i, vms, l, tms]) => {
+    const v = asJsonTemplate(i);
+    const text = v === undefined ? '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}' : print(vms.reduce((acc, m) => applyValueMutation(acc, m), v), l);
+    return tms.reduce((t, m) => applyTextMutation(t, m), text);
+  });
+
 /** Never throws, every range inside the text, same text same diagnostics. */
-export function checkYamlCore(text: string): LintOutput {
-  const first = lintChecked(text, YAML_OPTIONS);
+export function checkYamlCore(text: string, options: { fileName: string } = YAML_OPTIONS): LintOutput {
+  const first = lintChecked(text, options);
   assertRanges(text, first.diagnostics);
-  const again = lintChecked(text, YAML_OPTIONS);
+  const again = lintChecked(text, options);
   assert.deepEqual(JSON.stringify(again.diagnostics), JSON.stringify(first.diagnostics), 'same text, different diagnostics');
   return first;
 }
@@ -45,13 +65,13 @@ export function checkYamlCore(text: string): LintOutput {
 const comments = (text: string): string[] => text.match(/(?<=\s)#[^\n]*/g) ?? [];
 
 /** A YAML fix leaves a template that still parses, keeps every comment, and the fixed finding goes. */
-export function checkYamlFixes(text: string, max = Infinity, choose: (n: number) => number = () => 0): void {
-  const out = checkYamlCore(text);
+export function checkYamlFixes(text: string, max = Infinity, choose: (n: number) => number = () => 0, options: { fileName: string } = YAML_OPTIONS): void {
+  const out = checkYamlCore(text, options);
   const broken = out.diagnostics.some((d) => d.code === 'json-syntax');
   for (const [d, f] of fixesOf(out, max, choose)) {
     const after = applyTextEdits(text, f.edits);
     const where = `${d.code} fix '${f.title}' on ${JSON.stringify(text.slice(0, 1500))}`;
-    const next = lintChecked(after, YAML_OPTIONS);
+    const next = lintChecked(after, options);
     assertRanges(after, next.diagnostics);
     if (!broken) assert.ok(!next.diagnostics.some((x) => x.code === 'json-syntax'), `fix broke the YAML: ${where}`);
     const left = comments(after);
@@ -59,3 +79,7 @@ export function checkYamlFixes(text: string, max = Infinity, choose: (n: number)
     assert.ok(!next.diagnostics.some((x) => x.code === d.code && x.message === d.message && x.range.offset === d.range.offset), `the finding stays after its fix: ${where}`);
   }
 }
+
+/** The JSON-template checks: the core properties, and fixes that keep the template parsing. */
+export const checkJsonTemplateCore = (text: string): LintOutput => checkYamlCore(text, JSON_OPTIONS);
+export const checkJsonTemplateFixes = (text: string, max = Infinity, choose: (n: number) => number = () => 0): void => checkYamlFixes(text, max, choose, JSON_OPTIONS);

@@ -1,6 +1,6 @@
 /**
  * The server's answers behind the client commands that need the core (client-requests.ts): unit level, and over
- * stdio from the built Node server, as the desktop client asks them.
+ * stdio from the built Node server, as the desktop client asks them; and the owner it names for its diagnostics.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -50,9 +50,14 @@ describe('client requests (unit)', () => {
 
 describe('client requests over stdio (dist/server.js)', () => {
   let client: TestClient;
+  let capabilities: Record<string, unknown>;
   before(async () => {
     client = new TestClient();
-    await client.initialize({ pull: true });
+    ({ capabilities } = await client.initialize({ pull: true }));
+  });
+
+  it('names the owner of its pulled diagnostics (diagnosticProvider.identifier, issue 18)', () => {
+    assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'ecs-taskdef', interFileDependencies: false, workspaceDiagnostics: false });
   });
   after(() => client?.shutdown());
 

@@ -144,6 +144,8 @@ describe('the worker server over the browser transport', () => {
     });
     assert.equal(init.serverInfo.name, 'ecs-taskdef');
     assert.ok(init.capabilities.diagnosticProvider && init.capabilities.hoverProvider && init.capabilities.codeActionProvider);
+    // The owner of the pulled diagnostics in VS Code: ours, never a generated name shared across extension hosts (issue 18).
+    assert.equal((init.capabilities.diagnosticProvider as { identifier?: string }).identifier, 'ecs-taskdef');
     client.notify('initialized', {});
   });
   after(() => client?.worker.terminate());

@@ -10,7 +10,8 @@ import { isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
 import type { ConfigLoader } from './config-loader';
 import { GitignoreStack } from './gitignore';
-import { compileGlob, isGlob, isShallow, splitGlob } from './glob';
+import { GlobMatcher } from '../core/config/glob-match';
+import { isGlob, isShallow, splitGlob } from './glob';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.terraform', 'cdk.out', 'coverage']);
 const CANDIDATE = /\.(jsonc?|json\.tpl|tpl|ya?ml|template|tf)$/i;
@@ -106,7 +107,7 @@ class Scan {
    */
   glob(arg: string): number | 'no-base' | 'no-task-definition' {
     const { base, pattern } = splitGlob(arg);
-    const re = compileGlob(pattern);
+    const matcher = new GlobMatcher(pattern, { anchored: true });
     try {
       if (!statSync(base).isDirectory()) return 'no-base';
     } catch {
@@ -115,7 +116,7 @@ class Scan {
     const before = this.found;
     this.visitedDirs.clear();
     const gi = this.useIgnores ? GitignoreStack.at(base) : undefined;
-    const matchedFolder = this.walk(base, gi, { base, re, shallow: isShallow(pattern) });
+    const matchedFolder = this.walk(base, gi, { base, matcher, shallow: isShallow(pattern) });
     const n = this.found - before;
     return n === 0 && matchedFolder ? 'no-task-definition' : n;
   }
@@ -124,7 +125,7 @@ class Scan {
    * Detection mode (`pattern` absent) or pattern mode: matched files count as named, matched folders are scanned.
    * Returns whether the pattern matched a folder.
    */
-  private walk(dir: string, gi: GitignoreStack | undefined, pattern?: { base: string; re: RegExp; shallow: boolean }): boolean {
+  private walk(dir: string, gi: GitignoreStack | undefined, pattern?: { base: string; matcher: GlobMatcher; shallow: boolean }): boolean {
     let matchedFolder = false;
     let names: string[];
     try {
@@ -140,7 +141,7 @@ class Scan {
       } catch {
         continue;
       }
-      const matched = pattern !== undefined && pattern.re.test(rel(pattern.base, p));
+      const matched = pattern !== undefined && pattern.matcher.matches(rel(pattern.base, p));
       if (st.isDirectory()) {
         if ((SKIP_DIRS.has(name) || name.startsWith('.')) && name !== '.aws' && !(name === '.github' && this.opts.workflows)) continue;
         if (basename(dir) === '.github' && name !== 'workflows') continue; // only the workflows of `.github`

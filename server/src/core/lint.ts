@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './documents/classify';
 import { parseDocument, type ParsedDocument } from './syntax/parse';
-import { isWholePlaceholder, setExtraPlaceholderPatterns, type PlaceholderField } from './syntax/placeholders';
+import { compilePlaceholderPatterns, isWholePlaceholder, withPlaceholderPatterns, type PlaceholderField } from './syntax/placeholders';
 import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
@@ -38,11 +38,14 @@ export interface LintOutput extends LintResult {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
-  const steps = lintSteps(text, options, undefined);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
+  return withPlaceholderPatterns(patterns, () => {
+    const steps = lintSteps(text, options, undefined);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  });
 }
 
 /** How long lintInterruptible works before it lets other messages (a keystroke, a cancellation) in. */
@@ -55,11 +58,14 @@ const SLICE_MS = 4;
  */
 export async function lintInterruptible(text: string, options: LintOptions, shouldStop: () => boolean, sliceMs = SLICE_MS): Promise<LintOutput | undefined> {
   if (shouldStop()) return undefined;
+  // This lint's placeholder patterns are in force only while its own steps run (another lint may run between them).
+  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
   let sliceStart = performance.now();
   // Between rules it pauses only when the slice is used up: a pause per rule cost a small file's lint ~10 %.
   const steps = lintSteps(text, options, () => performance.now() - sliceStart >= sliceMs);
+  const next = () => steps.next();
   for (;;) {
-    const step = steps.next();
+    const step = withPlaceholderPatterns(patterns, next);
     if (step.done) return step.value;
     if (performance.now() - sliceStart < sliceMs) continue;
     await new Promise<void>(yieldToEventLoop);
@@ -67,8 +73,6 @@ export async function lintInterruptible(text: string, options: LintOptions, shou
       void steps.return(undefined as never);
       return undefined;
     }
-    // Another lint may have run meanwhile: the placeholder patterns are module state.
-    setExtraPlaceholderPatterns(options.placeholderPatterns);
     sliceStart = performance.now();
   }
 }
@@ -100,7 +104,6 @@ export type PauseWanted = (() => boolean) | undefined;
 
 /** The pipeline as steps: it yields between stages and, when `pause` asks, between rules. */
 function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
-  setExtraPlaceholderPatterns(options.placeholderPatterns);
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
   if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options, pause);
   if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);

@@ -22,6 +22,7 @@ import { ClientConfigSource } from './client-config-source';
 import { addConfigSource, applyConfigFile, prefetchConfig, setWorkspaceTrusted } from './config-file';
 import { DEFAULT_SETTINGS, normalizeSettings, placeholderSettingProblems, type Settings } from './settings';
 import {
+  DIAGNOSTIC_OWNER,
   DOCUMENT_INFO_REQUEST,
   type DocumentInfo,
   INDEX_STATUS_REQUEST,
@@ -92,7 +93,13 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // `identifier`: the owner under which the client keeps the pulled diagnostics (VS Code: the collection name).
+        // Without one it is `_generated_diagnostic_collection_name_#<n>`, counted per extension host, and in a browser
+        // next to a remote host (code-server, Codespaces) the web worker host's #0 and the remote JSON server's #0
+        // replaced each other's markers file by file (issue 18).
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: DIAGNOSTIC_OWNER, interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },

@@ -8,6 +8,12 @@ export interface DocumentInfo {
   templated?: boolean;
 }
 
+/**
+ * The owner of the server's pulled diagnostics (`diagnosticProvider.identifier`; VS Code's diagnostic collection
+ * name). VS Code keys markers by owner and file across all extension hosts, so it must be ours alone.
+ */
+export const DIAGNOSTIC_OWNER = 'ecs-taskdef';
+
 /** What the client sends as `initializationOptions`. Both are optional: other editors send nothing. */
 export interface InitializationOptions {
   /** The `ecsTaskdef` settings section. */

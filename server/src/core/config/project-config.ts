@@ -85,7 +85,7 @@ export function parseConfig(text: string): ConfigParseResult {
     else if (key !== '$schema') report(keyNode.offset, keyNode.length, `Unknown key '${key}'${didYouMean(key, KEYS)}; allowed: ${KEYS.slice(1).join(', ')}.`);
   }
   for (const [i, source] of config.placeholderPatterns.entries()) {
-    // Invalid ones, and ones that could backtrack catastrophically (they would hang the linter).
+    // Invalid ones, and ones RE2 cannot run (lookaround, backreferences).
     const problem = placeholderPatternProblem(source);
     if (problem) {
       const node = findProperty(root, 'placeholderPatterns')?.children?.[i];

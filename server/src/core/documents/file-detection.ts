@@ -44,35 +44,6 @@ function looksLikeLoneContainer(text: string): boolean {
   return CONTAINER_ONLY_KEYS.some((k) => findNodeAtLocation(root, [k]) !== undefined);
 }
 
-/**
- * Converts a glob (`**`, `*`, `?`, `{a,b}`) to a RegExp matched against forward-slash paths. Only for our own
- * globs: a RegExp made from a user's glob can backtrack for minutes (matchesAnyGlob uses GlobMatcher instead).
- */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let inBraces = false;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      re += '(?:';
-      inBraces = true;
-    } else if (c === '}' && inBraces) {
-      re += ')';
-      inBraces = false;
-    } else if (c === ',' && inBraces) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  // A glob without a slash matches the base name anywhere (like .gitignore and VS Code's files.associations).
-  return glob.includes('/') ? new RegExp(`^(?:.*/)?${re}$`) : new RegExp(`(?:^|/)${re}$`);
-}
-
 /** Globs from settings and `.ecs-taskdef.json`: matched in linear time (glob-match.ts), never as a RegExp. */
 export function matchesAnyGlob(path: string, globs: readonly string[] | undefined): boolean {
   if (!globs?.length) return false;

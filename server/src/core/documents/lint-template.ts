@@ -4,7 +4,7 @@
  * their resource, worded with CloudFormation's property names, and left only the fixes this syntax can apply.
  */
 import { classify, type Classification } from './classify';
-import { checkSubject, finalize, type LintOutput, type PauseWanted } from '../lint';
+import { checkSubject, DEFAULT_MAX_FULL_LINT_SIZE, finalize, type LintOutput, type PauseWanted } from '../lint';
 import type { ParsedDocument } from '../syntax/parse';
 import { rangeOf } from '../syntax/tree';
 import type { Diagnostic, Fix, LintOptions } from '../types';
@@ -34,6 +34,10 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     for (const e of template.syntaxErrors) out.push({ code: 'json-syntax', severity: options.rules?.['json-syntax'] ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
   }
   if (template.truncated) note(template.truncated.offset, template.truncated.message);
+  const limit = options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE;
+  if (text.length > limit && template.subjects.length > 0) {
+    note(0, `This file is ${text.length} characters long, above the ${limit}-character limit (setting ecsTaskdef.maxFileSize); only syntax and size were checked.`);
+  }
   if (!template.isTemplate && template.syntaxErrors.length === 0 && !template.truncated) {
     note(0, 'This YAML file is not a CloudFormation template; ecs-taskdef lints task definitions in templates and JSON files.');
   }

@@ -54,7 +54,8 @@ Switch to \`awslogs\`, or route through FireLens if you need another destination
 function switchEdits(ctx: RuleContext, container: Node, log: Node, driver: Node) {
   const family = str(child(ctx.doc.task, 'family')) || str(child(container, 'name')) || 'app';
   const region = REGION.exec(ctx.text)?.[0] ?? 'REPLACE_ME_REGION';
-  const options = { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': region, 'awslogs-stream-prefix': 'ecs' };
+  const group = family.replace(/[^.\-_/#A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'app'; // a valid log group name, whatever the family
+  const options = { 'awslogs-group': `/ecs/${group}`, 'awslogs-region': region, 'awslogs-stream-prefix': 'ecs' };
   const existing = child(log, 'options');
   const edits = [replaceNodeEdit(driver, 'awslogs')];
   const indent = indentOf(ctx.text, driver);

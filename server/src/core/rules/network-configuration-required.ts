@@ -32,10 +32,10 @@ optional and the service's own setting applies.`,
     const fargate = runsOnFargate(s);
     const awsvpc = ctx.task && usesAwsvpc(ctx.task);
     if (!fargate && !awsvpc) return;
-    const why = awsvpc && ctx.task ? `${clip(ctx.task.label)} uses the awsvpc network mode` : `it runs on ${fargate!.value}, which needs the awsvpc network mode`;
+    const why = awsvpc && ctx.task ? `${clip(ctx.task.label, 40)} uses the awsvpc network mode` : `it runs on ${fargate!.value}, which needs the awsvpc network mode`;
     ctx.report({
       node: keyOf(s.networkConfiguration) ?? s.anchor,
-      message: `This service needs networkConfiguration.awsvpcConfiguration (subnets, security groups): ${why}.`,
+      message: `Add networkConfiguration.awsvpcConfiguration (subnets, security groups): ${why}.`,
       related: awsvpc && ctx.task ? taskRelated(ctx.task, ctx.task.networkModeNode, 'network mode of the task definition') : [],
     });
   },

@@ -2,7 +2,7 @@
  * Template placeholders (RULES.md §1.4). CI templates must never get an error about a placeholder value,
  * so every check asks here first.
  */
-import { unsafeRegexReason } from './regex-safety';
+import type { RE2JS } from 're2js';
 import { templateExpressionEnd } from './template-syntax';
 
 export interface Span {
@@ -29,64 +29,132 @@ const BARE_PREFIX = /^(YOUR[_-]|CHANGEME|CHANGE_ME|REPLACE_ME|REPLACEME)/i;
 const X_RUN = /^[Xx]{4,}$/;
 const UPPER_WORD = /^[A-Z][A-Z0-9_]*$/;
 
-let extraPatterns: RegExp[] = [];
-
 /**
- * User patterns are only tried on strings up to this length. With patterns that pass the backtracking check
- * (regex-safety.ts) the cost of a search grows at most with the square of the length; this keeps it small.
+ * User placeholder patterns (settings, `.ecs-taskdef.json`) compiled by RE2JS, a port of RE2: it matches in time
+ * linear in the input whatever the pattern, so a pattern such as `(a+)+$` cannot hang the linter the way
+ * JavaScript's backtracking RegExp would. The price is RE2's syntax: no lookaround and no backreferences.
  */
-export const MAX_USER_PATTERN_INPUT = 4096;
+export interface PlaceholderPatterns {
+  readonly patterns: readonly RE2JS[];
+}
+
+export const NO_PLACEHOLDER_PATTERNS: PlaceholderPatterns = { patterns: [] };
+
+/** Longer patterns are refused outright (a placeholder syntax is a few dozen characters). */
+export const MAX_PATTERN_LENGTH = 1000;
 
 /**
- * Why a user placeholder pattern cannot be used (it does not compile, or it could backtrack catastrophically),
- * or undefined when it can. The CLI and the LSP report it; setExtraPlaceholderPatterns skips it.
+ * The patterns of the lint that is running. Each lint compiles its own (LintOptions.placeholderPatterns) and
+ * installs them only while one of its steps runs (withPlaceholderPatterns), so two lints interleaved by the
+ * interruptible scheduler never see each other's patterns, and nothing stays behind once a lint returns.
+ */
+let active: PlaceholderPatterns = NO_PLACEHOLDER_PATTERNS;
+
+/** Runs `fn` with `patterns` as the user placeholder patterns, and puts the previous ones back after. */
+export function withPlaceholderPatterns<T>(patterns: PlaceholderPatterns, fn: () => T): T {
+  const previous = active;
+  active = patterns;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}
+
+/**
+ * Why a user placeholder pattern cannot be used (it does not compile, or it needs what a linear-time engine lacks),
+ * or undefined when it can. The CLI and the LSP report it; compilePlaceholderPatterns skips it.
  */
 export function placeholderPatternProblem(source: string): string | undefined {
+  const compiled = compileUserPattern(source);
+  return typeof compiled === 'string' ? compiled : undefined;
+}
+
+/** The usable ones of `sources`, compiled (cached by source: this runs before every lint). */
+export function compilePlaceholderPatterns(sources: readonly string[] | undefined): PlaceholderPatterns {
+  if (!sources || sources.length === 0) return NO_PLACEHOLDER_PATTERNS;
+  const patterns: RE2JS[] = [];
+  for (const source of sources) {
+    let re = compiled.get(source);
+    if (re === undefined) {
+      // A broken or unsupported user pattern must not break linting; the CLI/LSP layer reports it.
+      const c = compileUserPattern(source);
+      re = typeof c === 'string' ? null : c;
+      if (compiled.size >= 256) compiled.clear();
+      compiled.set(source, re);
+    }
+    if (re) patterns.push(re);
+  }
+  return { patterns };
+}
+
+const compiled = new Map<string, RE2JS | null>();
+
+/**
+ * RE2JS is loaded on first use (about 150 KB minified, mostly Unicode tables): most users configure no patterns,
+ * and the first diagnostics of every window should not wait for it. The bundler keeps it in the bundle either way.
+ */
+let engine: typeof import('re2js').RE2JS | undefined;
+function re2(): typeof import('re2js').RE2JS {
+  return (engine ??= (require('re2js') as typeof import('re2js')).RE2JS);
+}
+
+function compileUserPattern(source: string): RE2JS | string {
+  if (source.length > MAX_PATTERN_LENGTH) return `Unsupported regular expression in placeholderPatterns: '${source.slice(0, 40)}…' is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters.`;
   try {
-    new RegExp(source, 'g');
+    new RegExp(source); // JavaScript's own syntax check names the mistake best
   } catch (e) {
     return `Invalid regular expression in placeholderPatterns: ${(e as Error).message}`;
   }
-  const unsafe = unsafeRegexReason(source);
-  return unsafe && `Unsafe regular expression in placeholderPatterns: '${source}': ${unsafe}.`;
-}
-
-/** Adds user-configured placeholder patterns (regex sources). Invalid and unsafe patterns are ignored. */
-export function setExtraPlaceholderPatterns(sources: readonly string[] | undefined): void {
-  extraPatterns = [];
-  for (const source of sources ?? []) {
-    let re = checked.get(source);
-    if (re === undefined) {
-      // A broken or dangerous user pattern must not break or hang linting; the CLI/LSP layer reports it.
-      re = placeholderPatternProblem(source) === undefined ? new RegExp(source, 'g') : null;
-      if (checked.size >= 256) checked.clear();
-      checked.set(source, re);
-    }
-    if (re) extraPatterns.push(re);
+  const lacking = lackingFeature(source);
+  const why = (reason: string) => `Unsupported regular expression in placeholderPatterns: '${source}': ${reason}; patterns run on RE2, a linear-time engine.`;
+  if (lacking) return why(`${lacking} are not supported (rewrite it without them)`);
+  try {
+    // JavaScript spellings RE2 writes differently (`(?<name>`, `\u0041`, `\cJ`, `[^]`) are translated first.
+    return re2().compile(re2().translateRegExp(source));
+  } catch (e) {
+    return why((e as Error).message.replace(/^error parsing regexp: /, ''));
   }
 }
 
-/** Checked patterns by source (null: refused): this runs before every lint and every resumed slice of one. */
-const checked = new Map<string, RegExp | null>();
+/**
+ * What JavaScript has and RE2 lacks, found by a scan of the source (RE2JS's translation would silently turn
+ * `\k<name>` into the letters `k<name>`): backreferences and lookaround, outside character classes.
+ */
+function lackingFeature(source: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (!inClass && ((next >= '1' && next <= '9') || (next === 'k' && source[i + 2] === '<'))) return 'backreferences (\\1, \\k<name>)';
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      return 'lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…))';
+    }
+  }
+  return undefined;
+}
 
 /** True when user-configured placeholder patterns are in force (they may match strings without `${<#[`). */
 export function hasExtraPlaceholderPatterns(): boolean {
-  return extraPatterns.length > 0;
+  return active.patterns.length > 0;
 }
 
 /** Spans of explicit placeholder syntax inside `s`. */
 export function findPlaceholders(s: string): Span[] {
   if (!mayContainPlaceholder(s)) return [];
   const spans: Span[] = [];
-  for (const re of s.length <= MAX_USER_PATTERN_INPUT ? [EXPLICIT, ...extraPatterns] : [EXPLICIT]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      spans.push({ start: m.index, end: m.index + m[0].length });
-    }
+  EXPLICIT.lastIndex = 0;
+  for (let m = EXPLICIT.exec(s); m; m = EXPLICIT.exec(s)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const re of active.patterns) {
+    if (!re.test(s)) continue; // most strings hold none, and test() is several times cheaper than a matcher
+    const m = re.matcher(s);
+    while (m.find()) if (m.end() > m.start()) spans.push({ start: m.start(), end: m.end() });
   }
   if (s.includes('${')) addNestedInterpolations(s, spans);
   return spans.sort((a, b) => a.start - b.start);
@@ -115,7 +183,7 @@ function addNestedInterpolations(s: string, spans: Span[]): void {
 const MAX_NESTED_TRIES = 64;
 
 function mayContainPlaceholder(s: string): boolean {
-  return /[${<#[]/.test(s) || (extraPatterns.length > 0 && s.length <= MAX_USER_PATTERN_INPUT);
+  return active.patterns.length > 0 || /[${<#[]/.test(s);
 }
 
 /** A bare word that sed-style templates use as a placeholder (ACCOUNT_ID, REGION, CHANGEME_X, XXXX). */

@@ -3,7 +3,7 @@
  * with UTF-16 offsets into the YAML text, as yaml-language-server's ast-converter does. CloudFormation short-form
  * tags become the JSON form (`!Ref X` → an object `{ Ref: X }` spanning the tag), so later layers see one shape.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ScalarTag, type CollectionTag } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type ScalarTag, type CollectionTag } from 'yaml';
 import type { Node } from 'jsonc-parser';
 import type { DuplicateKey, SyntaxProblem } from './parse';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
@@ -41,6 +41,11 @@ const CUSTOM_TAGS: Array<ScalarTag | CollectionTag> = Object.keys(CFN_SHORT_TAGS
 
 /** Aliases expanded at most (all together); a template uses a handful, a "billion laughs" file millions. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Nodes made by expanding aliases at most (all together), so a hundred aliases of one 50,000-key mapping do not
+ * build five million nodes; like `yaml`'s own maxAliasCount, which bounds aliases × the size of what they name.
+ */
+export const MAX_ALIAS_NODES = 10_000;
 
 export interface YamlRead {
   root: Node | undefined;
@@ -66,6 +71,8 @@ interface MutableNode {
 type YNode = { range?: [number, number, number] | null; tag?: string } & object;
 
 export function readYaml(text: string): YamlRead {
+  const unreadable = unreadableCharacter(text);
+  if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [] };
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) {
@@ -78,9 +85,27 @@ export function readYaml(text: string): YamlRead {
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
   }
-  const c = new Converter(text, doc);
+  const targets = aliasTargets(doc);
+  for (const [alias, target] of targets) {
+    if (target) continue;
+    const [start, end] = alias.range ?? [0, 0];
+    return { root: undefined, syntaxErrors: [{ offset: start, length: end - start, message: `YAML syntax error: the alias *${alias.source} names no anchor set before it.` }], duplicateKeys: [], anchored: [] };
+  }
+  const c = new Converter(text, targets);
   const root = doc.contents ? c.convert(doc.contents as YNode, undefined, 0) : undefined;
   return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored };
+}
+
+/**
+ * Characters YAML text never holds, which the parser lets through: a NUL (binary data) and U+FFFD, what a reader
+ * makes of bytes that are not UTF-8 (a template saved as Windows-1252; CloudFormation reads UTF-8 only).
+ */
+function unreadableCharacter(text: string): SyntaxProblem | undefined {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return { offset: nul, length: 1, message: 'YAML syntax error: this file holds binary data (a NUL character here), not YAML text.' };
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) return { offset: bad, length: 1, message: 'YAML syntax error: this character stands for bytes that are not valid UTF-8 (the file may be saved as Windows-1252); save it as UTF-8.' };
+  return undefined;
 }
 
 function sentence(s: string): string {
@@ -88,28 +113,64 @@ function sentence(s: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
+/**
+ * Each alias and the node it names, in one walk: YAML's rule is the nearest anchor of that name before the alias
+ * (an enclosing node's included). `Alias.resolve` walks the document from its start on every call, which made a
+ * file of many aliases quadratic.
+ */
+function aliasTargets(doc: ReturnType<typeof parseDocument>): Map<Alias, YNode | undefined> {
+  const anchors = new Map<string, YNode>();
+  const targets = new Map<Alias, YNode | undefined>();
+  visit(doc, {
+    Alias: (_key, alias) => {
+      targets.set(alias, anchors.get(alias.source));
+    },
+    Node: (_key, node) => {
+      if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node as YNode);
+    },
+  });
+  return targets;
+}
+
 class Converter {
   duplicates: DuplicateKey[] = [];
   truncated: YamlRead['truncated'];
   anchored: YamlRead['anchored'] = [];
   private aliases = 0;
+  /** Nodes made while expanding an alias, and how many expansions are under way (with the nodes they name). */
+  private aliasNodes = 0;
+  private readonly expanding = new Set<YNode>();
+  /** Where the outermost alias being expanded stands: notes about its expansion point there, not into the anchor. */
+  private expansionStart = 0;
   constructor(
     private readonly text: string,
-    private readonly doc: Document,
+    private readonly targets: Map<Alias, YNode | undefined>,
   ) {}
 
   convert(y: YNode, parent: MutableNode | undefined, depth: number): MutableNode {
     const [start, end] = this.span(y);
     if (depth > MAX_NESTING_DEPTH) return this.stop(start, `YAML nests deeper than ${MAX_NESTING_DEPTH} levels here; the rest of this value was not checked.`, parent);
+    if (this.expanding.size > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      return this.stop(this.expansionStart, `YAML aliases expand to more than ${MAX_ALIAS_NODES} values from here on; the rest of them was not expanded or checked.`, parent);
+    }
     if (isAlias(y)) {
       if (++this.aliases > MAX_ALIAS_COUNT) return this.stop(start, `More than ${MAX_ALIAS_COUNT} YAML aliases; the ones after that were not expanded or checked.`, parent);
-      const target = y.resolve(this.doc) as YNode | undefined;
+      const target = this.targets.get(y);
       if (!target) return leaf('null', null, start, end - start, parent);
-      if (isScalar(target)) {
-        const n = this.convert(target, parent, depth + 1);
-        return { ...n, offset: start, length: end - start };
+      if (this.expanding.has(target) || this.contains(target, start)) {
+        return this.stop(start, `The alias *${y.source} names a value that contains it (a loop); it was not expanded.`, parent);
       }
-      return this.convert(target, parent, depth + 1);
+      if (this.expanding.size === 0) this.expansionStart = start;
+      this.expanding.add(target);
+      try {
+        if (isScalar(target)) {
+          const n = this.convert(target, parent, depth + 1);
+          return { ...n, offset: start, length: end - start };
+        }
+        return this.convert(target, parent, depth + 1);
+      } finally {
+        this.expanding.delete(target);
+      }
     }
     if ((y as { anchor?: string }).anchor) this.anchored.push({ start, end });
     const tag = y.tag && CFN_SHORT_TAGS[y.tag];
@@ -122,6 +183,7 @@ class Converter {
       const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
       const seen = new Map<string, MutableNode>();
       for (const pair of y.items) {
+        if (this.exhausted()) break;
         if (!isPair(pair)) continue;
         const keyY = pair.key as YNode | null;
         const [ks, ke] = keyY ? this.span(keyY) : [start, start];
@@ -142,6 +204,7 @@ class Converter {
     if (isSeq(y)) {
       const arr: MutableNode = { type: 'array', offset: start, length: end - start, children: [], parent };
       for (const item of y.items) {
+        if (this.exhausted()) break;
         const itemY = item as YNode | null;
         if (itemY && (itemY as { range?: unknown }).range) arr.children!.push(this.convert(itemY, arr, depth + 1));
         else arr.children!.push(leaf('null', null, start, 0, arr));
@@ -173,6 +236,17 @@ class Converter {
     obj.children = [prop];
     SHORT_FORM.add(obj as unknown as Node);
     return obj;
+  }
+
+  /** True once alias expansion has made its share of nodes: collections being expanded stop taking items. */
+  private exhausted(): boolean {
+    return this.expanding.size > 0 && this.aliasNodes > MAX_ALIAS_NODES;
+  }
+
+  /** True when `offset` lies inside the text of `y`: an alias there names its own ancestor. */
+  private contains(y: YNode, offset: number): boolean {
+    const [s, e] = this.span(y);
+    return offset >= s && offset < e;
   }
 
   private span(y: YNode): [number, number] {
