@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
 import { lint } from '../server/src/core/lint';
+import { initHclFromDisk } from '../server/src/lsp/node/hcl-wasm';
 import { minimize } from '../test/fuzz/minimize';
 import { PROPERTIES, type PropertyResult, runProperty } from '../test/fuzz/suite';
 import { HOSTILE, tenMegabyteTask } from '../test/robustness/hostile-texts';
@@ -46,7 +47,8 @@ function replay(): void {
 }
 
 /** One worker: its share of every property; prints one JSON line of results. */
-function worker(): void {
+async function worker(): Promise<void> {
+  await initHclFromDisk();
   const cases = num('cases', 100_000);
   const workers = num('workers', 1);
   const index = num('index', 0);
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-if (args.has('worker')) worker();
+if (args.has('worker')) void worker();
 else if (args.has('hostile')) hostileTimings();
 else if (args.has('path')) replay();
 else void main();

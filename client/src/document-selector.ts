@@ -10,6 +10,16 @@
  * against the task definition they name (server/src/lsp/workflow-diagnostics.ts), and link them for cross-file navigation.
  */
 export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'] as const;
-export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml', 'github-actions-workflow'] as const;
+export const DOCUMENT_LANGUAGES = ['json', 'jsonc', 'yaml', 'github-actions-workflow', 'terraform'] as const;
 
-export const DOCUMENT_SELECTOR = DOCUMENT_SCHEMES.flatMap((scheme) => DOCUMENT_LANGUAGES.map((language) => ({ scheme, language })));
+/**
+ * Terraform files: the `terraform` language id comes with a Terraform extension; without one a `.tf` file has
+ * another id (plain text), so the name pattern catches those. The server lints the ones that declare an
+ * aws_ecs_task_definition.
+ */
+export const TERRAFORM_PATTERN = '**/*.tf';
+
+export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; pattern?: string }> = [
+  ...DOCUMENT_SCHEMES.flatMap((scheme) => DOCUMENT_LANGUAGES.map((language) => ({ scheme, language }))),
+  ...DOCUMENT_SCHEMES.map((scheme) => ({ scheme, pattern: TERRAFORM_PATTERN })),
+];

@@ -2,7 +2,7 @@
  * `npm run bench`: one run, same documents, every number the performance issue asks for, written to
  * bench/results.json (and a markdown table to bench/results.md and stdout). Not part of `npm test`.
  *   --quick         fewer iterations (for a fast look while working; the committed results use the full run)
- *   --only=a,b,...  only these parts: pipeline, features, edit, cold, rss, cli, vsix (implies --quick's file)
+ *   --only=a,b,...  only these parts: pipeline, features, terraform, edit, cold, rss, cli, vsix (implies --quick's file)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { type DocSet, type FeatureRow, measureFeatures, measurePipeline, type Pi
 import { measureCli, measureColdStart, measureEdit, measureRss } from './servers';
 import { ratio, round } from './stats';
 import { markdownTable } from './table';
+import { measureTerraform, type TerraformRow } from './terraform';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
     step(`hover and completion: ${g.name}`);
     features.push(await measureFeatures(api, g.name, g.path, g.text, n(10)));
   }
+  step('Terraform: lint of a .tf file vs tree-sitter parse');
+  const terraform = wanted('terraform') ? await measureTerraform(ROOT, generated[0], n(50)) : [];
   const server = join(ROOT, 'dist', 'server.js');
   const big = generated[2];
   const none = { n: 0, median: NaN, p99: NaN };
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     })),
     incrementalEdit1MB: edit,
     features,
+    terraform,
     coldStart: cold,
     rss1MB: { oursBytes: rssOurs, jsonLanguageServiceBytes: rssJson, ratio: ratio(rssOurs, rssJson) },
     cliCorpus: { files: readdirSync(corpusDir).length, ...cli.plain, cached: cli.cached },
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
   if (!quick) writeFileSync(join(ROOT, 'bench', 'results.md'), table);
   else writeFileSync(join(WORK, 'results-quick.json'), JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(table);
+  for (const t of terraform) process.stdout.write(`\nTerraform ${t.name} (${t.bytes} chars): lint median ${round(t.lint.median, 2)} ms, p99 ${round(t.lint.p99, 2)} ms; tree-sitter parse median ${round(t.treeSitterParse.median, 2)} ms (×${t.lintToParseMedian})\n`);
 }
 
 export type BenchResults = Awaited<ReturnType<typeof collectType>>;
@@ -165,6 +170,7 @@ declare function collectType(): Promise<{
   pipeline: Array<PipelineRow & { ratios: Record<string, number | undefined> }>;
   incrementalEdit1MB: import('./stats').Summary;
   features: FeatureRow[];
+  terraform: TerraformRow[];
   coldStart: import('./servers').ColdStart;
   rss1MB: { oursBytes: number; jsonLanguageServiceBytes: number; ratio: number | undefined };
   cliCorpus: import('./stats').Summary & { files: number; cached?: import('./stats').Summary };

@@ -40,7 +40,8 @@ export function vsixProblems(files) {
   if (!/^#[0-9a-f]{6}$/i.test(m.galleryBanner?.color ?? '') || !['dark', 'light'].includes(m.galleryBanner?.theme)) problems.push('galleryBanner needs a color and a theme');
 
   // Entries.
-  for (const entry of [m.main, m.browser, './dist/server.js', './dist/server-main.js', './dist/web/server.js']) {
+  // The HCL parser's wasm files: Terraform files are not linted without them (desktop and web).
+  for (const entry of [m.main, m.browser, './dist/server.js', './dist/server-main.js', './dist/web/server.js', './dist/web/tree-sitter.wasm', './dist/web/tree-sitter-hcl.wasm']) {
     if (!entry || !has(entry)) problems.push(`${entry ?? '(main/browser)'} is not in the package`);
   }
   if (!files.has('extension/changelog.md') && !files.has('extension/CHANGELOG.md')) problems.push('CHANGELOG.md is not in the package');

@@ -228,8 +228,10 @@ describe('Terraform container definitions', () => {
       'modules/web/main.tf': 'resource "aws_ecs_task_definition" "web" {}\n',
     });
     const { results, status } = lintJson(dir);
-    assert.deepEqual(filesOf(results, dir), ['modules/web/containers.json.tpl']);
-    const [r] = results;
+    // The .tf is linted too (as Terraform); its resource does not load the template, so the template keeps the config's launch type.
+    assert.deepEqual(filesOf(results, dir), ['modules/web/containers.json.tpl', 'modules/web/main.tf']);
+    const r = results.find((x) => x.file.endsWith('.tpl'))!;
+    assert.equal(results.find((x) => x.file.endsWith('.tf'))!.kind, 'terraform');
     assert.equal(r.kind, 'container-array');
     assert.equal(r.launchType, 'FARGATE');
     const loud = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.code);

@@ -87,13 +87,13 @@ describe('untrusted and virtual workspaces', () => {
     }
   });
 
-  it('the client checks JSON, JSONC, YAML (CloudFormation) and GitHub workflows on disk, unsaved, in Remote Repositories (vscode-vfs) and on a remote server seen from the browser as you type', () => {
-    const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language}`).sort();
+  it('the client checks JSON, JSONC, YAML (CloudFormation), GitHub workflows and Terraform on disk, unsaved, in Remote Repositories (vscode-vfs) and on a remote server seen from the browser as you type', () => {
+    const pairs = DOCUMENT_SELECTOR.map((f) => `${f.scheme}:${f.language ?? f.pattern}`).sort();
     assert.deepEqual(pairs, [
-      'file:github-actions-workflow', 'file:json', 'file:jsonc', 'file:yaml',
-      'untitled:github-actions-workflow', 'untitled:json', 'untitled:jsonc', 'untitled:yaml',
-      'vscode-remote:github-actions-workflow', 'vscode-remote:json', 'vscode-remote:jsonc', 'vscode-remote:yaml',
-      'vscode-vfs:github-actions-workflow', 'vscode-vfs:json', 'vscode-vfs:jsonc', 'vscode-vfs:yaml',
+      'file:**/*.tf', 'file:github-actions-workflow', 'file:json', 'file:jsonc', 'file:terraform', 'file:yaml',
+      'untitled:**/*.tf', 'untitled:github-actions-workflow', 'untitled:json', 'untitled:jsonc', 'untitled:terraform', 'untitled:yaml',
+      'vscode-remote:**/*.tf', 'vscode-remote:github-actions-workflow', 'vscode-remote:json', 'vscode-remote:jsonc', 'vscode-remote:terraform', 'vscode-remote:yaml',
+      'vscode-vfs:**/*.tf', 'vscode-vfs:github-actions-workflow', 'vscode-vfs:json', 'vscode-vfs:jsonc', 'vscode-vfs:terraform', 'vscode-vfs:yaml',
     ]);
     const extension = readFileSync(join(ROOT, 'client', 'src', 'start-client.ts'), 'utf8');
     assert.match(extension, /documentSelector: DOCUMENT_SELECTOR,/);

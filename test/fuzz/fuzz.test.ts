@@ -3,7 +3,8 @@
  * failure here is reproducible as is. `npm run fuzz` runs the same properties on 100,000+ fresh cases.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { minimize } from './minimize';
 import { PROPERTIES, runProperty } from './suite';
 
@@ -11,6 +12,7 @@ const SEED = 20_240_601;
 const TOTAL = 2400;
 
 describe(`fuzz (seed ${SEED}, ${TOTAL} cases)`, () => {
+  before(() => initHclFromDisk());
   for (const p of PROPERTIES) {
     it(p.name, () => {
       const result = runProperty(p, Math.round(TOTAL * p.share), SEED);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { anyText, editorEdit, wellFormedText } from './arbitraries';
 import { checkCore, checkFix, checkFixAllIdempotent, checkIncremental, fixesOf } from './properties';
 import { checkJsonTemplateCore, checkJsonTemplateFixes, checkYamlCore, checkYamlFixes, jsonTemplateText, yamlTemplateText } from './yaml-templates';
+import { checkTerraformCore, checkTerraformFixes, terraformText } from './terraform-files';
 import { checkIndexOps, checkManyLinks, indexOps } from './workspace-index';
 
 export interface FuzzProperty {
@@ -25,7 +26,7 @@ const allFixes = (text: string) => {
 export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'core: never throws, ranges inside the document, same text same diagnostics',
-    share: 0.3,
+    share: 0.28,
     property: fc.property(anyText, (text) => {
       checkCore(text);
     }) as fc.IPropertyWithHooks<never>,
@@ -33,7 +34,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'fixes: parse, keep comments, no new errors of another rule',
-    share: 0.26,
+    share: 0.24,
     property: fc.property(wellFormedText, fc.infiniteStream(fc.nat()), (text, picks) => {
       const out = checkCore(text);
       const it = picks[Symbol.iterator]();
@@ -70,6 +71,23 @@ export const PROPERTIES: FuzzProperty[] = [
       checkYamlFixes(text, 6, (n) => it.next().value % n);
     }) as fc.IPropertyWithHooks<never>,
     recheck: (text) => checkYamlFixes(text),
+  },
+  {
+    name: 'Terraform files: never throws, ranges inside the document, one syntax error at most, same text same diagnostics',
+    share: 0.04,
+    property: fc.property(terraformText, (text) => {
+      checkTerraformCore(text);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => void checkTerraformCore(text),
+  },
+  {
+    name: 'Terraform fixes: the file still parses and comments stay',
+    share: 0.02,
+    property: fc.property(terraformText, fc.infiniteStream(fc.nat()), (text, picks) => {
+      const it = picks[Symbol.iterator]();
+      checkTerraformFixes(text, 6, (n) => it.next().value % n);
+    }) as fc.IPropertyWithHooks<never>,
+    recheck: (text) => checkTerraformFixes(text),
   },
   {
     name: 'cross-file index: random edits, renames and deletions; no stale answer, no lost rename edit',

@@ -14,7 +14,7 @@ import { GlobMatcher } from '../core/config/glob-match';
 import { isGlob, isShallow, splitGlob } from './glob';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.terraform', 'cdk.out', 'coverage']);
-const CANDIDATE = /\.(jsonc?|json\.tpl|tpl|ya?ml|template)$/i;
+const CANDIDATE = /\.(jsonc?|json\.tpl|tpl|ya?ml|template|tf)$/i;
 const MAX_SIZE = 16 * 1024 * 1024;
 
 export class UsageError extends Error {}

@@ -17,6 +17,8 @@ import { type DeployContext, workflowDeployments } from '../core/workspace/deplo
 import { checkWorkflow } from '../core/workspace/check-workflow';
 import { deployFileKind, isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
+import { lintLoadedFiles } from './terraform-files';
+import type { TerraformOutput } from '../core/documents/lint-terraform';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
 
@@ -31,6 +33,7 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const configs = new ConfigLoader({ explicit: args.config, disabled: args.noConfig });
   const inputs = collectInputs(args, configs);
   const results: FileResult[] = [];
+  const linked = new Map<string, FileResult>();
   const shown = reportFilter(args);
   let hiddenHints = 0;
   // Service definitions name a family: the task definitions of this run (and those beside the service) answer it.
@@ -47,10 +50,19 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
         : isDeployingService(f.path, text)
           ? lintDeployFile(f.path, text, options, families, configTaskDefinition(configs, f.path))
           : lint(text, withDeployers(options, deployers.get(resolve(f.path))));
+    const loaded = r.kind === 'terraform' ? lintLoadedFiles(f.path, r as TerraformOutput, options, r.diagnostics) : [];
     const diagnostics = r.diagnostics.filter(shown);
     if (shown === withoutHints) hiddenHints += r.diagnostics.length - diagnostics.length;
     results.push({ file: f.path, text, result: { kind: r.kind, launchType: r.launchType, templated: r.templated, diagnostics } });
+    for (const l of loaded) {
+      const kept = l.diagnostics.filter(shown);
+      if (shown === withoutHints) hiddenHints += l.diagnostics.length - kept.length;
+      linked.set(resolve(l.path), { file: l.path, text: l.text, result: { kind: 'container-array', launchType: r.launchType, templated: false, diagnostics: kept } });
+    }
   }
+  // A loaded file is reported once, with its resource's settings (a directory scan may have found it on its own).
+  for (let i = results.length - 1; i >= 0; i--) if (linked.has(resolve(results[i].file))) results.splice(i, 1);
+  results.push(...linked.values());
   const report = render(args, results, hiddenHints);
   if (args.outputFile) write(args.outputFile, report);
   else out(report);

@@ -4,6 +4,8 @@ import { explain, listRules } from './explain';
 import { UsageError } from './files';
 import { runFix, runStrip } from './fix-command';
 import { runLint } from './lint-command';
+import { initHclFromDisk } from '../lsp/node/hcl-wasm';
+import { existsSync, statSync } from 'node:fs';
 
 declare const ECS_TASKDEF_VERSION: string | undefined;
 
@@ -76,10 +78,33 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   }
 }
 
+/**
+ * True when lint/fix may meet a Terraform file: a `.tf` argument, a directory or a glob. The HCL parser loads
+ * asynchronously (about 0.1 s), so plain JSON runs do not wait for it.
+ */
+export function mayNeedHcl(argv: readonly string[]): boolean {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'lint' && cmd !== 'fix') return false;
+  return rest.some((a) => {
+    if (a.startsWith('-') && a !== '-') return false;
+    if (/\.tf$/i.test(a) || /[*?{[]/.test(a)) return true;
+    try {
+      return existsSync(a) && statSync(a).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Entry point for bin/ecs-taskdef.js and `node dist/cli.js`. */
-export function run(): void {
-  const code = main(process.argv.slice(2));
+export async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (mayNeedHcl(argv)) {
+    // Without the parser .tf files get a not-linted note, never a crash.
+    await initHclFromDisk().catch((e: unknown) => process.stderr.write(`ecs-taskdef: the HCL parser did not load (${(e as Error).message}); .tf files are not checked.\n`));
+  }
+  const code = main(argv);
   if (code !== undefined) process.exitCode = code;
 }
 
-if (require.main === module) run();
+if (require.main === module) void run();

@@ -11,6 +11,8 @@ import type { Diagnostic, Fix, LintOptions, LintResult, OffsetRange, Severity } 
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
+import { isTerraformFileName, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
+import { looksLikeTerraformPlan } from './documents/tf-plan';
 import { applyDeployContext } from './workspace/deploy-context';
 
 export const DEFAULT_MAX_FULL_LINT_SIZE = 4 * 1024 * 1024;
@@ -102,7 +104,9 @@ export type PauseWanted = (() => boolean) | undefined;
 
 /** The pipeline as steps: it yields between stages and, when `pause` asks, between rules. */
 function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
-  // CloudFormation templates (and any YAML file: never read as JSON) take the template reader.
+  // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
+  if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options, pause);
+  if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);
   const parsed = parseDocument(text);

@@ -50,7 +50,7 @@ export interface Diagnostic {
 }
 
 /** Document kinds of RULES.md §1.2. */
-export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'not-task-definition' | 'invalid' | 'workflow' | 'appspec' | 'service';
+export type DocKind = 'register' | 'describe' | 'container-array' | 'cfn-template' | 'terraform' | 'not-task-definition' | 'invalid' | 'workflow' | 'appspec' | 'service';
 
 /** Launch-type letters of RULES.md §1.3 (U = unknown is the empty set). */
 export type LaunchLetter = 'F' | 'E' | 'X' | 'M';

@@ -37,6 +37,14 @@ import {
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from '../shared/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
+import { hclReady, initHcl, type HclWasm } from '../core/syntax/hcl';
+
+let hclLoader: (() => Promise<HclWasm> | HclWasm) | undefined;
+
+/** How this host reads the HCL parser's wasm files (disk in Node, fetch in a web worker): loaded on the first .tf file. */
+export function registerHclLoader(load: () => Promise<HclWasm> | HclWasm): void {
+  hclLoader = load;
+}
 
 /**
  * Serves one connection: stdio/IPC in Node (main.ts), postMessage in a web worker (browser-main.ts). Nothing here
@@ -144,6 +152,11 @@ export function startServer(connection: Connection): void {
     const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
     if (stale()) return undefined;
     if (isDeployingDocument(doc)) return workflowDiagnosticsFor(doc, settings);
+    if (/\.tf$/i.test(URI_PATH(doc.uri)) && !hclReady() && hclLoader) {
+      // The first Terraform file waits for the parser (about 0.1 s); without it the file gets a not-linted note.
+      await initHcl(hclLoader).catch((e: unknown) => connection.console.error(`The HCL parser did not load: ${(e as Error)?.message ?? e}`));
+      if (stale()) return undefined;
+    }
     const analysis = await cache.getInterruptible(doc, settings, stale);
     if (!analysis) return undefined;
     if (!analysis.enabled || !analysis.output) return [];

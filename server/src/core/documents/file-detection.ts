@@ -3,6 +3,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { isLoneContainer } from './lone-container';
 import { GlobMatcher } from '../config/glob-match';
 import { isTemplateFileName, looksLikeCfnTemplate, TASK_DEFINITION_TYPE } from './cfn-detect';
+import { looksLikeTerraformPlan } from './tf-plan';
 
 const NAME_PATTERNS = [
   /task[-_.]?def/i, // task-def, taskdef, task_def, task-definition, taskdefinition
@@ -66,7 +67,14 @@ export function isTaskDefinitionTemplate(path: string, text: string): boolean {
   return isTemplateFileName(path) && looksLikeCfnTemplate(text) && text.includes(TASK_DEFINITION_TYPE);
 }
 
+/** A Terraform file that declares an aws_ecs_task_definition resource. */
+export function isTaskDefinitionTerraform(path: string, text: string): boolean {
+  return /\.tf$/i.test(path) && /resource\s+"aws_ecs_task_definition"/.test(text);
+}
+
 /** The decision the LSP and the CLI directory scan share. */
 export function shouldLint(path: string, text: string, extraGlobs?: readonly string[]): boolean {
+  if (/\.tf$/i.test(path)) return isTaskDefinitionTerraform(path, text) || matchesAnyGlob(path, extraGlobs);
+  if (/\.json$/i.test(path) && text.includes('"aws_ecs_task_definition"') && looksLikeTerraformPlan(text)) return true;
   return isTaskDefinitionFileName(path) || matchesAnyGlob(path, extraGlobs) || looksLikeTaskDefinition(text) || isTaskDefinitionTemplate(path, text);
 }

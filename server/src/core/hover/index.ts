@@ -17,12 +17,15 @@ import { containerRelative, type RelativePath, relativePath, schemaAt } from './
 import { taskSizeSection } from './task-size-hover';
 import { valueMeaning } from './value-meanings';
 import { cfnNameOf } from '../documents/cfn-names';
+import { tfNameOf } from '../documents/tf-names';
 
 export interface HoverInput {
   parsed: ParsedDocument;
   doc: Classification;
   /** A CloudFormation template's task definitions (API names, template offsets). */
   subjects?: HoverInput[];
+  /** Spans with a fixed note (a Terraform file() call: which file it loads and how that file is linted). */
+  links?: Array<{ range: OffsetRange; markdown: string }>;
 }
 
 export interface HoverResult {
@@ -44,13 +47,17 @@ const ROLE_INTRO: Record<string, string> = {
 
 /** Hover for the key or scalar value at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(input: HoverInput, offset: number): HoverResult | undefined {
+  const link = input.links?.find((l) => offset >= l.range.offset && offset <= l.range.offset + l.range.length);
+  if (link) return { markdown: link.markdown, range: link.range };
   if (input.subjects) {
     const sub = input.subjects.find((s) => s.parsed.root && offset >= s.parsed.root.offset && offset <= s.parsed.root.offset + s.parsed.root.length);
     const r = sub ? hoverAt(sub, offset) : undefined;
-    // The heading names the property as the template spells it (`Memory`), the text below keeps the API's words.
-    // Every property heading (a value's hover repeats its key's) and the "(portMappings)" context after it.
-    const cfn = (name: string) => cfnNameOf(name) ?? name;
-    return r && { ...r, markdown: r.markdown.replace(/\*\*`([A-Za-z]+)`\*\* \(([A-Za-z]+)\)/g, (_m, name: string, where: string) => `**\`${cfn(name)}\`** (${where === 'task' || where === 'container' ? where : cfn(where)})`) };
+    // The heading names the property as the template or .tf file spells it (`Memory`, `execution_role_arn`), the text
+    // below keeps the API's words: every property heading (a value's hover repeats its key's) and the "(portMappings)"
+    // context after it.
+    const rename = input.doc.kind === 'terraform' ? tfNameOf : cfnNameOf;
+    const named = (name: string) => rename(name) ?? name;
+    return r && { ...r, markdown: r.markdown.replace(/\*\*`([A-Za-z]+)`\*\* \(([A-Za-z]+)\)/g, (_m, name: string, where: string) => `**\`${named(name)}\`** (${where === 'task' || where === 'container' ? where : named(where)})`) };
   }
   const root = input.parsed.root;
   if (!root) return undefined;

@@ -1,0 +1,69 @@
+/**
+ * The JSON files Terraform resources load with file()/templatefile(), read from disk next to the .tf file and
+ * linted with the resource's task settings (core/documents/lint-terraform.ts). A missing file, or a path back
+ * to a .tf file, is reported on the call.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { lintLoadedContainers, type TerraformOutput } from '../core/documents/lint-terraform';
+import type { TfSubject } from '../core/documents/tf-module';
+import type { Diagnostic, LintOptions } from '../core/types';
+
+const MAX_LOADED_SIZE = 4 * 1024 * 1024;
+
+export interface LoadedFile {
+  path: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Checks each resource's loaded file: findings on the call go into `tfDiagnostics`, the file's own are returned. */
+export function lintLoadedFiles(tfPath: string, result: TerraformOutput, options: LintOptions, tfDiagnostics: Diagnostic[]): LoadedFile[] {
+  const out = new Map<string, LoadedFile>();
+  for (const subject of result.module?.subjects ?? []) {
+    const link = subject.link;
+    if (!link?.path || link.path.includes('${')) continue; // a computed path: not known before terraform runs
+    const target = isAbsolute(link.path) ? link.path : join(dirname(resolve(tfPath)), link.path);
+    const read = readLoaded(target);
+    if (read === 'missing') {
+      tfDiagnostics.push(onCall(subject, 'unknown-task-definition-file', 'error', `${subject.address}: ${link.fn}("${link.path}") names no file next to this module; terraform plan fails here. Check the path.`));
+      continue;
+    }
+    if (/\.tf(\.json)?$/i.test(target) || resolve(target) === resolve(tfPath)) {
+      tfDiagnostics.push(onCall(subject, 'not-linted', 'warning', `${subject.address}: ${link.fn}("${link.path}") loads a Terraform file as container definitions, a cycle; load the JSON file instead.`));
+      continue;
+    }
+    if (read === undefined) continue;
+    if (link.fn === 'templatefile' && /\btemplatefile\s*\(/.test(read)) {
+      tfDiagnostics.push(onCall(subject, 'not-linted', 'warning', `${subject.address}: the template "${link.path}" calls templatefile() itself, which Terraform refuses (no recursive templates).`));
+      continue;
+    }
+    const diagnostics = lintLoadedContainers(read, subject, { ...options, fileName: target });
+    const prev = out.get(target);
+    if (prev) prev.diagnostics.push(...diagnostics);
+    else out.set(target, { path: relativeLike(tfPath, target), text: read, diagnostics });
+  }
+  return [...out.values()];
+}
+
+function onCall(subject: TfSubject, code: string, severity: Diagnostic['severity'], message: string): Diagnostic {
+  return { code, severity, message, range: { ...subject.link!.call } };
+}
+
+/** The loaded file's path as the user would write it: beside the .tf path they gave. */
+function relativeLike(tfPath: string, target: string): string {
+  const dir = dirname(tfPath);
+  const abs = resolve(dir);
+  return target.startsWith(abs + '/') ? join(dir, target.slice(abs.length + 1)) : target;
+}
+
+function readLoaded(path: string): string | 'missing' | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st || st.isDirectory()) return 'missing';
+  if (!st.isFile() || st.size > MAX_LOADED_SIZE) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

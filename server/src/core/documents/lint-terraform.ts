@@ -1,0 +1,213 @@
+/**
+ * Lints a Terraform file: each aws_ecs_task_definition resource is one subject linted with every rule (as a
+ * CloudFormation resource is); reports point into the .tf file, are named after the resource address, worded
+ * with Terraform's argument names for task-level arguments, and keep only the fixes HCL can take (hcl-writer).
+ * Also lints a JSON file that a resource loads with file()/templatefile() with that resource's task settings.
+ */
+import type { Node } from 'jsonc-parser';
+import { classify, type Classification } from './classify';
+import { checkSubject, finalize, type LintOutput, type PauseWanted } from '../lint';
+import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
+import type { Diagnostic, Fix, LintOptions } from '../types';
+import { readTerraform, type TfModule, type TfSubject } from './tf-module';
+import { tfNameOf } from './tf-names';
+import { HclFixWriter } from '../fixes/hcl-writer';
+import { TEMPLATE_SKIPPED_RULES } from './lint-template';
+import { readPlan } from './tf-plan';
+
+/**
+ * Lints `terraform show -json` output: each task definition Terraform will register, named by its resource
+ * address. Reports on the decoded containers point at the container_definitions string; there are no fixes
+ * (the plan is generated: the change belongs in the .tf file).
+ */
+export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
+  const plan = readPlan(text);
+  yield;
+  const out: Diagnostic[] = [];
+  const sev = options.rules?.['json-syntax'];
+  if (sev !== 'off') for (const e of plan.parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
+  const subjects: NonNullable<LintOutput['subjects']> = [];
+  const launchTypes = new Set<string>();
+  for (const s of plan.subjects) {
+    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, duplicateKeys: [] };
+    const d = classify(sub, options);
+    d.kind = 'register';
+    d.templated ||= s.placeholderOffsets.size > 0;
+    subjects.push({ parsed: sub, doc: d });
+    launchTypes.add(d.launchType);
+    const raw = yield* checkSubject(text, sub, d, options, pause, PLAN_SKIPPED_RULES);
+    for (const diag of finalize(raw, options)) {
+      if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
+      const plain: Diagnostic = { ...diag, message: `${s.address}: ${tfWording(diag.message)}`, related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
+      delete plain.fixes;
+      out.push(plain);
+    }
+  }
+  out.sort((a, b) => a.range.offset - b.range.offset);
+  const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
+  const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType, launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
+  return { kind: 'terraform', launchType, templated: subjects.some((x) => x.doc.templated), diagnostics: out, parsed: plan.parsed, doc, subjects };
+}
+
+/** Plans hold no comments or duplicate keys of the user's, and the decoded containers share one range. */
+const PLAN_SKIPPED_RULES: ReadonlySet<string> = new Set([...TEMPLATE_SKIPPED_RULES, 'duplicate-key']);
+
+export function isTerraformFileName(path: string | undefined): boolean {
+  return !!path && /\.tf$/i.test(path);
+}
+
+/** True when a .tf file's text holds a task definition (the directory scan's cheap test). */
+export function looksLikeTerraformTaskDefinition(text: string): boolean {
+  return /resource\s+"aws_ecs_task_definition"/.test(text);
+}
+
+export interface TerraformOutput extends LintOutput {
+  /** The file's model (undefined while the HCL parser loads): subjects with their file() links. */
+  module?: TfModule;
+  /** Hover notes on file()/templatefile() calls. */
+  links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
+}
+
+export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
+  const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [] };
+  const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType: 'unknown', launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
+  const note = (message: string): TerraformOutput => ({ kind: 'terraform', launchType: 'unknown', templated: false, diagnostics: [{ code: 'not-linted', severity: 'information', message, range: { offset: 0, length: Math.min(1, text.length) } }], parsed: empty, doc });
+  if (text.length > MAX_HCL_SIZE) return note(`This Terraform file is ${text.length} characters long, above the ${MAX_HCL_SIZE}-character limit for HCL; it was not checked.`);
+  if (!hclReady()) return note('The HCL parser is still loading; this Terraform file is checked in a moment.');
+  const module = readTerraform(text)!;
+  yield;
+  const out: Diagnostic[] = [];
+  const syntaxSeverity = options.rules?.['json-syntax'];
+  if (module.syntaxError && syntaxSeverity !== 'off') {
+    out.push({ code: 'json-syntax', severity: syntaxSeverity ?? 'error', message: module.syntaxError.message, range: { offset: module.syntaxError.offset, length: module.syntaxError.length } });
+  }
+  const launchTypes = new Set<string>();
+  const subjects: NonNullable<LintOutput['subjects']> = [];
+  for (const subject of module.subjects) {
+    for (const e of subject.jsonSyntaxErrors) {
+      if (syntaxSeverity !== 'off') out.push({ code: 'json-syntax', severity: syntaxSeverity ?? 'error', message: `${subject.address}: ${e.message}`, range: { offset: e.offset, length: e.length } });
+    }
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const d = classify(sub, options);
+    d.kind = 'register';
+    d.templated ||= subject.placeholderOffsets.size > 0;
+    subjects.push({ parsed: sub, doc: d });
+    launchTypes.add(d.launchType);
+    const raw = yield* checkSubject(text, sub, d, options, pause, TF_SKIPPED_RULES);
+    const writer = new HclFixWriter(subject);
+    for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
+  }
+  out.sort((a, b) => a.range.offset - b.range.offset);
+  const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
+  const templated = subjects.some((s) => s.doc.templated);
+  const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links };
+}
+
+function linkMarkdown(s: TfSubject, d: Classification): string {
+  const link = s.link!;
+  const what = link.path ? `\`${link.path}\`` : 'a file whose path is computed when Terraform runs';
+  const settings = [`launch type ${d.launchType}`, d.networkMode ? `network mode ${d.networkMode}` : undefined, 'task size, roles and volumes'].filter(Boolean).join(', ');
+  const vars = link.vars.length > 0 ? `\n\nTemplate variables: ${link.vars.map((v) => `\`${v}\``).join(', ')} (unknown here: their \`\${…}\` stay placeholders).` : '';
+  return `**container_definitions** of \`${s.address}\` are loaded from ${what} with \`${link.fn}()\`.\n\necs-taskdef lints that file as this resource's containers, with its ${settings}.${vars}`;
+}
+
+/** Rules that judge a file rather than a resource, plus duplicate-key: HCL itself refuses a repeated argument. */
+const TF_SKIPPED_RULES: ReadonlySet<string> = new Set([...TEMPLATE_SKIPPED_RULES]);
+
+/** A subject's diagnostic as the .tf file shows it. */
+function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined): Diagnostic {
+  // A report about the task as a whole is anchored at its root: in Terraform that is the resource's header.
+  if (d.range.offset === subject.root.offset && (d.range.length <= 1 || d.range.length === subject.root.length)) d.range = { ...subject.header };
+  d.message = `${subject.address}: ${tfWording(d.message)}`;
+  d.related = [...(d.related ?? []).map((r) => ({ ...r, message: tfWording(r.message) })), { range: { ...subject.header }, message: `In resource ${subject.address}.` }];
+  const desc = Object.getOwnPropertyDescriptor(d, 'fixes');
+  if (desc) {
+    let built: Fix[] | undefined;
+    Object.defineProperty(d, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!built) {
+          let fixes: Fix[] | undefined;
+          try {
+            fixes = desc.get ? (desc.get.call(d) as Fix[] | undefined) : (desc.value as Fix[] | undefined);
+          } catch {
+            fixes = undefined; // a JSON helper that cannot read HCL: no fix, never a crash
+          }
+          built = (fixes ?? []).map(adapt).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: tfWording(f.title) }));
+        }
+        return built.length > 0 ? built : undefined;
+      },
+      set: (v: Fix[] | undefined) => (built = v ?? []),
+    });
+  }
+  return d;
+}
+
+/** Task-level API names in a message, in Terraform's spelling: `executionRoleArn` → `execution_role_arn`. */
+export function tfWording(message: string): string {
+  return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' ? w : (tfNameOf(w) ?? w)));
+}
+
+/**
+ * The JSON a resource loads with file()/templatefile(), linted as that resource's containers: the task's other
+ * members (launch type, network mode, size, roles, volumes) come from the resource as zero-length nodes at the
+ * file's start, so rules judge the containers with them; reports on those members belong to the .tf file and
+ * are left out here.
+ */
+export function lintLoadedContainers(jsonText: string, subject: TfSubject, options: LintOptions): Diagnostic[] {
+  const parsed = parseDocument(jsonText);
+  const out: Diagnostic[] = [];
+  if (parsed.syntaxErrors.length > 0 || !parsed.root) {
+    const sev = options.rules?.['json-syntax'];
+    if (sev === 'off') return out;
+    for (const e of parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
+    return out;
+  }
+  const task: Node = { type: 'object', offset: 0, length: 0, children: [] } as unknown as Node;
+  const virtual = (n: Node, parent: Node | undefined): Node => {
+    const v: { -readonly [K in keyof Node]: Node[K] } = { type: n.type, value: n.value, offset: 0, length: 0, parent };
+    if (n.children) v.children = n.children.map((c) => virtual(c, v));
+    return v;
+  };
+  for (const p of subject.root.children ?? []) {
+    if (p.children?.[0]?.value === 'containerDefinitions') continue;
+    task.children!.push(virtual(p, task));
+  }
+  const prop = { type: 'property', offset: 0, length: 0, parent: task, children: [] as Node[] } as unknown as Node;
+  prop.children!.push({ type: 'string', value: 'containerDefinitions', offset: 0, length: 0, parent: prop } as Node);
+  const containers = (parsed.root.type === 'object' ? { type: 'array', offset: parsed.root.offset, length: parsed.root.length, children: [parsed.root] } : parsed.root) as { -readonly [K in keyof Node]: Node[K] };
+  containers.parent = prop;
+  prop.children!.push(containers);
+  task.children!.push(prop);
+  const placeholders = new Set(parsed.placeholderOffsets);
+  const sub: ParsedDocument = { ...parsed, root: task, placeholderOffsets: placeholders };
+  const d = classify(sub, options);
+  d.kind = 'register';
+  const steps = checkSubject(jsonText, sub, d, options, undefined, TF_SKIPPED_RULES);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  for (const diag of finalize(step.value, options)) {
+    if (diag.range.length === 0 && diag.range.offset === 0) continue; // about a task-level argument: the .tf file's
+    diag.message = `${subject.address}: ${diag.message}`;
+    diag.related = [...(diag.related ?? []).filter((r) => r.range.length > 0 || r.range.offset > 0)];
+    const desc = Object.getOwnPropertyDescriptor(diag, 'fixes');
+    if (desc) {
+      // A fix that edits a task-level member would write into this file's first character: left out.
+      const read = (): Fix[] | undefined => (desc.get ? (desc.get.call(diag) as Fix[] | undefined) : (desc.value as Fix[] | undefined));
+      Object.defineProperty(diag, 'fixes', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          const kept = (read() ?? []).filter((f) => f.edits.every((e) => e.offset > 0 || e.length > 0));
+          return kept.length > 0 ? kept : undefined;
+        },
+      });
+    }
+    out.push(diag);
+  }
+  return out;
+}
+

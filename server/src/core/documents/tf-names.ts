@@ -1,0 +1,96 @@
+/**
+ * aws_ecs_task_definition's arguments and nested blocks (AWS provider 5.x/6.x) and the RegisterTaskDefinition
+ * member each one becomes. Arguments the provider does not take are not mapped: `terraform validate` reports them.
+ */
+
+export const TF_TASK_DEFINITION = 'aws_ecs_task_definition';
+export const TF_SERVICE = 'aws_ecs_service';
+
+export interface TfField {
+  /** API member name. */
+  api: string;
+  /** The value is a string in the API (Terraform converts `cpu = 256` to "256"). */
+  string?: true;
+  /** The value is a number in the API (Terraform converts `"2049"`). */
+  number?: true;
+  /** A nested block that may repeat: each block is one element of the API's list. */
+  list?: true;
+  /** A map argument whose keys are the user's (driver options, labels). */
+  freeMap?: true;
+  /** A map argument that the API takes as a list of `{ name, value }`. */
+  nameValueList?: true;
+  /** Nested fields of a block. */
+  fields?: Record<string, TfField>;
+}
+
+const AUTH_EFS: Record<string, TfField> = { access_point_id: { api: 'accessPointId' }, iam: { api: 'iam' } };
+const AUTH_FSX: Record<string, TfField> = { credentials_parameter: { api: 'credentialsParameter' }, domain: { api: 'domain' } };
+
+export const TASK_FIELDS: Record<string, TfField> = {
+  family: { api: 'family' },
+  container_definitions: { api: 'containerDefinitions' },
+  cpu: { api: 'cpu', string: true },
+  memory: { api: 'memory', string: true },
+  execution_role_arn: { api: 'executionRoleArn' },
+  task_role_arn: { api: 'taskRoleArn' },
+  network_mode: { api: 'networkMode' },
+  ipc_mode: { api: 'ipcMode' },
+  pid_mode: { api: 'pidMode' },
+  requires_compatibilities: { api: 'requiresCompatibilities' },
+  enable_fault_injection: { api: 'enableFaultInjection' },
+  runtime_platform: { api: 'runtimePlatform', fields: { operating_system_family: { api: 'operatingSystemFamily' }, cpu_architecture: { api: 'cpuArchitecture' } } },
+  ephemeral_storage: { api: 'ephemeralStorage', fields: { size_in_gib: { api: 'sizeInGiB', number: true } } },
+  proxy_configuration: {
+    api: 'proxyConfiguration',
+    fields: { type: { api: 'type' }, container_name: { api: 'containerName' }, properties: { api: 'properties', nameValueList: true } },
+  },
+  placement_constraints: { api: 'placementConstraints', list: true, fields: { type: { api: 'type' }, expression: { api: 'expression' } } },
+  inference_accelerator: { api: 'inferenceAccelerators', list: true, fields: { device_name: { api: 'deviceName' }, device_type: { api: 'deviceType' } } },
+  volume: {
+    api: 'volumes',
+    list: true,
+    fields: {
+      name: { api: 'name' },
+      host_path: { api: 'host' }, // becomes host.sourcePath (tf-task.ts)
+      configure_at_launch: { api: 'configuredAtLaunch' },
+      docker_volume_configuration: {
+        api: 'dockerVolumeConfiguration',
+        fields: {
+          scope: { api: 'scope' },
+          autoprovision: { api: 'autoprovision' },
+          driver: { api: 'driver' },
+          driver_opts: { api: 'driverOpts', freeMap: true },
+          labels: { api: 'labels', freeMap: true },
+        },
+      },
+      efs_volume_configuration: {
+        api: 'efsVolumeConfiguration',
+        fields: {
+          file_system_id: { api: 'fileSystemId' },
+          root_directory: { api: 'rootDirectory' },
+          transit_encryption: { api: 'transitEncryption' },
+          transit_encryption_port: { api: 'transitEncryptionPort', number: true },
+          authorization_config: { api: 'authorizationConfig', fields: AUTH_EFS },
+        },
+      },
+      fsx_windows_file_server_volume_configuration: {
+        api: 'fsxWindowsFileServerVolumeConfiguration',
+        fields: { file_system_id: { api: 'fileSystemId' }, root_directory: { api: 'rootDirectory' }, authorization_config: { api: 'authorizationConfig', fields: AUTH_FSX } },
+      },
+    },
+  },
+};
+
+/** API member name → Terraform argument name, for messages and fix titles (`executionRoleArn` → `execution_role_arn`). */
+const TF_NAME = new Map<string, string>();
+(function index(fields: Record<string, TfField>) {
+  for (const [tf, f] of Object.entries(fields)) {
+    if (!TF_NAME.has(f.api)) TF_NAME.set(f.api, tf);
+    if (f.fields) index(f.fields);
+  }
+})(TASK_FIELDS);
+TF_NAME.set('sourcePath', 'host_path');
+
+export function tfNameOf(api: string): string | undefined {
+  return TF_NAME.get(api);
+}

@@ -1,0 +1,61 @@
+/** The language server on a Terraform file: the parser loads on the first .tf, then diagnostics, hover and a quick fix in HCL. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { LspDiagnostic } from '../helpers/lsp-client';
+import { useServer } from '../helpers/lsp-session';
+import { applyLspEdits, type LspTextEdit } from './editor-protocol';
+
+const TF = `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "bridge" # from the EC2 days
+  cpu                      = 256
+  memory                   = 512
+  execution_role_arn       = aws_iam_role.exec.arn
+  container_definitions = jsonencode([
+    { name = "web", image = "nginx:1.27", essential = true, readonlyRootFilesystem = true }
+  ])
+}
+
+resource "aws_ecs_task_definition" "loaded" {
+  family                = "loaded"
+  container_definitions = file("\${path.module}/containers.json")
+}
+`;
+
+describe('language server on a Terraform file', () => {
+  const server = useServer();
+  const { client } = server;
+  const uri = 'file:///work/app/infra/main.tf';
+
+  it('reports diagnostics with the rule id on the HCL value, named by resource address', async () => {
+    await client.open(uri, TF, 1, 'terraform');
+    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const net = report.items.find((d) => d.code === 'fargate-network-mode');
+    assert.ok(net, JSON.stringify(report.items));
+    assert.deepEqual(net.range, { start: { line: 3, character: 29 }, end: { line: 3, character: 37 } });
+    assert.match(net.message, /^aws_ecs_task_definition\.web: Fargate tasks must use network_mode 'awsvpc'/);
+  });
+
+  it('offers the quick fix in HCL, which keeps the comment', async () => {
+    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const net = report.items.find((d) => d.code === 'fargate-network-mode')!;
+    const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, LspTextEdit[]> } }>>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: net.range,
+      context: { diagnostics: [net] },
+    });
+    const fix = actions.find((a) => a.title === "Set network_mode to 'awsvpc'");
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(applyLspEdits(TF, fix.edit!.changes[uri]), TF.replace('"bridge" # from', '"awsvpc" # from'));
+  });
+
+  it('hovers an argument under its Terraform name, and a file() call with what it loads', async () => {
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /^\*\*`memory`\*\* \(task\)/);
+    const link = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 30 } });
+    assert.ok(link);
+    assert.match(link.contents.value, /loaded from `containers\.json` with `file\(\)`/);
+  });
+});

@@ -1,0 +1,157 @@
+/** Terraform reading, broken HCL, loaded files and fixes written back as HCL. */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { lint } from '../../server/src/core/lint';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
+import { readTerraform } from '../../server/src/core/documents/tf-module';
+import { lintLoadedContainers } from '../../server/src/core/documents/lint-terraform';
+import { looksLikeTerraformPlan } from '../../server/src/core/documents/tf-plan';
+import { shouldLint } from '../../server/src/core/documents/file-detection';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TF = `# the web service
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web" # the family
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "bridge" // wrong for Fargate
+  cpu                      = 256
+  memory                   = 300
+  execution_role_arn       = aws_iam_role.exec.arn
+  container_definitions = jsonencode([
+    {
+      name       = "web" # main
+      image      = "nginx:1.27"
+      privileged = true
+      essential  = true
+      logConfiguration = { logDriver = "awslogs", options = { "awslogs-group" = "/ecs/web", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "web" } }
+    }
+  ])
+  volume {
+    name = "data"
+    efs_volume_configuration {
+      file_system_id = aws_efs_file_system.fs.id
+    }
+  }
+}
+`;
+
+const codes = (text: string) => lint(text, { fileName: 'main.tf' }).diagnostics.map((d) => d.code);
+const at = (text: string, code: string) => lint(text, { fileName: 'main.tf' }).diagnostics.find((d) => d.code === code)!;
+
+describe('Terraform', () => {
+  before(() => initHclFromDisk());
+
+  it('reads the resource with API names and .tf offsets, and reports at the HCL key or value', () => {
+    const d = at(TF, 'fargate-network-mode');
+    assert.equal(TF.slice(d.range.offset, d.range.offset + d.range.length), '"bridge"');
+    assert.match(d.message, /^aws_ecs_task_definition\.web: .*network_mode/);
+    const p = at(TF, 'fargate-unsupported-parameter');
+    assert.equal(TF.slice(p.range.offset, p.range.offset + 10), 'privileged');
+    const m = readTerraform(TF)!;
+    assert.equal(m.subjects.length, 1);
+    assert.ok(m.resources.has('aws_ecs_task_definition.web'));
+  });
+
+  it('references, calls and interpolations are placeholders, never errors', () => {
+    const text = `resource "aws_ecs_task_definition" "x" {
+  family = "\${var.env}-x"
+  requires_compatibilities = [var.launch]
+  network_mode = local.mode
+  cpu = var.cpu
+  memory = tostring(var.memory)
+  execution_role_arn = data.aws_iam_role.exec.arn
+  container_definitions = jsonencode([for c in var.containers : merge(c, { essential = true })])
+}
+`;
+    assert.deepEqual(lint(text, { fileName: 'main.tf' }).diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
+  it('fixes: a value replaced in HCL keeps comments and layout; an argument added on its own line', () => {
+    const fix = at(TF, 'fargate-network-mode').fixes![0];
+    const fixed = applyTextEdits(TF, fix.edits);
+    assert.match(fixed, /network_mode {13}= "awsvpc" \/\/ wrong for Fargate/);
+    assert.deepEqual(readTerraform(fixed)!.syntaxError, undefined);
+    const efs = at(TF, 'efs-transit-encryption').fixes![0];
+    const added = applyTextEdits(TF, efs.edits);
+    assert.match(added, /file_system_id = aws_efs_file_system\.fs\.id\n {6}transit_encryption = "ENABLED"\n/);
+    assert.ok(!codes(added).includes('efs-transit-encryption'));
+    const memory = at(TF, 'fargate-cpu-memory').fixes![0];
+    assert.match(applyTextEdits(TF, memory.edits), /\n  memory {19}= 512\n/, 'a number stays a number');
+  });
+
+  it('fixes inside jsonencode are written as HCL and keep the other members', () => {
+    const fix = at(TF, 'fargate-unsupported-parameter').fixes![0];
+    const fixed = applyTextEdits(TF, fix.edits);
+    assert.ok(!fixed.includes('privileged'));
+    assert.ok(fixed.includes('name       = "web" # main'));
+    assert.ok(!codes(fixed).includes('fargate-unsupported-parameter'));
+  });
+
+  it('broken HCL gets one syntax diagnostic, never a cascade', () => {
+    const cuts = [TF.slice(0, 200), TF.replace('= "web" #', '= "web #'), TF.replace('volume {', 'volume {{'), TF.replace(/\}\n$/, ''), '}}}{{{', 'resource "aws_ecs_task_definition" {'];
+    for (const text of cuts) {
+      const ds = lint(text, { fileName: 'main.tf' }).diagnostics;
+      assert.equal(ds.filter((d) => d.code === 'json-syntax').length, 1, text);
+      assert.ok(ds.length <= 1 + ds.filter((d) => d.code !== 'json-syntax').length);
+    }
+  });
+
+  it('a heredoc of JSON is read at its offsets; its syntax errors are reported there', () => {
+    const text = `resource "aws_ecs_task_definition" "h" {
+  family = "h"
+  container_definitions = <<JSON
+[{ "name": "a", "image": "nginx:1.27", "essential": true, "memory": 256, "privileged": true, }]
+JSON
+  requires_compatibilities = ["FARGATE"]
+}
+`;
+    const d = at(text, 'fargate-unsupported-parameter');
+    assert.equal(text.slice(d.range.offset, d.range.offset + 12), '"privileged"');
+    const broken = text.replace('"memory": 256,', '"memory": 256 "x": 1,');
+    assert.equal(lint(broken, { fileName: 'main.tf' }).diagnostics.filter((x) => x.code === 'json-syntax').length, 1);
+  });
+
+  it('a loaded JSON file is linted with the resource launch type, size and volumes', () => {
+    const text = `resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode = "awsvpc"
+  cpu = 256
+  memory = 512
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = file("\${path.module}/containers.json")
+  volume { name = "data" }
+}
+`;
+    const out = lint(text, { fileName: 'main.tf' }) as import('../../server/src/core/documents/lint-terraform').TerraformOutput;
+    const subject = out.module!.subjects[0];
+    assert.deepEqual(subject.link, { fn: 'file', path: 'containers.json', call: subject.link!.call, vars: [] });
+    const json = '[{ "name": "a", "image": "nginx:1.27", "essential": true, "memory": 1024, "privileged": true, "mountPoints": [{ "sourceVolume": "data", "containerPath": "/d" }] }]';
+    const ds = lintLoadedContainers(json, subject, {});
+    const got = ds.map((d) => d.code).sort();
+    assert.ok(got.includes('fargate-unsupported-parameter'));
+    assert.ok(got.includes('container-memory-exceeds-task'));
+    assert.ok(!got.includes('mount-point-unknown-volume'));
+    for (const d of ds) for (const f of d.fixes ?? []) for (const e of f.edits) assert.ok(e.offset > 0 || e.length > 0, 'no fix writes into the task-level members that live in the .tf');
+  });
+
+  it('plan JSON: each task definition Terraform will register, named by its address, unknown values as placeholders', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'terraform', 'plan.json'), 'utf8');
+    assert.ok(looksLikeTerraformPlan(text));
+    assert.ok(shouldLint('plan.json', text));
+    const out = lint(text, { fileName: 'plan.json' });
+    assert.equal(out.kind, 'terraform');
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => d.code).sort(), ['container-memory-exceeds-task', 'fargate-unsupported-parameter']);
+    const defs = text.indexOf('"container_definitions"');
+    for (const d of errors) {
+      assert.match(d.message, /^module\.app\.aws_ecs_task_definition\.this: /);
+      assert.ok(d.range.offset > defs && d.range.offset < defs + 40, 'on the container_definitions string');
+      assert.equal(d.fixes, undefined);
+    }
+    // execution_role_arn is known only after apply: not reported as missing.
+    assert.ok(!out.diagnostics.some((d) => d.code === 'execution-role-required'));
+  });
+});
