@@ -15,7 +15,7 @@ breaker ECS marks the deployment failed after a bounded number of failed tasks a
 service to the last revision that reached a steady state. Deployment alarms with \`rollback\` count as well.
 
 Only service definitions for create-service, ecspresso and CloudFormation with the rolling-update (\`ECS\`) deployment
-controller are judged; update-service input keeps the current setting when the block is left out.`,
+controller and the replica scheduling strategy are judged (daemon services are left out); update-service input keeps the current setting when the block is left out.`,
   fixDocs: 'None: add the block by hand (it changes how failed deployments behave).',
   examples: {
     bad: '{ "serviceName": "web", "taskDefinition": "web", "desiredCount": 2 }',
@@ -26,6 +26,8 @@ controller are judged; update-service input keeps the current setting when the b
     const s = ctx.service;
     if (s.source === 'appspec' || s.source === 'update-service' || s.alarmRollback) return;
     if (s.deploymentController && s.deploymentController.value !== 'ECS') return;
+    // Daemon services roll out one task per instance and have their own failure detection: not judged here.
+    if (s.schedulingStrategy && s.schedulingStrategy.value !== 'REPLICA') return;
     if (s.deploymentConfiguration && s.isPlaceholder(s.deploymentConfiguration)) return;
     const cb = s.circuitBreaker;
     if ((cb?.enable && cb.enable.value === undefined) || (cb?.rollback && cb.rollback.value === undefined)) return; // known at deploy time
