@@ -183,7 +183,9 @@ export async function runServer(mode: Mode, transport: 'stdio' | 'node-ipc', scr
       lintFiles: await connection.sendRequest(LINT_FILES_REQUEST, {
         files: [{ uri: pathToFileURL(join(script.dir, script.closedFile)).href, text: script.closedText }],
       }),
-      notifications,
+      // The workspace index may re-publish a file's unchanged diagnostics once its background walk ends, earlier or
+      // later depending on load: the same notification twice is one answer.
+      notifications: notifications.filter((n, i) => notifications.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i),
     };
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');

@@ -16,8 +16,8 @@ import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-t
 import { adaptFix } from './template-fixes';
 import { checkTemplateServices } from './template-services';
 
-/** Rules that judge a describe output or a file rather than a resource: CloudFormation takes neither. */
-export const TEMPLATE_SKIPPED_RULES: ReadonlySet<string> = new Set(['read-only-property', 'json-syntax']);
+export { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
+import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 
 export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   const template = readTemplate(text, syntax);

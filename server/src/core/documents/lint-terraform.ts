@@ -13,7 +13,7 @@ import type { Diagnostic, Fix, LintOptions } from '../types';
 import { readTerraform, type TfModule, type TfSubject } from './tf-module';
 import { tfNameOf } from './tf-names';
 import { HclFixWriter } from '../fixes/hcl-writer';
-import { TEMPLATE_SKIPPED_RULES } from './lint-template';
+import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 import { readPlan } from './tf-plan';
 
 /**
