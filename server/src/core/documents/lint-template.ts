@@ -9,14 +9,14 @@ import type { ParsedDocument } from '../syntax/parse';
 import { rangeOf } from '../syntax/tree';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { cfnNameOf } from './cfn-names';
-import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-template';
+import { readTemplateSteps, type TemplateSubject, type TemplateSyntax } from './cfn-template';
 import { adaptFix } from './template-fixes';
 
 /** Rules that judge a describe output or a file rather than a resource: CloudFormation takes neither. */
 export const TEMPLATE_SKIPPED_RULES: ReadonlySet<string> = new Set(['read-only-property', 'json-syntax']);
 
 export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions): Generator<void, LintOutput, void> {
-  const template = readTemplate(text, syntax);
+  const template = yield* readTemplateSteps(text, syntax);
   yield;
   const parsed: ParsedDocument = {
     text,
