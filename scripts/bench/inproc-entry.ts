@@ -10,3 +10,6 @@ export { AnalysisCache } from '../../server/src/lsp/analysis';
 export { registerHover } from '../../server/src/lsp/hover';
 export { registerCompletion } from '../../server/src/lsp/completion';
 export { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+export { parseDocument as parseYaml } from 'yaml';
+export { getLanguageService as getYamlLanguageService } from 'yaml-language-server';
+export { CFN_SHORT_TAGS } from '../../server/src/core/syntax/yaml';

@@ -121,3 +121,91 @@ function samplePositions(text: string, doc: Entry.TextDocument, count: number): 
   for (let i = 0; i < offsets.length && picked.length < count; i += step) picked.push(doc.positionAt(offsets[i]));
   return picked;
 }
+
+export interface YamlRow {
+  name: string;
+  bytes: number;
+  files: number;
+  parse: Summary;
+  yamlLanguageService: Summary;
+  pipeline: Summary;
+}
+
+/**
+ * CloudFormation YAML templates: (a) `yaml` parseDocument alone (with CloudFormation's tags), (b) the YAML language
+ * server's own language service, parse + doValidation against a JSON schema of the template whose task-definition
+ * Properties are our task-definition schema with PascalCase keys (a comparable schema: CloudFormation's resource
+ * schema is not offline), (c) our lint() of the template: every task definition with every rule.
+ */
+export async function measureYamlPipeline(api: Api, set: DocSet, schema: object): Promise<YamlRow> {
+  const service = api.getYamlLanguageService({ schemaRequestService: async () => '', workspaceContext: { resolveRelativePath: (p: string) => p } } as never);
+  const customTags = Object.keys(api.CFN_SHORT_TAGS).flatMap((t) => [`${t} scalar`, `${t} sequence`, `${t} mapping`]);
+  service.configure({ validate: true, customTags, schemas: [{ uri: 'ecs-taskdef://cfn-template.schema.json', fileMatch: ['*'], schema: templateSchema(schema) }] });
+  // A new document version each pass: the service caches its parse per version, and an edit makes a new one.
+  let version = 0;
+  const uris = set.files.map((f) => pathToFileURL(f.path).href);
+  const tags = Object.keys(api.CFN_SHORT_TAGS).flatMap((tag) => [
+    { tag, resolve: (s: string) => s },
+    { tag, collection: 'seq', resolve: (v: unknown) => v },
+    { tag, collection: 'map', resolve: (v: unknown) => v },
+  ]);
+  const a = async () => {
+    for (const f of set.files) api.parseYaml(f.text, { customTags: tags as never, uniqueKeys: false, strict: false });
+  };
+  const b = async () => {
+    version++;
+    for (let i = 0; i < set.files.length; i++) await service.doValidation(api.TextDocument.create(uris[i], 'yaml', version, set.files[i].text), false);
+  };
+  const c = async () => {
+    for (const f of set.files) api.lint(f.text, { fileName: f.path });
+  };
+  const samples: number[][] = [[], [], []];
+  const fns = [a, b, c];
+  const warmup = Math.max(3, Math.round(set.iterations / 10));
+  for (let i = 0; i < warmup + set.iterations; i++) {
+    for (let k = 0; k < 3; k++) {
+      const j = (i + k) % 3;
+      const start = performance.now();
+      await fns[j]();
+      const ms = performance.now() - start;
+      if (i >= warmup) samples[j].push(ms);
+    }
+  }
+  const bytes = set.files.reduce((n, f) => n + f.text.length, 0);
+  return { name: set.name, bytes, files: set.files.length, parse: summarize(samples[0]), yamlLanguageService: summarize(samples[1]), pipeline: summarize(samples[2]) };
+}
+
+/** A template schema whose task-definition Properties are `taskSchema` with every property name in PascalCase. */
+function templateSchema(taskSchema: object): object {
+  const pascal = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(pascal);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if ((k === 'properties' || k === 'required') && x && typeof x === 'object') {
+        out[k] = Array.isArray(x) ? x.map((n) => (typeof n === 'string' ? n[0].toUpperCase() + n.slice(1) : n)) : Object.fromEntries(Object.entries(x).map(([p, s]) => [p[0].toUpperCase() + p.slice(1), pascal(s)]));
+      } else out[k] = pascal(x);
+    }
+    return out;
+  };
+  const task = pascal(taskSchema) as Record<string, unknown>;
+  const { $schema: _drop, definitions, $defs, ...body } = task as Record<string, unknown>;
+  return {
+    type: 'object',
+    definitions,
+    $defs,
+    properties: {
+      AWSTemplateFormatVersion: { type: 'string' },
+      Resources: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          required: ['Type'],
+          properties: { Type: { type: 'string' } },
+          if: { properties: { Type: { const: 'AWS::ECS::TaskDefinition' } } },
+          then: { properties: { Properties: body } },
+        },
+      },
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * `npm run bench`: one run, same documents, every number the performance issue asks for, written to
  * bench/results.json (and a markdown table to bench/results.md and stdout). Not part of `npm test`.
  *   --quick         fewer iterations (for a fast look while working; the committed results use the full run)
- *   --only=a,b,...  only these parts: pipeline, features, terraform, edit, cold, rss, cli, vsix (implies --quick's file)
+ *   --only=a,b,...  only these parts: pipeline, yaml, features, terraform, edit, cold, rss, cli, vsix (implies --quick's file)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { generateTaskDefinition } from './generate';
-import { type DocSet, type FeatureRow, measureFeatures, measurePipeline, type PipelineRow } from './inproc';
+import { type DocSet, type FeatureRow, measureFeatures, measurePipeline, measureYamlPipeline, type PipelineRow, type YamlRow } from './inproc';
 import { measureCli, measureColdStart, measureEdit, measureRss } from './servers';
 import { ratio, round } from './stats';
 import { markdownTable } from './table';
@@ -100,6 +100,21 @@ async function main(): Promise<void> {
     step(`pipeline: ${set.name}`);
     pipeline.push(await measurePipeline(api, set, schema));
   }
+  // CloudFormation YAML: a small real template of the corpus (2 task definitions, 9 KB), and a large one made of
+  // its resources repeated under new logical ids (about 400 KB, 90 task definitions).
+  const realTemplatePath = join(corpusDir, 'aws__aws-app-mesh-examples__walkthroughs__howto-grpc-ingress-gateway__app.yaml');
+  const realTemplate = readFileSync(realTemplatePath, 'utf8');
+  const bigTemplatePath = join(WORK, 'docs', 'generated-400k-template.yaml');
+  writeFileSync(bigTemplatePath, repeatResources(realTemplate, 400_000));
+  const yamlSets: DocSet[] = [
+    { name: 'real template (app-mesh howto-grpc-ingress-gateway)', files: [{ path: realTemplatePath, text: realTemplate }], iterations: n(200) },
+    { name: 'large template (its resources repeated)', files: [{ path: bigTemplatePath, text: readFileSync(bigTemplatePath, 'utf8') }], iterations: n(30) },
+  ];
+  const yamlPipeline: YamlRow[] = [];
+  for (const set of wanted('yaml') ? yamlSets : []) {
+    step(`YAML template pipeline: ${set.name}`);
+    yamlPipeline.push(await measureYamlPipeline(api, set, schema));
+  }
   const features: FeatureRow[] = [];
   for (const g of wanted('features') ? [generated[0], generated[2]] : []) {
     step(`hover and completion: ${g.name}`);
@@ -144,6 +159,15 @@ async function main(): Promise<void> {
         pipelineToJsonLanguageServiceMedian: ratio(r.pipeline.median, r.jsonLanguageService.median),
       },
     })),
+    yamlPipeline: yamlPipeline.map((r) => ({
+      ...r,
+      ratios: {
+        pipelineToParseP99: ratio(r.pipeline.p99, r.parse.p99),
+        pipelineToYamlLanguageServiceP99: ratio(r.pipeline.p99, r.yamlLanguageService.p99),
+        pipelineToParseMedian: ratio(r.pipeline.median, r.parse.median),
+        pipelineToYamlLanguageServiceMedian: ratio(r.pipeline.median, r.yamlLanguageService.median),
+      },
+    })),
     incrementalEdit1MB: edit,
     features,
     terraform,
@@ -168,6 +192,7 @@ declare function collectType(): Promise<{
   quick: boolean;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; raisedPriority: boolean; loadAverageBefore: number[]; loadAverageAfter: number[] };
   pipeline: Array<PipelineRow & { ratios: Record<string, number | undefined> }>;
+  yamlPipeline: Array<YamlRow & { ratios: Record<string, number | undefined> }>;
   incrementalEdit1MB: import('./stats').Summary;
   features: FeatureRow[];
   terraform: TerraformRow[];
@@ -176,6 +201,23 @@ declare function collectType(): Promise<{
   cliCorpus: import('./stats').Summary & { files: number; cached?: import('./stats').Summary };
   vsixBytes: number;
 }>;
+
+/** `template` with its Resources section repeated (logical ids suffixed) until the text is about `size` characters. */
+function repeatResources(template: string, size: number): string {
+  const start = template.indexOf('\n', template.search(/^Resources:\s*$/m)) + 1;
+  const next = template.slice(start).search(/^\S/m);
+  const end = next < 0 ? template.length : start + next;
+  const body = template.slice(start, end);
+  if (!body.trim()) throw new Error('repeatResources: no Resources section');
+  const ids = [...body.matchAll(/^ {2}([A-Za-z0-9]+):/gm)].map((m) => m[1]);
+  let out = template.slice(0, end);
+  for (let k = 1; out.length < size; k++) {
+    let copy = body;
+    for (const id of ids) copy = copy.replace(new RegExp(`\\b${id}\\b`, 'g'), `${id}${k}`);
+    out += copy;
+  }
+  return out + template.slice(end);
+}
 
 main().catch((e) => {
   process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);

@@ -22,6 +22,18 @@ export function markdownTable(r: BenchResults): string {
   lines.push('');
   lines.push('Cells are median / p99 in ms; ratios are of the p99s (targets: c/a ≤ 1.5, c/b ≤ 0.5).');
   lines.push('');
+  if (r.yamlPipeline.length > 0) {
+    lines.push('| CloudFormation YAML | (a) `yaml` parse | (b) yaml-language-server parse + validate | (c) ecs-taskdef full lint | c/a | c/b |');
+    lines.push('|---|---|---|---|---|---|');
+    for (const p of r.yamlPipeline) {
+      const ca = p.ratios.pipelineToParseP99 ?? NaN;
+      const cb = p.ratios.pipelineToYamlLanguageServiceP99 ?? NaN;
+      lines.push(`| ${p.name}, ${(p.bytes / 1024).toFixed(0)} KiB | ${ms(p.parse.median)} / ${ms(p.parse.p99)} | ${ms(p.yamlLanguageService.median)} / ${ms(p.yamlLanguageService.p99)} | ${ms(p.pipeline.median)} / ${ms(p.pipeline.p99)} | ${ca.toFixed(2)} | ${cb.toFixed(2)} ${mark(cb <= 1)} |`);
+    }
+    lines.push('');
+    lines.push('Same cells and ratios; (b) validates against a template schema whose task-definition Properties are our schema in PascalCase (target c/b ≤ 1).');
+    lines.push('');
+  }
   lines.push('| measurement | median | p99 | target |');
   lines.push('|---|---|---|---|');
   lines.push(`| (d) one character typed in the 1 MB document → its diagnostics (server, pull) | ${ms(r.incrementalEdit1MB.median)} ms | ${ms(r.incrementalEdit1MB.p99)} ms | |`);

@@ -46,6 +46,21 @@ describe('lintInterruptible', () => {
     assert.ok(observed > 0, 'a timer ran while the lint was paused');
   });
 
+  it('a YAML template pauses after its parse, its conversion and each task definition, and gives what lint() gives', async () => {
+    const task = (i: number) => `  Task${i}:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx\n`;
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${[1, 2, 3].map(task).join('')}`;
+    const options = { fileName: 'template.yaml' };
+    let pauses = 0;
+    const out = await lintInterruptible(text, options, () => (pauses++, false), 0);
+    same(out!.diagnostics, lint(text, options).diagnostics);
+    for (const stopAt of [1, 2, 3]) {
+      let asked = 0;
+      assert.equal(await lintInterruptible(text, options, () => ++asked >= stopAt, 0), undefined);
+      assert.equal(asked, stopAt, 'no work after the stop');
+    }
+    assert.ok(pauses > 5, `only ${pauses} pauses`);
+  });
+
   it('does not start when the result is unwanted from the start', async () => {
     assert.equal(await lintInterruptible('{ "family": "x" }', {}, () => true), undefined);
   });

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../syntax/parse';
-import { readYaml, SHORT_FORM } from '../syntax/yaml';
+import { readYamlSteps, SHORT_FORM } from '../syntax/yaml';
 import { child, entries, str } from '../syntax/tree';
 import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
@@ -60,18 +60,28 @@ export interface CfnTemplate {
 }
 
 export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate {
+  const steps = readTemplateSteps(text, syntax);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readTemplate as steps: it yields after the parse, the conversion and each task definition read. */
+export function* readTemplateSteps(text: string, syntax: TemplateSyntax): Generator<void, CfnTemplate, void> {
   let root: Node | undefined;
   let syntaxErrors: SyntaxProblem[];
   let truncated: CfnTemplate['truncated'];
   let anchored: TemplateSubject['anchored'] = [];
   if (syntax === 'yaml') {
-    const y = readYaml(text);
+    const y = yield* readYamlSteps(text);
     anchored = y.anchored;
     root = y.root;
     syntaxErrors = y.syntaxErrors;
     truncated = y.truncated;
   } else {
     const p = parseDocument(text);
+    yield;
     root = p.unreadable ? undefined : p.root;
     syntaxErrors = p.syntaxErrors;
     if (p.unreadable?.reason === 'too-deep') truncated = { offset: p.unreadable.offset, message: 'Brackets nest too deep here; the template was not checked.' };
@@ -88,6 +98,7 @@ export function readTemplate(text: string, syntax: TemplateSyntax): CfnTemplate 
       if (properties && properties.type !== 'object') continue; // `Properties: !If …`: nothing to read literally
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
+      yield;
       const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), anchored };
       // Fixes on this subject are written in the template's syntax and names; chained steps re-read the template.
       attachWriter(subject.root, templateWriter(subject, syntax, (t) => readTemplate(t, syntax).subjects.find((x) => x.logicalId === logicalId)?.root));

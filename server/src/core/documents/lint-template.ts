@@ -12,7 +12,7 @@ import { isValidFargatePair } from '../facts/fargate-sizes';
 import { isTaskSizeError, parseTaskCpu, parseTaskMemory } from '../facts/task-size-notation';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { cfnNameOf } from './cfn-names';
-import { readTemplate, type TemplateSubject, type TemplateSyntax } from './cfn-template';
+import { readTemplate, readTemplateSteps, type TemplateSubject, type TemplateSyntax } from './cfn-template';
 import { adaptFix } from './template-fixes';
 import { checkTemplateServices } from './template-services';
 
@@ -20,7 +20,7 @@ export { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 
 export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
-  const template = readTemplate(text, syntax);
+  const template = yield* readTemplateSteps(text, syntax);
   yield;
   const parsed: ParsedDocument = {
     text,

@@ -71,6 +71,15 @@ interface MutableNode {
 type YNode = { range?: [number, number, number] | null; tag?: string } & object;
 
 export function readYaml(text: string): YamlRead {
+  const steps = readYamlSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readYaml as steps: it yields between the parse and the conversion, where an interruptible lint may pause. */
+export function* readYamlSteps(text: string): Generator<void, YamlRead, void> {
   const unreadable = unreadableCharacter(text);
   if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [] };
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
@@ -85,6 +94,7 @@ export function readYaml(text: string): YamlRead {
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
   }
+  yield;
   const targets = aliasTargets(doc);
   for (const [alias, target] of targets) {
     if (target) continue;
