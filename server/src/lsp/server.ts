@@ -62,6 +62,8 @@ export function startServer(connection: Connection): void {
   const links = new WorkspaceLinks((paths) => refreshRelated(paths));
   setDeployContextSource((uri) => links.deployContexts(uri));
   setLinkedOverlay((uri) => documents.get(uri)?.getText());
+  // `.ecs-taskdef.json` taskDefinitions: navigation, rename and refresh follow the mapping like the diagnostics.
+  links.index.setMapping((path) => applyConfigFile(links.uriOf(path), path, globalSettings).taskDefinition);
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
