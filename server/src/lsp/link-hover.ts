@@ -61,7 +61,7 @@ export function taskLinkHover(doc: TextDocument, offset: number, context: Deploy
 
 function pathLink(path: string, why: string, text: string | null | undefined, unchecked = CHECKED_ALONE): string {
   if (typeof text === 'string') return `**Runs \`${path}\`** (${why}).`;
-  const hint = unchecked === CHECKED_ALONE ? ` Add it, or ${MAP_HINT}.` : '';
+  const hint = unchecked !== CHECKED_ALONE ? '' : /^mapped/.test(why) ? ' Fix the path in `.ecs-taskdef.json` (relative to that file).' : ` Add it, or ${MAP_HINT}.`;
   if (text === null) return `**No task definition linked.** Looked for \`${path}\` (${why}): there is no such file; ${unchecked}.${hint}`;
   return `**Task definition \`${path}\` (${why}): not read** (not in the workspace, too large, or unreadable); ${unchecked}.`;
 }
