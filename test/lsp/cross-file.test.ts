@@ -243,6 +243,9 @@ describe('LSP: a virtual workspace is indexed through the client (web worker, Re
   before(async () => {
     assertServerBuilt();
     for (const rel of ['.aws/task-definition.json', '.github/workflows/deploy.yml', '.github/workflows/staging.yml']) files.set(`${ROOT_URI}/${rel}`, readFileSync(join(FIXTURE, rel), 'utf8'));
+    const workspaces = join(FIXTURE, '..');
+    for (const rel of ['services/web-service.json', 'task-definitions/web.json']) files.set(`${ROOT_URI}/${rel}`, readFileSync(join(workspaces, 'service-by-family', rel), 'utf8'));
+    for (const rel of ['appspec.yaml', 'taskdef.json']) files.set(`${ROOT_URI}/blue-green/${rel}`, readFileSync(join(workspaces, 'codepipeline-blue-green', rel), 'utf8'));
     client.connection.onRequest('ecsTaskdef/workspaceFiles', (p: { folder: string; max: number }) => {
       asked.push(p.folder);
       return { uris: [...files.keys()] };
@@ -268,5 +271,19 @@ describe('LSP: a virtual workspace is indexed through the client (web worker, Re
     const at = new LineIndex(files.get(deployUri)!).positionAt(files.get(deployUri)!.indexOf('CONTAINER_NAME: web') + 17);
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: deployUri }, position: at });
     assert.deepEqual(locations.map((l) => l.uri), [taskUri]);
+  });
+
+  it('checks a service definition and an appspec against the task definitions the index holds (family from another folder, taskdef.json beside)', async () => {
+    const serviceUri = `${ROOT_URI}/services/web-service.json`;
+    await client.open(serviceUri, files.get(serviceUri)!, 1, 'json');
+    const found = (await client.request<{ items: Array<LspDiagnostic & { relatedInformation?: Array<{ location: { uri: string } }> }> }>('textDocument/diagnostic', { textDocument: { uri: serviceUri } })).items;
+    assert.deepEqual(found.map((d) => d.code), ['launch-type-incompatible', 'service-role-with-awsvpc', 'unknown-container-reference']);
+    assert.match(found[2].message, /'webapp' is not a container of \.\.\/task-definitions\/web\.json/);
+    assert.equal(found[2].relatedInformation?.[0].location.uri, `${ROOT_URI}/task-definitions/web.json`);
+
+    const appspecUri = `${ROOT_URI}/blue-green/appspec.yaml`;
+    await client.open(appspecUri, files.get(appspecUri)!, 1, 'yaml');
+    const port = (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: appspecUri } })).items.filter((d) => d.severity !== 4);
+    assert.deepEqual(port.map((d) => [d.code, d.range.start.line]), [['unknown-container-port', 9]]);
   });
 });

@@ -11,10 +11,9 @@ import { classify } from '../core/documents/classify';
 import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
 import { checkDeployFile } from '../core/workspace/check-service';
 import type { LinkedFiles } from '../core/workspace/check-workflow';
-import { deployLinks } from '../core/workspace/deploy-files';
+import { collectDeployLinks } from '../core/workspace/deploy-files';
 
 const MAX_LINKED_SIZE = 4 * 1024 * 1024;
-const MAX_ROUNDS = 4;
 
 /** Family → absolute paths of task-definition files, built once per run from the files it lints. */
 export class FamilyIndex {
@@ -61,31 +60,26 @@ function familyOfText(text: string): string | undefined {
   return f && /^[A-Za-z0-9_-]{1,255}$/.test(f) ? f : undefined;
 }
 
-export function readDeployLinkedFiles(path: string, text: string, families: FamilyIndex = new FamilyIndex(), mapped?: string): LinkedFiles {
+/** What `FamilyIndex` answers; the language server passes one backed by its workspace index. */
+export interface FamilyLookup {
+  /** Lets the lookup see the task definitions of a folder (the deploying file's). */
+  addDir(dir: string): void;
+  /** Absolute paths of the task-definition files that register `family`. */
+  get(family: string): string[];
+}
+
+export function readDeployLinkedFiles(path: string, text: string, families: FamilyLookup = new FamilyIndex(), mapped?: string): LinkedFiles {
   const dir = dirname(resolve(path));
-  const files = new Map<string, string | null>();
-  const fam = new Map<string, string[]>();
-  const read = (p: string) => files.get(p);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const links = deployLinks(path, text, read, mapped);
-    let added = false;
-    for (const p of links.files) {
-      if (files.has(p)) continue;
-      const t = readText(join(dir, p));
-      if (t !== undefined) files.set(p, t);
-      added = true;
-    }
-    for (const f of links.families) {
-      if (fam.has(f)) continue;
+  return collectDeployLinks(
+    path,
+    text,
+    (rel) => readText(join(dir, rel)),
+    (family) => {
       families.addDir(dir);
-      const rels = families.get(f).map((abs) => relative(dir, abs).split(sep).join('/'));
-      fam.set(f, rels);
-      for (const r of rels) if (!files.has(r)) files.set(r, readText(join(dir, r)) ?? null);
-      added = true;
-    }
-    if (!added) break;
-  }
-  return { files, families: fam };
+      return families.get(family).map((abs) => relative(dir, abs).split(sep).join('/'));
+    },
+    mapped,
+  );
 }
 
 /** The file's text; null when there is no such file; undefined when it exists but cannot or should not be read. */

@@ -11,7 +11,7 @@ import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
 import { DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND } from '../shared/protocol';
 import { lintOptionsFor } from './analysis';
 import { toLspRange } from './convert';
-import { analyseWorkflow, isDeployingDocument } from './workflow-diagnostics';
+import { analyseWorkflow, type DeployReadContext, isDeployingDocument } from './workflow-diagnostics';
 import type { FeatureContext } from './server';
 
 export const SOURCE = 'ecs-taskdef';
@@ -21,7 +21,7 @@ export function registerCodeActions(ctx: FeatureContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     const settings = await ctx.settingsFor(doc.uri);
-    if (isDeployingDocument(doc)) return workflowQuickFixes(doc, lintOptionsFor(doc.uri, settings), params.context.diagnostics);
+    if (isDeployingDocument(doc)) return workflowQuickFixes(doc, lintOptionsFor(doc.uri, settings), params.context.diagnostics, ctx.deployReadContext(doc));
     const analysis = ctx.cache.get(doc, settings);
     if (!analysis.enabled || !analysis.output) return [];
     const output = analysis.output;
@@ -42,8 +42,8 @@ export function registerCodeActions(ctx: FeatureContext): void {
 }
 
 /** A workflow's fixes (replace a name or a path), matched to the editor's diagnostics by rule and range. */
-function workflowQuickFixes(doc: TextDocument, options: LintOptions, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-  const analysis = analyseWorkflow(doc, options);
+function workflowQuickFixes(doc: TextDocument, options: LintOptions, diagnostics: readonly LspDiagnostic[], context: DeployReadContext): CodeAction[] {
+  const analysis = analyseWorkflow(doc, options, context);
   if (!analysis) return [];
   return diagnostics.flatMap((d) => {
     if (d.source !== SOURCE) return [];

@@ -10,10 +10,13 @@ import {
   isIncludedByConfig,
   launchTypeFromConfig,
   parseConfig,
+  taskDefinitionFromConfig,
   type TaskdefConfig,
 } from '../core/config/project-config';
 import { matchesAnyGlob } from '../core/documents/file-detection';
 import type { LaunchTypeName } from '../core/types';
+import { relativePath } from '../core/workspace/deploy-files';
+import { dirOf, normalisePath } from '../core/workspace/workflow';
 import type { Settings } from './settings';
 
 export interface ConfigEntry {
@@ -96,6 +99,8 @@ export interface ConfigView {
   included: boolean;
   /** The config lists the document in `ignore` (and the settings' `files` do not name it). */
   ignored: boolean;
+  /** The task definition `taskDefinitions` maps this (deploying) document to, relative to the document's folder. */
+  taskDefinition?: string;
 }
 
 /** The config in force for the document at `uri` under `settings`; `path` is its path for glob matching. */
@@ -126,5 +131,13 @@ export function applyConfigFile(uri: string, path: string, settings: Settings, l
     launchType: launchTypeFromConfig(config, rel),
     included: isIncludedByConfig(config, rel),
     ignored: !namedBySettings && isIgnoredByConfig(config, rel),
+    ...mappedTaskDefinition(config, rel),
   };
+}
+
+/** `taskDefinitions` gives a path relative to the config's folder; the deploying file's checks want it from its own. */
+function mappedTaskDefinition(config: TaskdefConfig, rel: string): Pick<ConfigView, 'taskDefinition'> {
+  const mapped = taskDefinitionFromConfig(config, rel);
+  const inConfig = mapped === undefined ? undefined : normalisePath(mapped);
+  return inConfig ? { taskDefinition: relativePath(dirOf(rel), inConfig) } : {};
 }

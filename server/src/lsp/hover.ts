@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../core/hover';
 import { toLspRange } from './convert';
 import { crossFileHover, deployedByMarkdown } from './cross-file';
+import { taskLinkHover } from './link-hover';
+import { isDeployingDocument } from './workflow-diagnostics';
 import type { FeatureContext } from './server';
 
 export function registerHover(ctx: FeatureContext): void {
@@ -11,6 +13,12 @@ export function registerHover(ctx: FeatureContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const offset = doc.offsetAt(params.position);
+    // Where a deploying file names its task definition: which file that links, or why none does.
+    if (isDeployingDocument(doc)) {
+      await ctx.settingsFor(doc.uri); // the config mapping is looked up without waiting after this
+      const link = taskLinkHover(doc, offset, ctx.deployReadContext(doc));
+      if (link) return link;
+    }
     // A deploying file (workflow, appspec, service): its container names and ports point into the task definition.
     const crossFile = crossFileHover(ctx.links, doc);
     if (crossFile) return crossFile(offset);

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
-import { addLinkedFileSource, analyseWorkflow, isDeployingDocument, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
+import { addLinkedFileSource, analyseWorkflow, type DeployReadContext, isDeployingDocument, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
 import { addWorkspaceFileSource, WorkspaceLinks } from './workspace-links';
 import { ClientWorkspaceSource, indexLinkedFiles } from './client-workspace-source';
 import { URI_PATH } from './uri';
@@ -62,6 +62,8 @@ export function startServer(connection: Connection): void {
   const links = new WorkspaceLinks((paths) => refreshRelated(paths));
   setDeployContextSource((uri) => links.deployContexts(uri));
   setLinkedOverlay((uri) => documents.get(uri)?.getText());
+  // `.ecs-taskdef.json` taskDefinitions: navigation, rename and refresh follow the mapping like the diagnostics.
+  links.index.setMapping((path) => applyConfigFile(links.uriOf(path), path, globalSettings).taskDefinition);
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
@@ -163,11 +165,25 @@ export function startServer(connection: Connection): void {
     return analysis.output.diagnostics.map((d, i) => toLspDiagnostic(doc, d, i));
   }
 
+  /**
+   * What a deploying file's check knows beyond the file: the `.ecs-taskdef.json` mapping (`mapped`, when the caller
+   * has the config view; looked up otherwise) and the task definitions the workspace index holds by family, the same
+   * repository's first (index.resolve). Several files with the family: none is used (checkDeployFile).
+   */
+  function deployReadContext(doc: TextDocument, mapped?: string): DeployReadContext {
+    const path = links.pathOf(doc.uri);
+    const taskDefinition = mapped ?? applyConfigFile(doc.uri, path, globalSettings).taskDefinition;
+    return {
+      ...(taskDefinition ? { mapped: taskDefinition } : {}),
+      familyUris: (family) => links.index.resolve(path, { by: 'family', family }).map((p) => links.uriOf(p)),
+    };
+  }
+
   /** A deploying workflow against the task definitions it links (desktop: the source reads the disk). */
   function workflowDiagnosticsFor(doc: TextDocument, settings: Settings) {
     const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings);
     if (!settings.enable || config.ignored) return [];
-    const analysis = analyseWorkflow(doc, lintOptionsFor(doc.uri, settings, config));
+    const analysis = analyseWorkflow(doc, lintOptionsFor(doc.uri, settings, config), deployReadContext(doc, config.taskDefinition));
     return analysis ? workflowLspDiagnostics(doc, analysis) : [];
   }
 
@@ -271,7 +287,7 @@ export function startServer(connection: Connection): void {
     return { linted: true, kind, launchType, templated };
   });
 
-  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities, links });
+  for (const register of FEATURES) register({ connection, documents, cache, settingsFor, clientCapabilities: () => clientCapabilities, links, deployReadContext: (doc) => deployReadContext(doc) });
 
   documents.listen(connection);
   connection.listen();
@@ -286,6 +302,8 @@ export interface FeatureContext {
   clientCapabilities(): ClientCapabilities;
   /** The workspace index: deploying files, the task definitions they link, container names across files. */
   links: WorkspaceLinks;
+  /** The config mapping and indexed families an appspec or service definition is read with (call after settingsFor). */
+  deployReadContext(doc: TextDocument): DeployReadContext;
 }
 
 /** Feature modules (code actions, hover, completion, …) register themselves here. */

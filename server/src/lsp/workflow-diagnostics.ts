@@ -1,8 +1,8 @@
 /**
  * Diagnostics of an open file that deploys a task definition: a GitHub workflow that uses the ECS actions, a
  * CodeDeploy appspec, or a service definition. The linked task-definition files come from a `LinkedFileSource` (the
- * local disk in the Node server, node/disk-linked-files.ts). The web worker registers none yet, so there these files
- * get no diagnostics (desktop only, like the CLI). Nothing is cached: a deploying file links one or two small files,
+ * local disk in the Node server, node/disk-linked-files.ts; the workspace index's texts in the web worker and for
+ * virtual folders, client-workspace-source.ts). Nothing is cached: a deploying file links one or two small files,
  * read again on each request, so a task definition changed on disk is seen next time.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,9 +23,17 @@ export interface LinkedFileSource {
   /** The URI of a repository-relative path, for related information. */
   uriOf(workflowUri: string, path: string): string | undefined;
   /** What an appspec or service definition at `uri` links (paths relative to its folder); undefined when unknown. */
-  readDeploy?(uri: string, text: string): LinkedFiles | undefined;
+  readDeploy?(uri: string, text: string, context: DeployReadContext): LinkedFiles | undefined;
   /** The URI of a path relative to the deploying file's folder. */
   uriOfDeploy?(uri: string, path: string): string | undefined;
+}
+
+/** What the server knows beyond the deploying file itself: the config's mapping and the workspace index's families. */
+export interface DeployReadContext {
+  /** The task-definition path `.ecs-taskdef.json` maps this file to (relative to its folder). */
+  mapped?: string;
+  /** URIs of the indexed task-definition files that register `family` (the same repository's when it has any). */
+  familyUris?(family: string): string[];
 }
 
 const sources: LinkedFileSource[] = [];
@@ -58,19 +66,34 @@ export interface WorkflowAnalysis {
   relative?: boolean;
 }
 
-export function analyseWorkflow(doc: TextDocument, options: LintOptions): WorkflowAnalysis | undefined {
-  const source = sources.find((s) => s.handles(doc.uri));
+export function analyseWorkflow(doc: TextDocument, options: LintOptions, context: DeployReadContext = {}): WorkflowAnalysis | undefined {
   const text = doc.getText();
   if (!isEcsWorkflow(doc)) {
-    // An appspec or service definition: without a source (the web worker) it is still checked alone.
-    const read = source?.readDeploy?.(doc.uri, text) ?? { files: new Map() };
-    const linked = withOverlay(read, (path) => source?.uriOfDeploy?.(doc.uri, path));
-    return { diagnostics: checkDeployFile(URI_PATH(doc.uri), text, linked, options).diagnostics, linked, relative: true };
+    const linked = readDeployLinked(doc, context);
+    return { diagnostics: checkDeployFile(URI_PATH(doc.uri), text, linked, options, context.mapped).diagnostics, linked, relative: true };
   }
-  const read = source?.read(doc.uri, text);
-  if (!source || !read) return undefined;
-  const linked = withOverlay(read, (path) => source.uriOf(doc.uri, path));
-  return { diagnostics: checkWorkflow(text, linked, options), linked };
+  const linked = readWorkflowLinked(doc);
+  return linked && { diagnostics: checkWorkflow(text, linked, options), linked };
+}
+
+/** What an appspec or service definition links, open documents' text first; without a source it links nothing. */
+export function readDeployLinked(doc: TextDocument, context: DeployReadContext = {}): LinkedFiles {
+  const source = sources.find((s) => s.handles(doc.uri));
+  const read = source?.readDeploy?.(doc.uri, doc.getText(), context) ?? { files: new Map() };
+  return withOverlay(read, (path) => source?.uriOfDeploy?.(doc.uri, path));
+}
+
+/** What a workflow links (repository-relative paths), open documents' text first; undefined without a repository. */
+export function readWorkflowLinked(doc: TextDocument): LinkedFiles | undefined {
+  const source = sources.find((s) => s.handles(doc.uri));
+  const read = source?.read(doc.uri, doc.getText());
+  return source && read ? withOverlay(read, (path) => source.uriOf(doc.uri, path)) : undefined;
+}
+
+/** The URI of a path a deploying file links (relative to its folder, or to the repository for a workflow). */
+export function linkedUri(doc: TextDocument, path: string, relative: boolean): string | undefined {
+  const source = sources.find((s) => s.handles(doc.uri));
+  return relative ? source?.uriOfDeploy?.(doc.uri, path) : source?.uriOf(doc.uri, path);
 }
 
 /** The linked files with the text of those open in the editor in place of the source's copy. */

@@ -170,3 +170,55 @@ export function deployLinks(path: string, text: string, read: (path: string) => 
   if (link?.by === 'path') files.push(link.path);
   return { files, families: link?.by === 'family' ? [link.family] : [] };
 }
+
+const MAX_LINK_ROUNDS = 4;
+
+/**
+ * Reads what a deploying file links, through the host: `readAt(rel)` gives a path's text (relative to the file's
+ * folder; null when missing, undefined when it cannot or should not be read: then it is left out, never judged
+ * missing), `familyFiles(family)` the task-definition files (relative paths) that register a family.
+ */
+export function collectDeployLinks(
+  path: string,
+  text: string,
+  readAt: (rel: string) => string | null | undefined,
+  familyFiles: (family: string) => string[],
+  mapped?: string,
+): { files: Map<string, string | null>; families: Map<string, string[]> } {
+  const files = new Map<string, string | null>();
+  const families = new Map<string, string[]>();
+  const read = (p: string) => files.get(p);
+  for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+    const links = deployLinks(path, text, read, mapped);
+    let added = false;
+    for (const p of links.files) {
+      if (files.has(p)) continue;
+      const t = readAt(p);
+      if (t === undefined) continue; // asked again next round, answered the same: no loop
+      files.set(p, t);
+      added = true;
+    }
+    for (const f of links.families) {
+      if (families.has(f)) continue;
+      const rels = familyFiles(f);
+      families.set(f, rels);
+      for (const r of rels) {
+        if (files.has(r)) continue;
+        const t = readAt(r);
+        if (t !== undefined) files.set(r, t);
+      }
+      added = true;
+    }
+    if (!added) break;
+  }
+  return { files, families };
+}
+
+/** `to` (a `/`-separated path relative to a root) as seen from the folder `fromDir` (relative to the same root). */
+export function relativePath(fromDir: string, to: string): string {
+  const a = fromDir.split('/').filter((s) => s && s !== '.');
+  const b = to.split('/').filter((s) => s && s !== '.');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}

@@ -9,7 +9,7 @@ import type { OffsetRange } from '../types';
 import { type DeployContext, workflowDeployments } from './deploy-context';
 import { type ContainerReference, fileReferences, type FileReferences, type TaskLink } from './references';
 import { mayBeTaskDefinition, summarizeTask, type TaskSummary } from './task-summary';
-import { isWorkflowPath, normalisePath } from './workflow';
+import { dirOf, isWorkflowPath, normalisePath } from './workflow';
 
 export interface IndexLimits {
   /** Files kept at most (open documents are always kept). */
@@ -50,6 +50,7 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, Entry>();
   private readonly roots = new Set<string>();
   private families: Map<string, string[]> | undefined;
+  private mapping: ((path: string) => string | undefined) | undefined;
 
   constructor(private readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS) {}
 
@@ -58,12 +59,32 @@ export class WorkspaceIndex {
     this.roots.add(trimSlash(path));
   }
 
+  /**
+   * The project config's `taskDefinitions` mapping: the task-definition path (relative to the deploying file's
+   * folder) an appspec or service definition at `path` runs, or undefined. Read when the file's references are.
+   */
+  setMapping(mapping: ((path: string) => string | undefined) | undefined): void {
+    this.mapping = mapping;
+  }
+
   /** The references of a text at `path` when it is a deploying file (null when not), else whether to keep it. */
   private classifyNew(path: string, text: string): { keep: boolean; refs: FileReferences | null } {
     if (isWorkflowPath(path)) return { keep: true, refs: null };
-    const root = this.rootOf(path);
-    const refs = safe(() => fileReferences(path.slice(root.length + 1), text)) ?? null;
+    const refs = this.read(path, text);
     return { keep: !!refs || mayBeTaskDefinition(text), refs };
+  }
+
+  /** A deploying file's references, with the config's mapping in place of its convention's link. */
+  private read(path: string, text: string): FileReferences | null {
+    const root = this.rootOf(path);
+    const rel = path.slice(root.length + 1);
+    const refs = safe(() => fileReferences(rel, text)) ?? null;
+    if (!refs || refs.kind === 'workflow' || !this.mapping) return refs;
+    const mapped = safe(() => this.mapping!(path));
+    const target = mapped && normalisePath(dirOf(rel) ? `${dirOf(rel)}/${mapped}` : mapped);
+    if (!target) return refs;
+    const link: TaskLink = { by: 'path', path: target };
+    return { ...refs, links: [link], containers: refs.containers.map((c) => ({ ...c, link })) };
   }
 
   /**
@@ -118,10 +139,7 @@ export class WorkspaceIndex {
   references(path: string): FileReferences | undefined {
     const e = this.files.get(path);
     if (!e) return undefined;
-    if (e.refs === undefined) {
-      const root = this.rootOf(path);
-      e.refs = safe(() => fileReferences(path.slice(root.length + 1), e.text)) ?? null;
-    }
+    if (e.refs === undefined) e.refs = this.read(path, e.text);
     return e.refs ?? undefined;
   }
 
