@@ -167,6 +167,7 @@ export function scenarios(all, env = {}) {
         await vs.triggerQuickFix();
         const menu = await vs.readQuickFixMenu();
         assert.ok(menu.some((t) => t.startsWith('Add Memory 512')), `menu: ${JSON.stringify(menu)}`);
+        await vs.screenshot('cloudformation-quick-fix');
         await vs.chooseQuickFix('Add Memory 512');
         await vs.waitForEditorText((t) => t.includes('      Cpu: "256" # a quarter vCPU\n      Memory: "512"\n') && t.includes('  # the API task\n'), 'Memory inserted as YAML under Cpu, comments kept');
         await vs.readProblems((list) => !codesOf(list, STACK).has('fargate-task-size-required'));
