@@ -15,6 +15,7 @@ import { tfNameOf } from './tf-names';
 import { HclFixWriter } from '../fixes/hcl-writer';
 import { TEMPLATE_SKIPPED_RULES } from './lint-template';
 import { readPlan } from './tf-plan';
+import { checkTerraformServices } from './tf-services';
 
 /**
  * Lints `terraform show -json` output: each task definition Terraform will register, named by its resource
@@ -97,6 +98,10 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     const raw = yield* checkSubject(text, sub, d, options, pause, TF_SKIPPED_RULES);
     const writer = new HclFixWriter(subject);
     for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
+  }
+  if (module.services.length > 0) {
+    yield;
+    out.push(...checkTerraformServices(text, module, module.subjects.map((s, i) => ({ address: s.address, ...subjects[i] })), options));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
