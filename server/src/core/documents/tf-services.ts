@@ -26,7 +26,13 @@ export interface TfCheckedSubject {
 
 /** The service model of one aws_ecs_service block. `module` tells whether the cluster's default strategy is in sight. */
 export function readTfService(text: string, svc: TfService, clusterStrategyInSight: boolean): ServiceModel {
-  const isPh = (n: Node) => svc.placeholderOffsets.has(n.offset);
+  // A node is unknown when it is an expression, holds one, or is a string with interpolations (`"${….family}:${….revision}"`).
+  const isPh = (n: Node) => {
+    if (svc.placeholderOffsets.has(n.offset)) return true;
+    if (n.type === 'string' && /[$%]\{/.test(String(n.value))) return true; // an interpolated string keeps its `${…}`
+    for (const o of svc.placeholderOffsets) if (o > n.offset && o < n.offset + n.length) return true;
+    return false;
+  };
   const anchor = { type: 'string', value: svc.address, offset: svc.header.offset, length: svc.header.length } as Node;
   const root = svc.root;
   const model = readServiceObject(root, 'api', 'terraform', anchor, isPh);
