@@ -571,9 +571,10 @@ function readService(text: string, block: SyntaxNode, name: string): TfService {
   const svc: MNode = { type: 'object', offset: block.startIndex, length: block.endIndex - block.startIndex, children: [] };
   readBody(b, firstOf(block, 'body'), SERVICE_FIELDS, svc);
   const td = named(firstOf(block, 'body')).find((c) => c.type === 'attribute' && firstOf(c, 'identifier')?.text === 'task_definition');
-  // `aws_ecs_task_definition.x.arn`, `.family`, `.arn_without_revision`, or `"${aws_ecs_task_definition.x.family}:${…revision}"`.
+  // `aws_ecs_task_definition.x.arn`, `.family`, `.arn_without_revision`, or `"${aws_ecs_task_definition.x.family}:${…revision}"`;
+  // `aws_ecs_task_definition.x[each.key].arn` (count/for_each) links to the one block all instances share.
   const expr = td ? firstOf(td, 'expression') : undefined;
-  const m = expr ? /^\s*(?:"\$\{\s*)?(aws_ecs_task_definition\.[A-Za-z0-9_-]+)\.(?:arn|arn_without_revision|family|id)\b/.exec(expr.text) : null;
+  const m = expr ? /^\s*(?:"\$\{\s*)?(aws_ecs_task_definition\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:arn|arn_without_revision|family|id)\b/.exec(expr.text) : null;
   const dynamicBlocks = new Map<string, { offset: number; length: number }>();
   for (const item of named(firstOf(block, 'body'))) {
     if (item.type !== 'block' || firstOf(item, 'identifier')?.text !== 'dynamic') continue;
