@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { lint } from '../../server/src/core/lint';
+import { completeAt } from '../../server/src/core/completion';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { readTerraform } from '../../server/src/core/documents/tf-module';
@@ -293,5 +294,38 @@ resource "aws_ecs_service" "d" {
     const text = `resource "aws_ecs_service" "web" {\n  task_definition = file("containers.json")\n}\n`;
     assert.ok(shouldLint('service.tf', text));
     assert.deepEqual(codes(text).filter((c) => c !== 'deployment-rollback-disabled'), ['service-task-definition-format']);
+  });
+});
+
+describe('Terraform completion', () => {
+  before(() => initHclFromDisk());
+  const complete = (withCursor: string) => {
+    const offset = withCursor.indexOf('|');
+    const text = withCursor.replace('|', '');
+    return completeAt(lint(text, { fileName: 'main.tf' }) as never, offset);
+  };
+
+  it('argument names in snake_case (blocks as blocks), values, and container keys inside jsonencode', () => {
+    const names = complete('resource "aws_ecs_task_definition" "web" {\n  family = "web"\n  netw|\n}\n');
+    assert.ok(names.some((e) => e.label === 'network_mode' && e.insertText.startsWith('network_mode = "${1|awsvpc')));
+    assert.ok(names.some((e) => e.label === 'runtime_platform' && e.insertText.startsWith('runtime_platform {\n')));
+    assert.ok(!names.some((e) => e.label === 'family'), 'family is already set');
+    assert.deepEqual(complete('resource "aws_ecs_task_definition" "web" {\n  network_mode = |\n}\n').map((e) => e.insertText), ['"awsvpc"', '"bridge"', '"host"', '"none"']);
+    assert.ok(complete('resource "aws_ecs_task_definition" "web" {\n  requires_compatibilities = [|]\n}\n').some((e) => e.insertText === '"FARGATE"'));
+    const inVolume = complete('resource "aws_ecs_task_definition" "web" {\n  dynamic "volume" {\n    for_each = var.v\n    content {\n      |\n    }\n  }\n}\n');
+    assert.ok(inVolume.some((e) => e.label === 'efs_volume_configuration'), JSON.stringify(inVolume.map((e) => e.label)));
+    const keys = complete('resource "aws_ecs_task_definition" "web" {\n  container_definitions = jsonencode([\n    { name = "web", essential = true,\n      por| }\n  ])\n}\n');
+    assert.ok(keys.some((e) => e.label === 'portMappings' && e.insertText.startsWith('portMappings = [')));
+    assert.ok(!keys.some((e) => e.label === 'essential' || e.label === 'name'));
+    const driver = complete('resource "aws_ecs_task_definition" "web" {\n  container_definitions = jsonencode([{\n    logConfiguration = { logDriver = "aw|" }\n  }])\n}\n');
+    const awslogs = driver.find((e) => e.label === 'awslogs')!;
+    assert.equal(awslogs.insertText, '"awslogs"');
+  });
+
+  it('nothing inside a string, a comment, a heredoc or another resource', () => {
+    assert.deepEqual(complete('resource "aws_ecs_task_definition" "web" {\n  family = "we|b"\n}\n'), []);
+    assert.deepEqual(complete('resource "aws_ecs_task_definition" "web" {\n  # netw|\n}\n'), []);
+    assert.deepEqual(complete('resource "aws_ecs_task_definition" "web" {\n  container_definitions = <<EOF\n[{"na|"}]\nEOF\n}\n'), []);
+    assert.deepEqual(complete('resource "aws_s3_bucket" "b" {\n  netw|\n}\n'), []);
   });
 });

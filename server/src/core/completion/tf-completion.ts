@@ -32,7 +32,7 @@ interface Frame {
   at: number;
 }
 
-/** The open brackets around `offset`, outermost first; undefined inside a string, comment or heredoc. */
+/** The open brackets around `offset`, outermost first; undefined inside a comment, heredoc or interpolation. */
 export function framesAt(text: string, offset: number): Frame[] | undefined {
   const stack: Frame[] = [];
   let i = 0;
@@ -74,7 +74,11 @@ export function framesAt(text: string, offset: number): Frame[] | undefined {
         else if (d === '"' && depth === 0) break;
         else if (d === '\n' && depth === 0) break;
       }
-      if (j >= offset) return undefined;
+      if (j >= offset) {
+        // In a plain string being typed (`logDriver = "aw|"`): a value; inside an interpolation: nothing.
+        const sofar = text.slice(i + 1, offset);
+        return sofar.includes('${') || sofar.includes('\n') ? undefined : stack;
+      }
       i = j + 1;
       continue;
     }
@@ -213,7 +217,7 @@ export function completeInTerraform(input: TfCompletionInput, offset: number): C
   if (!word || inner.ch !== '{') return [];
   const range: OffsetRange = { offset: offset - word[1].length, length: wordEnd(offset) - (offset - word[1].length) };
   const body = text.slice(inner.at + 1, matchingClose(text, inner.at));
-  const present = new Set([...body.matchAll(/^[ \t]*"?([\w-]+)"?\s*(?:[=:{]|"[^"]*"\s*\{)/gm)].map((m) => m[1]));
+  const present = topLevelKeys(body);
   const typing = word[1].replace(/^"/, '');
   present.delete(typing);
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
@@ -275,4 +279,28 @@ function matchingClose(text: string, open: number): number {
     }
   }
   return text.length;
+}
+
+/** Argument, block and key names directly in a body (not in its nested blocks or objects). */
+function topLevelKeys(body: string): Set<string> {
+  const out = new Set<string>();
+  let depth = 0;
+  let itemStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (itemStart && depth === 0) {
+      const m = /^\s*"?([\w-]+)"?\s*(?:[=:{]|"[^"]*"\s*\{)/.exec(body.slice(i, i + 200));
+      if (m) out.add(m[1]);
+      itemStart = false;
+    }
+    if (c === '"') {
+      for (i++; i < body.length && body[i] !== '"' && body[i] !== '\n'; i++) if (body[i] === '\\') i++;
+    } else if (c === '#') {
+      const nl = body.indexOf('\n', i);
+      i = nl < 0 ? body.length : nl - 1;
+    } else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+    else if (depth === 0 && (c === '\n' || c === ',')) itemStart = true;
+  }
+  return out;
 }
