@@ -16,7 +16,7 @@ import type { Diagnostic, LintOptions } from '../types';
 import { runServiceRules } from '../workspace/check-service';
 import { serviceTask } from '../workspace/service-context';
 import { finalize } from '../lint';
-import { tfWording } from './lint-terraform';
+import { tfWording } from './tf-names';
 
 export interface TfCheckedSubject {
   address: string;
