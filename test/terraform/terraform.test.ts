@@ -259,6 +259,11 @@ EOT
   launch_type     = "FARGATE"
   network_configuration { subnets = var.subnets }
 }
+resource "aws_ecs_service" "e" {
+  task_definition = "[{\\"name\\": \\"web\\"}]"
+  launch_type     = "FARGATE"
+  network_configuration { subnets = var.subnets }
+}
 resource "aws_ecs_service" "d" {
   task_definition = var.task_definition
   launch_type     = "FARGATE"
@@ -266,7 +271,8 @@ resource "aws_ecs_service" "d" {
 }
 `;
     const got = lint(text, { fileName: 'main.tf' }).diagnostics.filter((d) => d.code === 'service-task-definition-format');
-    assert.deepEqual(got.map((d) => d.message.split(':')[0]), ['aws_ecs_service.a', 'aws_ecs_service.b', 'aws_ecs_service.c']);
+    assert.deepEqual(got.map((d) => d.message.split(':')[0]), ['aws_ecs_service.a', 'aws_ecs_service.b', 'aws_ecs_service.c', 'aws_ecs_service.e']);
+    assert.match(got[3].message, /is JSON, not a task definition name/);
     assert.match(got[0].message, /task_definition is the result of jsonencode\(…\), not a task definition/);
     assert.ok(got.every((d) => d.message.length <= 160));
   });
