@@ -58,4 +58,29 @@ describe('language server on a Terraform file', () => {
     assert.ok(link);
     assert.match(link.contents.value, /loaded from `containers\.json` with `file\(\)`/);
   });
+
+  it('completes argument names, values and container keys inside jsonencode, in HCL', async () => {
+    const text = TF.replace('  cpu                      = 256\n', '  cpu = \n  netw\n').replace('essential = true, readonlyRootFilesystem = true }', 'essential = true, readonlyRootFilesystem = true,\n      logC }');
+    const u = 'file:///work/app/infra/complete.tf';
+    await client.open(u, text, 1, 'terraform');
+    type Item = { label: string; textEdit?: { newText: string } };
+    const at = async (line: number, character: number) => {
+      const list = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri: u }, position: { line, character } });
+      return Array.isArray(list) ? list : list.items;
+    };
+    const sizes = await at(4, 8);
+    assert.deepEqual(sizes.slice(0, 4).map((i) => i.label), ['256', '512', '1024', '2048']);
+    assert.equal(sizes[0].textEdit?.newText, '"256"');
+    const args = await at(5, 6);
+    const nm = args.find((i) => i.label === 'network_mode');
+    assert.ok(!nm, 'network_mode is already set');
+    assert.ok(args.some((i) => i.label === 'task_role_arn' && i.textEdit?.newText.startsWith('task_role_arn = ')), JSON.stringify(args.map((i) => i.label)));
+    assert.ok(args.some((i) => i.label === 'volume' && i.textEdit?.newText.startsWith('volume {')));
+    assert.ok(!args.some((i) => /[A-Z]/.test(i.label)));
+    const keys = await at(10, 10);
+    const lc = keys.find((i) => i.label === 'logConfiguration');
+    assert.ok(lc, JSON.stringify(keys.map((i) => i.label)));
+    assert.match(lc.textEdit!.newText, /^logConfiguration = \{/);
+    assert.ok(!keys.some((i) => i.label === 'essential'), 'essential is already set');
+  });
 });

@@ -1,6 +1,6 @@
 /** Service-rule fixtures: each folder holds a deploying file and the task definition it runs, read as the CLI reads them. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { readDeployLinkedFiles } from '../../server/src/cli/deploy-linked-files';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/syntax/positions';
@@ -9,14 +9,17 @@ import { lint } from '../../server/src/core/lint';
 import { checkDeployFile } from '../../server/src/core/workspace/check-service';
 import { deployFileKind } from '../../server/src/core/workspace/deploy-files';
 import { loadServiceFixtures } from '../helpers/fixtures';
+import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 
 // A folder holds an appspec or service definition (with the files it links), or a CloudFormation template whose
-// AWS::ECS::Service is checked against the task definition of the same template.
-const isTemplate = (p: string, t: string) => /\.(ya?ml|json)$/.test(p) && !deployFileKind(p, t) && looksLikeCfnTemplate(t);
+// AWS::ECS::Service is checked against the task definition of the same template, or a .tf file whose aws_ecs_service
+// is checked against the aws_ecs_task_definition of the same file.
+const isTemplate = (p: string, t: string) => (/\.(ya?ml|json)$/.test(p) && !deployFileKind(p, t) && looksLikeCfnTemplate(t)) || (/\.tf$/.test(p) && /resource\s+"aws_ecs_service"/.test(t));
 const fixtures = loadServiceFixtures((p, t) => ['appspec', 'service'].includes(deployFileKind(p, t) ?? '') || isTemplate(p, t));
 const check = (path: string, text: string) => (isTemplate(path, text) ? lint(text, { fileName: path }).diagnostics : checkDeployFile(path, text, readDeployLinkedFiles(path, text)).diagnostics);
 
 describe('service rule fixtures (test/fixtures/rules/<id>/bad-*/ and good-*/)', () => {
+  before(() => initHclFromDisk());
   it('exist for every service rule', () => {
     for (const rule of ALL_RULES.filter((r) => r.kinds.includes('S'))) {
       assert.ok(fixtures.some((f) => f.ruleId === rule.id && f.kind === 'bad'), `${rule.id}: no bad service fixture`);

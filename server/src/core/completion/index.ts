@@ -14,12 +14,16 @@ import { FIRELENS_CONFIG_OPTIONS, LOG_DRIVER_OPTIONS, type OptionInfo } from './
 import { valueCandidates } from './values';
 import { locationAt } from './location';
 import { completeInTemplate, type TemplateCompletionSubject } from './template-completion';
+import { completeInTerraform } from './tf-completion';
+import type { TfModule } from '../documents/tf-module';
 
 export interface CompletionInput {
   parsed: ParsedDocument;
   doc: Classification;
   /** A CloudFormation template's task definitions (API names, template offsets). */
   subjects?: TemplateCompletionSubject[];
+  /** A .tf file's model (TerraformOutput.module), to find the resource under the cursor. */
+  module?: TfModule;
 }
 
 /** Key candidates for the object at `rel`: log or FireLens options, else the schema's properties. */
@@ -43,6 +47,7 @@ export interface CompletionEntry {
 export function completeAt(input: CompletionInput, offset: number): CompletionEntry[] {
   const { parsed, doc } = input;
   const root = parsed.root;
+  if (doc.kind === 'terraform') return completeInTerraform({ text: parsed.text, module: input.module, subjects: input.subjects }, offset);
   if (doc.kind === 'cfn-template') return completeInTemplate(parsed.text, input.subjects ?? [], offset, !/^\s*[{[]/.test(parsed.text));
   if (!root) return [];
   const location = locationAt(parsed, offset);

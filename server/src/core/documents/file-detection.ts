@@ -67,9 +67,9 @@ export function isTaskDefinitionTemplate(path: string, text: string): boolean {
   return isTemplateFileName(path) && looksLikeCfnTemplate(text) && text.includes(TASK_DEFINITION_TYPE);
 }
 
-/** A Terraform file that declares an aws_ecs_task_definition resource. */
+/** A Terraform file that declares an aws_ecs_task_definition or aws_ecs_service resource (a module's service.tf). */
 export function isTaskDefinitionTerraform(path: string, text: string): boolean {
-  return /\.tf$/i.test(path) && /resource\s+"aws_ecs_task_definition"/.test(text);
+  return /\.tf$/i.test(path) && /resource\s+"aws_ecs_(?:task_definition|service)"/.test(text);
 }
 
 /** The decision the LSP and the CLI directory scan share. */

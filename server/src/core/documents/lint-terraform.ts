@@ -11,10 +11,13 @@ import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { readTerraform, type TfModule, type TfSubject } from './tf-module';
-import { tfNameOf } from './tf-names';
+import { tfWording } from './tf-names';
+
+export { tfWording };
 import { HclFixWriter } from '../fixes/hcl-writer';
 import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 import { readPlan } from './tf-plan';
+import { checkTerraformServices } from './tf-services';
 
 /**
  * Lints `terraform show -json` output: each task definition Terraform will register, named by its resource
@@ -36,7 +39,7 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
     d.templated ||= s.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc: d });
     launchTypes.add(d.launchType);
-    const raw = yield* checkSubject(text, sub, d, options, pause, PLAN_SKIPPED_RULES);
+    const raw = yield* checkSubject(text, sub, d, options, pause, planSkippedRules());
     for (const diag of finalize(raw, options)) {
       if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
       const plain: Diagnostic = { ...diag, message: `${s.address}: ${tfWording(diag.message)}`, related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
@@ -51,7 +54,9 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
 }
 
 /** Plans hold no comments or duplicate keys of the user's, and the decoded containers share one range. */
-const PLAN_SKIPPED_RULES: ReadonlySet<string> = new Set([...TEMPLATE_SKIPPED_RULES, 'duplicate-key']);
+// Built on first use: lint.ts and lint-template.ts import each other through this module.
+let planSkipped: ReadonlySet<string> | undefined;
+const planSkippedRules = (): ReadonlySet<string> => (planSkipped ??= new Set([...TEMPLATE_SKIPPED_RULES, 'duplicate-key']));
 
 export function isTerraformFileName(path: string | undefined): boolean {
   return !!path && /\.tf$/i.test(path);
@@ -94,9 +99,13 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     d.templated ||= subject.placeholderOffsets.size > 0;
     subjects.push({ parsed: sub, doc: d });
     launchTypes.add(d.launchType);
-    const raw = yield* checkSubject(text, sub, d, options, pause, TF_SKIPPED_RULES);
+    const raw = yield* checkSubject(text, sub, d, options, pause, tfSkippedRules());
     const writer = new HclFixWriter(subject);
     for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
+  }
+  if (module.services.length > 0) {
+    yield;
+    out.push(...checkTerraformServices(text, module, module.subjects.map((s, i) => ({ address: s.address, ...subjects[i] })), options));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
@@ -114,7 +123,8 @@ function linkMarkdown(s: TfSubject, d: Classification): string {
 }
 
 /** Rules that judge a file rather than a resource, plus duplicate-key: HCL itself refuses a repeated argument. */
-const TF_SKIPPED_RULES: ReadonlySet<string> = new Set([...TEMPLATE_SKIPPED_RULES]);
+let tfSkipped: ReadonlySet<string> | undefined;
+const tfSkippedRules = (): ReadonlySet<string> => (tfSkipped ??= new Set([...TEMPLATE_SKIPPED_RULES]));
 
 /** A subject's diagnostic as the .tf file shows it. */
 function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined): Diagnostic {
@@ -146,10 +156,6 @@ function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix |
   return d;
 }
 
-/** Task-level API names in a message, in Terraform's spelling: `executionRoleArn` → `execution_role_arn`. */
-export function tfWording(message: string): string {
-  return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' ? w : (tfNameOf(w) ?? w)));
-}
 
 /**
  * The JSON a resource loads with file()/templatefile(), linted as that resource's containers: the task's other
@@ -186,7 +192,7 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
   const sub: ParsedDocument = { ...parsed, root: task, placeholderOffsets: placeholders };
   const d = classify(sub, options);
   d.kind = 'register';
-  const steps = checkSubject(jsonText, sub, d, options, undefined, TF_SKIPPED_RULES);
+  const steps = checkSubject(jsonText, sub, d, options, undefined, tfSkippedRules());
   let step = steps.next();
   while (!step.done) step = steps.next();
   for (const diag of finalize(step.value, options)) {

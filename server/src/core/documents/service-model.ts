@@ -57,6 +57,15 @@ export interface ServiceModel {
   /** Deployment alarms that roll back (`deploymentConfiguration.alarms` with `enable` and `rollback`). */
   alarmRollback?: boolean;
   role?: Field<string>;
+  /** `awsvpcConfiguration.assignPublicIp` (API: ENABLED/DISABLED; Terraform: a bool). */
+  assignPublicIp?: Field<boolean>;
+  /** The task definition is written as something that never names one (Terraform: container JSON); `what` says what. */
+  taskDefinitionMisuse?: { node: Node; what: string };
+  /**
+   * Set by a reader that can see the cluster's setup (Terraform: no default capacity provider strategy in the module):
+   * a service without launch type and capacity provider strategy then runs on EC2 or a strategy it cannot see.
+   */
+  defaultStrategyUnseen?: boolean;
   /** True when a node's value is a template placeholder or intrinsic (known only at deploy time). */
   isPlaceholder(node: Node): boolean;
 }
@@ -105,6 +114,7 @@ export function readServiceObject(obj: Node, style: KeyStyle, source: ServiceSou
     circuitBreaker: breaker ? { node: breaker, enable: f.bool(at(breaker, 'enable')), rollback: f.bool(at(breaker, 'rollback')) } : undefined,
     alarmRollback: f.bool(at(alarms, 'enable'))?.value === true && f.bool(at(alarms, 'rollback'))?.value === true,
     role: f.text(at(obj, 'role')),
+    assignPublicIp: f.bool(at(net, 'awsvpcConfiguration', 'assignPublicIp')),
     isPlaceholder,
   };
 }
@@ -159,7 +169,7 @@ function fields(isPlaceholder: (n: Node) => boolean) {
       if (!literal(n)) return { node: n };
       if (n.type === 'boolean') return { node: n, value: n.value as boolean };
       const s = n.type === 'string' ? (n.value as string).trim().toLowerCase() : '';
-      return { node: n, value: s === 'true' ? true : s === 'false' ? false : undefined };
+      return { node: n, value: s === 'true' || s === 'enabled' ? true : s === 'false' || s === 'disabled' ? false : undefined };
     },
   };
 }

@@ -94,3 +94,8 @@ TF_NAME.set('sourcePath', 'host_path');
 export function tfNameOf(api: string): string | undefined {
   return TF_NAME.get(api);
 }
+
+/** Task-level API names in a message, in Terraform's spelling: `executionRoleArn` → `execution_role_arn`. */
+export function tfWording(message: string): string {
+  return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' ? w : (tfNameOf(w) ?? w)));
+}

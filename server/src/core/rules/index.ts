@@ -76,6 +76,7 @@ import secretInValue from './secret-in-value';
 import secretValueFromFormat from './secret-value-from-format';
 import serviceConnectPortName from './service-connect-port-name';
 import serviceRoleWithAwsvpc from './service-role-with-awsvpc';
+import serviceTaskDefinitionFormat from './service-task-definition-format';
 import taskDefinitionTooLarge from './task-definition-too-large';
 import taskRoleRequired from './task-role-required';
 import tooManyContainers from './too-many-containers';
@@ -169,6 +170,7 @@ export const ALL_RULES: readonly Rule[] = [
   secretValueFromFormat,
   serviceConnectPortName,
   serviceRoleWithAwsvpc,
+  serviceTaskDefinitionFormat,
   taskDefinitionTooLarge,
   taskRoleRequired,
   tooManyContainers,
