@@ -51,6 +51,10 @@ export function buildSchemas(model: SdkModel, overlay: Overlay): { task: JsonObj
     items: { $ref: 'task-definition.schema.json#/definitions/ContainerDefinition' },
   };
   const { description: sd, markdownDescription: smd, ...serviceBody } = serviceRoot;
+  // describe-services output fields that no create/update input takes (ecspresso's `init` writes some, e.g. platformFamily)
+  const inputKeys = new Set(Object.keys(serviceRoot.properties as JsonObject));
+  const describeOnly = (model.interfaces.get('Service') ?? []).map((f) => f.name).filter((n) => !inputKeys.has(n));
+  if (!describeOnly.length) throw new Error('the SDK model has no Service structure (describe-services output)');
   const service: JsonObject = {
     $schema: DRAFT_07,
     $id: SERVICE_SCHEMA_ID,
@@ -58,6 +62,7 @@ export function buildSchemas(model: SdkModel, overlay: Overlay): { task: JsonObj
     description: sd,
     markdownDescription: smd,
     ...serviceBody,
+    'x-describe-only': describeOnly,
     definitions: serviceDefinitions,
   };
   return { task, containers, service };
