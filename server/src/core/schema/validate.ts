@@ -110,6 +110,7 @@ export function checkServiceSchema(input: ServiceSchemaInput): SchemaReport[] {
     const describeOnly = err.keyword === 'additionalProperties' && err.instancePath === '' &&
       SERVICE_DESCRIBE_ONLY_KEYS.includes((err.params as { additionalProperty: string }).additionalProperty);
     if (describeOnly && input.ecspresso) continue;
+    if (input.ecspresso && isMissingList(err)) continue;
     const report = translateError(err, {
       base: root, isArrayDoc: false, text: input.text, isPlaceholder, subject: 'service',
       describeOnly: SERVICE_DESCRIBE_ONLY_KEYS, requiredAt: (segs) => requiredAtPath('S', segs),
@@ -123,6 +124,17 @@ export function checkServiceSchema(input: ServiceSchemaInput): SchemaReport[] {
     if (out.length >= (input.maxReports ?? Infinity)) break;
   }
   return out;
+}
+
+/**
+ * A required list left out: to ecspresso (Go) an absent list is an empty one, and `ecspresso init` writes
+ * `"alarms": { "enable": false, "rollback": false }` without `alarmNames` for a service that has none.
+ */
+function isMissingList(err: ErrorObject): boolean {
+  if (err.keyword !== 'required') return false;
+  const missing = (err.params as { missingProperty: string }).missingProperty;
+  const props = (err.parentSchema as { properties?: Record<string, { type?: string }> } | undefined)?.properties;
+  return props?.[missing]?.type === 'array';
 }
 
 function isDescribeOnly(err: ErrorObject, isArrayDoc: boolean): boolean {
