@@ -4,7 +4,9 @@ import type { Field, FieldType, SdkModel } from './sdk-model.ts';
 
 export const TASK_SCHEMA_ID = 'https://ecs-taskdef.dev/schemas/task-definition.schema.json';
 export const CONTAINERS_SCHEMA_ID = 'https://ecs-taskdef.dev/schemas/container-definitions.schema.json';
+export const SERVICE_SCHEMA_ID = 'https://ecs-taskdef.dev/schemas/service-definition.schema.json';
 export const ROOT_STRUCTURE = 'RegisterTaskDefinitionRequest';
+export const SERVICE_ROOT_STRUCTURE = 'CreateServiceRequest';
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 export type JsonObject = { [key: string]: unknown };
@@ -17,10 +19,17 @@ export function plainText(md: string): string {
     .replace(/`([^`]*)`/g, '$1');
 }
 
-export function buildSchemas(model: SdkModel, overlay: Overlay): { task: JsonObject; containers: JsonObject } {
+export function buildSchemas(model: SdkModel, overlay: Overlay): { task: JsonObject; containers: JsonObject; service: JsonObject } {
   const b = new Builder(model, overlay);
   const root = b.objectSchema(ROOT_STRUCTURE);
   const definitions = b.emitQueued();
+  // The service schema is self-contained (its own definitions): the web worker and ajv standalone load it alone.
+  const sb = new Builder(model, overlay);
+  const serviceRoot = sb.objectSchema(SERVICE_ROOT_STRUCTURE);
+  const serviceDefinitions = sb.emitQueued();
+  const roots = new Set([ROOT_STRUCTURE, SERVICE_ROOT_STRUCTURE]);
+  const unused = Object.keys(overlay).filter((n) => !roots.has(n) && !(n in definitions) && !(n in serviceDefinitions));
+  if (unused.length) throw new Error(`overlay describes structures the model never reaches: ${unused.join(', ')}`);
   const { description: _d, markdownDescription: _m, ...rootBody } = root;
   const task: JsonObject = {
     $schema: DRAFT_07,
@@ -41,7 +50,22 @@ export function buildSchemas(model: SdkModel, overlay: Overlay): { task: JsonObj
     type: 'array',
     items: { $ref: 'task-definition.schema.json#/definitions/ContainerDefinition' },
   };
-  return { task, containers };
+  const { description: sd, markdownDescription: smd, ...serviceBody } = serviceRoot;
+  // describe-services output fields that no create/update input takes (ecspresso's `init` writes some, e.g. platformFamily)
+  const inputKeys = new Set(Object.keys(serviceRoot.properties as JsonObject));
+  const describeOnly = (model.interfaces.get('Service') ?? []).map((f) => f.name).filter((n) => !inputKeys.has(n));
+  if (!describeOnly.length) throw new Error('the SDK model has no Service structure (describe-services output)');
+  const service: JsonObject = {
+    $schema: DRAFT_07,
+    $id: SERVICE_SCHEMA_ID,
+    title: 'Amazon ECS service definition (CreateService or UpdateService input, ecspresso service definition)',
+    description: sd,
+    markdownDescription: smd,
+    ...serviceBody,
+    'x-describe-only': describeOnly,
+    definitions: serviceDefinitions,
+  };
+  return { task, containers, service };
 }
 
 class Builder {
@@ -57,8 +81,6 @@ class Builder {
       const name = this.queue.shift()!;
       if (!this.definitions.has(name)) this.definitions.set(name, this.objectSchema(name));
     }
-    const unused = Object.keys(this.overlay).filter((n) => n !== ROOT_STRUCTURE && !this.definitions.has(n));
-    if (unused.length) throw new Error(`overlay describes structures the model never reaches: ${unused.join(', ')}`);
     const out: JsonObject = {};
     for (const name of [...this.definitions.keys()].sort()) out[name] = this.definitions.get(name);
     return out;
@@ -67,8 +89,15 @@ class Builder {
   objectSchema(defName: string): JsonObject {
     const ov = this.overlayFor(defName);
     const sdkName = ov.from ?? defName;
-    const fields = this.model.interfaces.get(sdkName) ?? this.model.unions.get(sdkName);
-    if (!fields) throw new Error(`${defName}: no structure ${sdkName} in the SDK model`);
+    const own = this.model.interfaces.get(sdkName) ?? this.model.unions.get(sdkName);
+    if (!own) throw new Error(`${defName}: no structure ${sdkName} in the SDK model`);
+    let fields = own;
+    if (ov.alsoFrom) {
+      const also = this.model.interfaces.get(ov.alsoFrom);
+      if (!also) throw new Error(`${defName}: no structure ${ov.alsoFrom} in the SDK model`);
+      const have = new Set(own.map((f) => f.name));
+      fields = [...own, ...also.filter((f) => !have.has(f.name))];
+    }
     const known = new Set(fields.map((f) => f.name));
     const stale = Object.keys(ov.props).filter((p) => !known.has(p));
     if (stale.length) throw new Error(`${defName}: overlay has fields the model lacks: ${stale.join(', ')}`);
@@ -101,6 +130,11 @@ class Builder {
     const t = field.type;
     const meta: JsonObject = { description: plainText(po.md), markdownDescription: po.md };
     const launch: JsonObject = po.launch ? { 'x-launch-note': po.launch } : {};
+    if (po.anyValue) {
+      if (t.kind !== 'ref' || this.isStructure(t.name) || this.model.enums.has(t.name)) throw new Error(`${where}: anyValue is for free-form document fields`);
+      checkNoValueRules(where, po);
+      return { ...meta };
+    }
     if (t.kind !== 'array' && (po.items || po.minItems !== undefined || po.maxItems !== undefined)) {
       throw new Error(`${where}: array settings on a non-array field`);
     }

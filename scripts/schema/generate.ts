@@ -9,6 +9,7 @@ import { readSdkModel, sdkModelsDir } from './sdk-model.ts';
 export const SCHEMA_FILES = {
   task: 'schemas/task-definition.schema.json',
   containers: 'schemas/container-definitions.schema.json',
+  service: 'schemas/service-definition.schema.json',
 } as const;
 
 /** The repository root: the nearest folder, from the working directory up, whose package.json is ecs-taskdef. */
@@ -20,7 +21,7 @@ export function repoRoot(start: string = process.cwd()): string {
   }
 }
 
-export function generateSchemas(root: string = repoRoot()): { task: JsonObject; containers: JsonObject } {
+export function generateSchemas(root: string = repoRoot()): { task: JsonObject; containers: JsonObject; service: JsonObject } {
   return buildSchemas(readSdkModel(sdkModelsDir(root)), overlay);
 }
 
@@ -34,7 +35,7 @@ function main(args: string[]): number {
   const schemas = generateSchemas(root);
   const check = args.includes('--check');
   let stale = 0;
-  for (const key of ['task', 'containers'] as const) {
+  for (const key of ['task', 'containers', 'service'] as const) {
     const file = path.join(root, SCHEMA_FILES[key]);
     const text = serializeSchema(schemas[key]);
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';

@@ -1,4 +1,4 @@
-// Generates server/src/core/schema/validators.generated.ts: ajv standalone code for both schemas, so the
+// Generates server/src/core/schema/validators.generated.ts: ajv standalone code for the three schemas, so the
 // server and the CLI never compile the ~85 KB schema at start-up (that costs 90–500 ms).
 // Run: npm run schema (after the schemas) or node --import tsx scripts/schema/standalone-validators.ts [--check]
 import * as fs from 'node:fs';
@@ -16,13 +16,15 @@ export function generateValidatorsSource(root: string = repoRoot()): string {
   const load = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { $id: string };
   const task = load(SCHEMA_FILES.task);
   const containers = load(SCHEMA_FILES.containers);
+  const service = load(SCHEMA_FILES.service);
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   ajv.addSchema(task);
   ajv.addSchema(containers);
-  const code = standaloneCode(ajv, { task: task.$id, containers: containers.$id });
+  ajv.addSchema(service);
+  const code = standaloneCode(ajv, { task: task.$id, containers: containers.$id, service: service.$id });
   const RUNTIME = /require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g;
   const imports = new Set<string>();
-  const body = linearErrorMerge(shareSchemaObjects(code.replace(/^"use strict";/, ''), { taskSchema: task, containersSchema: containers })).replace(RUNTIME, (_m, name: string) => {
+  const body = linearErrorMerge(shareSchemaObjects(code.replace(/^"use strict";/, ''), { taskSchema: task, containersSchema: containers, serviceSchema: service })).replace(RUNTIME, (_m, name: string) => {
     imports.add(name);
     return `runtime_${name}`;
   });
@@ -33,6 +35,7 @@ export function generateValidatorsSource(root: string = repoRoot()): string {
     '// `npm run schema` regenerates it and test/schema/standalone-validators.test.ts checks it is current.',
     "import taskSchema from '../../../../schemas/task-definition.schema.json';",
     "import containersSchema from '../../../../schemas/container-definitions.schema.json';",
+    "import serviceSchema from '../../../../schemas/service-definition.schema.json';",
     ...[...imports].sort().map((name) => `import runtime_${name} from 'ajv/dist/runtime/${name}';`),
     body.trim(),
     '',

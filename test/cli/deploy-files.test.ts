@@ -80,6 +80,49 @@ describe('lint DIR: appspecs and service definitions', () => {
     assert.deepEqual(r.relatedLocations?.map((l) => [l.message?.text, l.physicalLocation]), [['port mapping 8080 (taskdef.json)', undefined]]);
   });
 
+  it('service definitions are schema-checked (typos, types, enums) with line-precise findings; fix renames a typo; ecspresso files as ecspresso reads them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-service-schema-'));
+    try {
+      const service = join(dir, 'service.json');
+      writeFileSync(service, [
+        '{',
+        '  "serviceName": "web",',
+        '  "desiredCount": "{{ must_env `COUNT` }}",',
+        '  "launchType": "FARGET",',
+        '  "loadBalancer": [],',
+        '  "enableExecuteCommand": "yes",',
+        '  "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0abc1234"] } },',
+        '  "deploymentConfiguration": { "deploymentCircuitBreaker": { "enable": true, "rollback": true } }',
+        '}',
+        '',
+      ].join('\n'));
+      const { status, results } = lintJson(service);
+      assert.equal(status, 1);
+      assert.deepEqual(results.map((r) => r.kind), ['service']);
+      assert.deepEqual(errors(results[0]), [['invalid-enum-value', 4], ['unknown-property', 5], ['wrong-type', 6]]);
+      const typo = results[0].diagnostics.find((d) => d.code === 'unknown-property')!;
+      assert.equal(typo.message, "Unknown property 'loadBalancer' in the service definition. Did you mean 'loadBalancers'?");
+      assert.equal(typo.range.start.character, 2);
+      cli('fix', service);
+      const fixed = readFileSync(service, 'utf8');
+      assert.match(fixed, /"loadBalancers": \[\],/);
+      assert.match(fixed, /"launchType": "FARGATE",/);
+      assert.deepEqual(errors(lintJson(service).results[0]), [['wrong-type', 6]]);
+
+      // ecspresso's own file: platformFamily (ecspresso init writes it) and "" (a Go zero value) are fine there
+      const ecspresso = join(dir, 'ecs-service-def.json');
+      writeFileSync(ecspresso, '{\n  "launchType": "",\n  "platformFamily": "Linux",\n  "desiredCount": 1,\n  "schedulingStrategy": "REPLICAS"\n}\n');
+      assert.deepEqual(errors(lintJson(ecspresso).results[0]), [['invalid-enum-value', 5]]);
+      // the same keys given to the AWS CLI are rejected: named as describe output and as empty
+      writeFileSync(service, '{\n  "serviceName": "web",\n  "launchType": "",\n  "platformFamily": "Linux",\n  "taskDefinition": "web:3",\n  "desiredCount": 1\n}\n');
+      const cliInput = lintJson(service).results[0];
+      assert.deepEqual(errors(cliInput), [['null-value', 3], ['unknown-property', 4]]);
+      assert.match(cliInput.diagnostics.find((d) => d.code === 'unknown-property')!.message, /describe-services output/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fix repairs the service (container name, role) but leaves a port to the user; conflict markers are one error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-deploy-'));
     try {

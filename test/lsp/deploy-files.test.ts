@@ -62,6 +62,21 @@ describe('LSP: appspec and service definition documents', () => {
     assert.match(found[2].message, /'webapp' is not a container of web-task\.json/);
     assert.equal(found[2].relatedInformation?.[0].location.uri, pathToFileURL(join(dir, 'services', 'web-task.json')).href);
   });
+
+  it('a service definition is schema-checked while typed: a key typo on its key, with the rename as quick fix', async () => {
+    const dir = join(repo, 'ecspresso');
+    const uri = pathToFileURL(join(dir, 'ecs-service-def.json')).href;
+    const clean = readFileSync(join(dir, 'ecs-service-def.json'), 'utf8');
+    const text = clean.replace('"schedulingStrategy"', '"schedulingStrategie"');
+    await client.open(uri, text, 1, 'json');
+    const found = (await diagnostics(uri)).filter((d) => d.code === 'unknown-property');
+    const line = text.split('\n').findIndex((l) => l.includes('schedulingStrategie'));
+    assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[line, 2, 23]]);
+    assert.match(found[0].message, /Did you mean 'schedulingStrategy'\?/);
+    const actions = await client.request<Array<{ title: string; edit: { changes: Record<string, LspTextEdit[]> } }>>('textDocument/codeAction', { textDocument: { uri }, range: found[0].range, context: { diagnostics: [found[0]] } });
+    assert.equal(actions[0].title, "Rename to 'schedulingStrategy'");
+    assert.equal(applyLspEdits(text, actions[0].edit.changes[uri]), clean);
+  });
 });
 
 /** The server indexes the workspace folder: families found anywhere in the repository, the config's mapping, hovers that say why. */

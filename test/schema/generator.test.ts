@@ -13,7 +13,7 @@ const root = repoRoot();
 const generated = generateSchemas(root);
 
 test('committed schemas match the generator output', () => {
-  for (const key of ['task', 'containers'] as const) {
+  for (const key of ['task', 'containers', 'service'] as const) {
     const committed = fs.readFileSync(path.join(root, SCHEMA_FILES[key]), 'utf8');
     assert.ok(
       committed === serializeSchema(generated[key]),
@@ -26,6 +26,7 @@ test('generation is deterministic', () => {
   const again = generateSchemas(root);
   assert.equal(serializeSchema(again.task), serializeSchema(generated.task));
   assert.equal(serializeSchema(again.containers), serializeSchema(generated.containers));
+  assert.equal(serializeSchema(again.service), serializeSchema(generated.service));
 });
 
 /** Every object schema that declares properties, with a readable location. */
@@ -39,7 +40,7 @@ function objectSchemas(schema: Json): Array<{ where: string; node: Json }> {
 
 test('every property has a description and a markdownDescription', () => {
   let count = 0;
-  for (const { where, node } of objectSchemas(generated.task)) {
+  for (const { where, node } of [...objectSchemas(generated.task), ...objectSchemas(generated.service)]) {
     for (const [prop, s] of Object.entries(node.properties as Record<string, Json>)) {
       count++;
       assert.equal(typeof s.markdownDescription, 'string', `${where}.${prop} lacks markdownDescription`);
@@ -48,11 +49,11 @@ test('every property has a description and a markdownDescription', () => {
       assert.doesNotMatch(s.description as string, /`/, `${where}.${prop}: plain description keeps markdown`);
     }
   }
-  assert.ok(count > 150, `only ${count} properties documented`);
+  assert.ok(count > 300, `only ${count} properties documented`);
 });
 
 test('every API object is closed and every pattern has a human name', () => {
-  for (const { where, node } of objectSchemas(generated.task)) {
+  for (const { where, node } of [...objectSchemas(generated.task), ...objectSchemas(generated.service)]) {
     assert.equal(node.additionalProperties, false, `${where} must set additionalProperties: false`);
   }
   const walk = (s: unknown, where: string): void => {
@@ -65,6 +66,27 @@ test('every API object is closed and every pattern has a human name', () => {
     for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`);
   };
   walk(generated.task, '#');
+  walk(generated.service, 'service#');
+});
+
+test('the service schema takes create-service, update-service and ecspresso files: nothing required at the top', () => {
+  const svc = generated.service;
+  assert.equal(svc.required, undefined, 'ecspresso service definitions have no serviceName, cluster or taskDefinition');
+  const props = Object.keys(svc.properties as Json);
+  for (const key of ['serviceName', 'taskDefinition', 'cluster', 'loadBalancers', 'networkConfiguration', 'service', 'forceNewDeployment']) {
+    assert.ok(props.includes(key), `${key} must be a service property`);
+  }
+  assert.equal(svc.additionalProperties, false);
+  const defs = svc.definitions as Record<string, Json>;
+  assert.deepEqual(defs.AwsVpcConfiguration.required, ['subnets']);
+  assert.deepEqual(defs.DeploymentCircuitBreaker.required, ['enable', 'rollback']);
+  assert.deepEqual(defs.CapacityProviderStrategyItem.required, ['capacityProvider']);
+  assert.ok(JSON.stringify(svc).includes('"enum":["EC2","FARGATE"') || (svc.properties as Record<string, Json>).launchType.enum, 'launchType has the SDK enum');
+  // self-contained: every $ref points into its own definitions
+  for (const m of JSON.stringify(svc).matchAll(/"\$ref":"([^"]+)"/g)) {
+    assert.match(m[1], /^#\/definitions\//);
+    assert.ok(defs[m[1].slice('#/definitions/'.length)], `${m[1]} resolves`);
+  }
 });
 
 test('required lists follow the missing-required table', () => {
@@ -108,4 +130,6 @@ test('the generator refuses an overlay that misses or invents a field', () => {
 test('schema stays small', () => {
   const bytes = Buffer.byteLength(serializeSchema(generated.task));
   assert.ok(bytes < 120_000, `task schema is ${bytes} bytes`);
+  const serviceBytes = Buffer.byteLength(serializeSchema(generated.service));
+  assert.ok(serviceBytes < 90_000, `service schema is ${serviceBytes} bytes`);
 });

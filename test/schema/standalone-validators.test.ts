@@ -14,11 +14,17 @@ const root = repoRoot();
 const load = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { $id: string };
 const taskSchema = load(SCHEMA_FILES.task);
 const containersSchema = load(SCHEMA_FILES.containers);
+const serviceSchema = load(SCHEMA_FILES.service);
 const ajv = new Ajv(AJV_OPTIONS);
 ajv.addSchema(taskSchema);
 ajv.addSchema(containersSchema);
-const compiled = { task: ajv.getSchema(taskSchema.$id) as ValidateFunction, containers: ajv.getSchema(containersSchema.$id) as ValidateFunction };
-const standalone = generated as unknown as { task: ValidateFunction; containers: ValidateFunction };
+ajv.addSchema(serviceSchema);
+const compiled = {
+  task: ajv.getSchema(taskSchema.$id) as ValidateFunction,
+  containers: ajv.getSchema(containersSchema.$id) as ValidateFunction,
+  service: ajv.getSchema(serviceSchema.$id) as ValidateFunction,
+};
+const standalone = generated as unknown as { task: ValidateFunction; containers: ValidateFunction; service: ValidateFunction };
 
 test(`${VALIDATORS_FILE} is what the generator makes from the current schemas (npm run schema regenerates it)`, () => {
   assert.equal(fs.readFileSync(path.join(root, VALIDATORS_FILE), 'utf8'), generateValidatorsSource(root));
@@ -73,4 +79,36 @@ test('standalone validators report exactly the errors of run-time compiled ajv, 
     errors += ours.length;
   }
   assert.ok(errors > 1000, `only ${errors} errors compared`);
+});
+
+/** Service definitions in the fixtures (create-service, update-service, ecspresso), as written and mutated. */
+function serviceDocuments(): Array<{ name: string; value: unknown }> {
+  const out: Array<{ name: string; value: unknown }> = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/(service|ecs-service-def)[^/]*\.json$/.test(e.name)) {
+        const errors: never[] = [];
+        const tree = parseTree(fs.readFileSync(p, 'utf8'), errors, { allowTrailingComma: true });
+        if (!tree || errors.length > 0) continue;
+        const value = getNodeValue(tree);
+        out.push({ name: path.relative(root, p), value }, { name: `${path.relative(root, p)} (mutated)`, value: mutate(value) });
+      }
+    }
+  };
+  walk(path.join(root, 'test', 'fixtures'));
+  return out;
+}
+
+test('the standalone service validator reports exactly the errors of run-time compiled ajv', () => {
+  const docs = serviceDocuments();
+  assert.ok(docs.length >= 20, `only ${docs.length} service documents`);
+  let errors = 0;
+  for (const doc of docs) {
+    assert.equal(standalone.service(doc.value), compiled.service(doc.value), doc.name);
+    assert.deepEqual((standalone.service.errors ?? []).map(shape), (compiled.service.errors ?? []).map(shape), doc.name);
+    errors += (standalone.service.errors ?? []).length;
+  }
+  assert.ok(errors > 50, `only ${errors} errors compared`);
 });

@@ -2,6 +2,7 @@
 import { containerPartsOverlay } from './container-parts.ts';
 import { containerOverlay } from './container.ts';
 import { linuxOverlay } from './linux.ts';
+import { serviceOverlay } from './service.ts';
 import { taskOverlay } from './task.ts';
 import type { Overlay } from './types.ts';
 import { volumesOverlay } from './volumes.ts';
@@ -14,4 +15,5 @@ export const overlay: Overlay = {
   ...containerOverlay,
   ...containerPartsOverlay,
   ...linuxOverlay,
+  ...serviceOverlay,
 };

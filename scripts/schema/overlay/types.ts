@@ -27,6 +27,8 @@ export interface PropOverlay extends ValueRules {
   launch?: string;
   /** Emit the referenced SDK structure under this definition name (its own overlay entry). */
   definition?: string;
+  /** Any JSON value (the SDK's free-form document type): no type check. */
+  anyValue?: boolean;
 }
 
 export interface DefinitionOverlay {
@@ -34,6 +36,8 @@ export interface DefinitionOverlay {
   about: string;
   /** SDK structure this definition is built from, when its name differs (variants). */
   from?: string;
+  /** A second SDK structure whose fields (those the first lacks) are accepted too (UpdateService's `service`). */
+  alsoFrom?: string;
   props: Record<string, PropOverlay>;
   /** Extra JSON Schema keywords for the object (anyOf/oneOf/minProperties…). */
   extra?: Record<string, unknown>;

@@ -22,7 +22,7 @@ export const MAX_REPORTS_PER_RULE = 100;
 /** Thrown by `report` to stop a rule that reached MAX_REPORTS_PER_RULE: its remaining work is not needed. */
 const ENOUGH = Symbol('enough reports');
 /** Schema errors translated at most (all codes together); each translation looks nodes up in the tree. */
-const MAX_SCHEMA_REPORTS = 4 * MAX_REPORTS_PER_RULE;
+export const MAX_SCHEMA_REPORTS = 4 * MAX_REPORTS_PER_RULE;
 
 const KIND_LETTER: Partial<Record<Classification['kind'], KindLetter>> = {
   register: 'R',
@@ -243,6 +243,22 @@ function appliesTo(rule: Rule, doc: Classification, kind: KindLetter | undefined
   if (rule.launch === 'any') return true;
   if (doc.launch.size === 0) return rule.launch.includes('U');
   return rule.launch.some((l) => l !== 'U' && doc.launch.has(l));
+}
+
+/** Schema reports of a file checked outside `lint` (service definitions) as raw diagnostics, capped like a task's. */
+export function schemaReportDiagnostics(reports: ReadonlyArray<Report & { code: string }>): Diagnostic[] {
+  const out = reports.slice(0, MAX_SCHEMA_REPORTS).map((r) => toDiagnostic(r.code, severityOf(r.code), r));
+  if (reports.length > MAX_SCHEMA_REPORTS) {
+    const first = toDiagnostic('', 'error', reports[MAX_SCHEMA_REPORTS]);
+    out.push({
+      code: 'not-linted',
+      severity: 'information',
+      message: `The schema check found more than ${MAX_SCHEMA_REPORTS} problems; only the first ${MAX_SCHEMA_REPORTS} are listed (fix those and the rest appear).`,
+      range: first.range,
+      dedupeKey: 'not-linted:The schema check',
+    });
+  }
+  return out;
 }
 
 const SEVERITY_BY_ID = new Map<string, Severity>();

@@ -18,6 +18,16 @@ export interface TranslateContext {
   isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
   /** The `required` list of the schema object at this instance path. */
   requiredAt(segs: ReadonlyArray<string | number>): string[];
+  /** What the document is: a task definition (default) or a service definition. */
+  subject?: 'task' | 'service';
+  /** Top-level keys that only describe output holds (reported as such, not as typos). */
+  describeOnly?: readonly string[];
+}
+
+/** A readable location for messages; the root of a service file is "the service definition". */
+function whereOf(segs: ReadonlyArray<string | number>, ctx: TranslateContext): string {
+  if (ctx.subject === 'service' && segs.length === 0) return 'the service definition';
+  return describeLocation(ctx.base, segs, ctx.isArrayDoc);
 }
 
 type SchemaObject = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
@@ -64,9 +74,17 @@ function lastKey(segs: ReadonlyArray<string | number>): string {
 function unknownKey(obj: Node, prop: string, segs: ReadonlyArray<string | number>, schema: SchemaObject, ctx: TranslateContext): SchemaReport | undefined {
   const keyNode = propNode(obj, prop)?.children?.[0];
   if (!keyNode) return undefined;
-  const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
+  const where = whereOf(segs, ctx);
   const remove = (): Fix => ({ title: `Remove '${prop}'`, edits: removeEdits(ctx.text, keyNode) });
-  const target = misplacedTarget(placeOf(segs, ctx.isArrayDoc), prop, ctx.isArrayDoc);
+  if (ctx.subject === 'service' && segs.length === 0 && ctx.describeOnly?.includes(prop)) {
+    return {
+      code: 'unknown-property',
+      node: keyNode,
+      message: `'${prop}' is describe-services output, not create-service or update-service input; the AWS CLI rejects it, so remove it.`,
+      fixes: () => [{ ...remove(), preferred: true }],
+    };
+  }
+  const target = ctx.subject === 'service' ? undefined : misplacedTarget(placeOf(segs, ctx.isArrayDoc), prop, ctx.isArrayDoc);
   if (target) {
     return {
       code: 'misplaced-property',
@@ -104,8 +122,9 @@ function missing(obj: Node, prop: string, segs: ReadonlyArray<string | number>, 
   if (present) return undefined; // present but null/empty: the type/minLength error reports it
   const all = entries(obj);
   if (all.length > 0 && all.every(([, , v]) => isEmptyValue(v))) return allEmpty(obj, ctx);
-  const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
-  const label = where.charAt(0).toUpperCase() + where.slice(1);
+  const where = whereOf(segs, ctx);
+  // a service path reads as the path it is ('deploymentConfiguration.alarms'), not a capitalised phrase
+  const label = ctx.subject === 'service' && segs.length > 0 ? `'${where}'` : where.charAt(0).toUpperCase() + where.slice(1);
   return {
     code: 'missing-required',
     range: anchorOf(obj),
@@ -227,7 +246,7 @@ function wrongType(node: Node, key: string, expected: string, schema: SchemaObje
     severity: subCase ? 'warning' : undefined,
     message:
       `'${key}' must be ${article(expected)}; got ${article(jsonType(node))} ${preview(node, ctx.text)}.` +
-      (subCase ? ' The AWS CLI rejects a quoted number; only the GitHub deploy action converts it for you.' : ''),
+      (subCase ? (ctx.subject === 'service' ? ' The AWS CLI rejects a quoted number.' : ' The AWS CLI rejects a quoted number; only the GitHub deploy action converts it for you.') : ''),
     fixes,
   };
 }
@@ -291,7 +310,7 @@ function outOfRange(node: Node, key: string, schema: SchemaObject, ctx: Translat
 function badSize(node: Node, key: string, keyword: string, limit: number, segs: ReadonlyArray<string | number>, ctx: TranslateContext): SchemaReport | undefined {
   if (keyword === 'minLength' && node.type === 'string' && node.value === '') return emptyOrNull(node, key, ctx);
   if (keyword === 'minItems' && (node.children?.length ?? 0) === 0) {
-    const where = describeLocation(ctx.base, segs, ctx.isArrayDoc);
+    const where = whereOf(segs, ctx);
     const what = key === 'containerDefinitions' ? 'at least one container' : `at least ${limit} item${limit === 1 ? '' : 's'}`;
     return { code: 'missing-required', node: keyOf(node) ?? node, message: `'${key}' in ${where} is empty; it needs ${what}.`, dedupeKey: `missing:${node.parent?.parent?.offset}:${key}` };
   }

@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
+import serviceSchema from '../../../../schemas/service-definition.schema.json';
 import type { Classification } from '../documents/classify';
 import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import type { Report } from '../rules/rule';
@@ -16,9 +17,9 @@ import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 
 // Precompiled by ajv standalone (scripts/schema/standalone-validators.ts): no schema compilation at start-up.
-const validators = generated as unknown as { task: ValidateFunction; containers: ValidateFunction };
+const validators = generated as unknown as { task: ValidateFunction; containers: ValidateFunction; service: ValidateFunction };
 
-function getValidators(): { task: ValidateFunction; containers: ValidateFunction } {
+function getValidators(): { task: ValidateFunction; containers: ValidateFunction; service: ValidateFunction } {
   return validators;
 }
 
@@ -68,7 +69,7 @@ function checkBase(input: SchemaCheckInput, base: Node, isArrayDoc: boolean, val
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
     if (isDescribeOnly(err, isArrayDoc)) continue;
-    const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc, segs);
+    const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc ? 'A' : 'T', segs);
     const report = translateError(err, { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, requiredAt });
     if (!report) continue;
     const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
@@ -78,6 +79,62 @@ function checkBase(input: SchemaCheckInput, base: Node, isArrayDoc: boolean, val
     if (out.length >= (input.maxReports ?? Infinity)) break;
   }
   return out;
+}
+
+export interface ServiceSchemaInput {
+  text: string;
+  /** The service object: the file's root. */
+  root: Node;
+  isPlaceholder(node: Node | undefined): boolean;
+  /**
+   * ecspresso reads the file into its describe-services shape: describe-only keys (`platformFamily`, which
+   * `ecspresso init` writes) are accepted, and empty values are Go zero values, not mistakes.
+   */
+  ecspresso: boolean;
+  maxReports?: number;
+}
+
+/** Describe-services output keys that create-service and update-service do not take. */
+export const SERVICE_DESCRIBE_ONLY_KEYS: readonly string[] = (serviceSchema as { 'x-describe-only': string[] })['x-describe-only'];
+
+/** Validates a service definition (create-service/update-service input, ecspresso service definition). */
+export function checkServiceSchema(input: ServiceSchemaInput): SchemaReport[] {
+  const { root } = input;
+  if (root.type !== 'object') return [];
+  const validate = getValidators().service;
+  if (validate(nodeValue(root))) return [];
+  const out: SchemaReport[] = [];
+  const seen = new Set<string>();
+  const isPlaceholder = (n: Node | undefined) => input.isPlaceholder(n);
+  for (const err of validate.errors ?? []) {
+    const describeOnly = err.keyword === 'additionalProperties' && err.instancePath === '' &&
+      SERVICE_DESCRIBE_ONLY_KEYS.includes((err.params as { additionalProperty: string }).additionalProperty);
+    if (describeOnly && input.ecspresso) continue;
+    if (input.ecspresso && isMissingList(err)) continue;
+    const report = translateError(err, {
+      base: root, isArrayDoc: false, text: input.text, isPlaceholder, subject: 'service',
+      describeOnly: SERVICE_DESCRIBE_ONLY_KEYS, requiredAt: (segs) => requiredAtPath('S', segs),
+    });
+    if (!report) continue;
+    if (input.ecspresso && report.code === 'null-value') continue;
+    const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(report);
+    if (out.length >= (input.maxReports ?? Infinity)) break;
+  }
+  return out;
+}
+
+/**
+ * A required list left out: to ecspresso (Go) an absent list is an empty one, and `ecspresso init` writes
+ * `"alarms": { "enable": false, "rollback": false }` without `alarmNames` for a service that has none.
+ */
+function isMissingList(err: ErrorObject): boolean {
+  if (err.keyword !== 'required') return false;
+  const missing = (err.params as { missingProperty: string }).missingProperty;
+  const props = (err.parentSchema as { properties?: Record<string, { type?: string }> } | undefined)?.properties;
+  return props?.[missing]?.type === 'array';
 }
 
 function isDescribeOnly(err: ErrorObject, isArrayDoc: boolean): boolean {
@@ -92,11 +149,11 @@ function isDescribeOnly(err: ErrorObject, isArrayDoc: boolean): boolean {
 
 type Schema = Record<string, unknown>;
 
-function deref(schema: Schema | undefined): Schema | undefined {
+function deref(schema: Schema | undefined, root: Schema = taskSchema as Schema): Schema | undefined {
   let s = schema;
   for (let guard = 0; s && typeof s.$ref === 'string' && guard < 10; guard++) {
     const fragment = (s.$ref as string).split('#')[1] ?? '';
-    let target: unknown = taskSchema;
+    let target: unknown = root;
     for (const part of fragment.split('/').filter(Boolean)) target = (target as Schema | undefined)?.[part];
     s = target as Schema | undefined;
   }
@@ -108,15 +165,16 @@ const requiredCache = new Map<string, string[]>();
 const NONE: string[] = [];
 
 /** Walks the schema along an instance path and returns that object's `required` list. */
-function requiredAtPath(isArrayDoc: boolean, segs: ReadonlyArray<string | number>): string[] {
-  let key = isArrayDoc ? 'A' : 'T';
+function requiredAtPath(which: 'A' | 'T' | 'S', segs: ReadonlyArray<string | number>): string[] {
+  let key: string = which;
   for (const seg of segs) key += typeof seg === 'number' ? '/#' : `/${seg}`;
   let required = requiredCache.get(key);
   if (required) return required;
-  let s = deref((isArrayDoc ? containersSchema : taskSchema) as Schema);
+  const root = (which === 'S' ? serviceSchema : taskSchema) as Schema;
+  let s = deref((which === 'A' ? containersSchema : root) as Schema, root);
   for (const seg of segs) {
     if (!s) break;
-    s = typeof seg === 'number' ? deref(s.items as Schema) : deref((s.properties as Record<string, Schema> | undefined)?.[seg]);
+    s = typeof seg === 'number' ? deref(s.items as Schema, root) : deref((s.properties as Record<string, Schema> | undefined)?.[seg], root);
   }
   required = (s?.required as string[] | undefined) ?? NONE;
   // Keys come from the user's document; bound the cache like any other per-input memo.

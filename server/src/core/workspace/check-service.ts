@@ -6,12 +6,14 @@
  */
 import { classify } from '../documents/classify';
 import type { ServiceModel } from '../documents/service-model';
-import { finalize, MAX_REPORTS_PER_RULE } from '../lint';
+import { finalize, MAX_REPORTS_PER_RULE, MAX_SCHEMA_REPORTS, schemaReportDiagnostics } from '../lint';
+import { checkServiceSchema } from '../schema/validate';
 import { ALL_RULES } from '../rules';
-import { parseDocument } from '../syntax/parse';
+import { hasPlaceholder } from '../documents/task-index';
+import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import type { Diagnostic, LintOptions } from '../types';
 import type { LinkedFiles } from './check-workflow';
-import { readDeployFile, taskLinkOf } from './deploy-files';
+import { baseName, readDeployFile, taskLinkOf } from './deploy-files';
 import { serviceTask, type ServiceRuleContext, type ServiceTask, type TargetGroupFacts } from './service-context';
 import type { Node } from 'jsonc-parser';
 
@@ -77,7 +79,19 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
     task = serviceTask(parsed, classify(parsed), taskPath, taskPath);
   }
   const raw = file.services.flatMap((s) => runServiceRules(text, s, task, options));
+  if (file.kind === 'service' && file.parsed?.root) raw.push(...serviceSchemaDiagnostics(path, text, file.parsed));
   return { diagnostics: finalize(raw, options), task: task && taskPath !== undefined && link ? { path: taskPath, why: link.why } : undefined };
+}
+
+/**
+ * The service definition against the CreateService/UpdateService input schema, with the task definition's schema
+ * rule ids. ecspresso's file (named `*service-def*`, ecspresso's convention) is read the way ecspresso reads it.
+ */
+function serviceSchemaDiagnostics(path: string, text: string, parsed: ParsedDocument): Diagnostic[] {
+  const root = parsed.root!;
+  const ecspresso = /service[-_]?def/i.test(baseName(path));
+  const reports = checkServiceSchema({ text, root, ecspresso, isPlaceholder: (n) => hasPlaceholder(n, parsed), maxReports: MAX_SCHEMA_REPORTS + 1 });
+  return schemaReportDiagnostics(reports);
 }
 
 function syntaxDiagnostic(message: string, range: { offset: number; length: number }, options: LintOptions): Diagnostic[] {
