@@ -301,6 +301,24 @@ function setReported(d: Diagnostic, r: Pick<Report, 'message' | 'related' | 'fix
   else delete d.fixes;
 }
 
+/**
+ * Rewrites a diagnostic's fixes through `map` (undefined drops one), on first use like a rule's own lazy fixes. A fix
+ * builder that throws on a converted tree (a JSON helper reading a template or HCL) yields no fix, never a crash.
+ */
+export function mapFixes(d: Diagnostic, map: (f: Fix) => Fix | undefined): void {
+  const desc = Object.getOwnPropertyDescriptor(d, 'fixes');
+  if (!desc) return;
+  lazyFixes(d, () => {
+    let fixes: Fix[] | undefined;
+    try {
+      fixes = desc.get ? (desc.get.call(d) as Fix[] | undefined) : (desc.value as Fix[] | undefined);
+    } catch {
+      fixes = undefined;
+    }
+    return (fixes ?? []).map(map).filter((f): f is Fix => !!f);
+  });
+}
+
 function lazyFixes(d: Diagnostic, make: () => Fix[]): void {
   let built: Fix[] | undefined;
   Object.defineProperty(d, 'fixes', {

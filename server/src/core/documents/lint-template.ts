@@ -4,7 +4,7 @@
  * their resource, worded with CloudFormation's property names, and left only the fixes this syntax can apply.
  */
 import { classify, type Classification } from './classify';
-import { checkSubject, DEFAULT_MAX_FULL_LINT_SIZE, finalize, type LintOutput, type PauseWanted } from '../lint';
+import { checkSubject, DEFAULT_MAX_FULL_LINT_SIZE, finalize, mapFixes, type LintOutput, type PauseWanted } from '../lint';
 import type { ParsedDocument } from '../syntax/parse';
 import { child, rangeOf } from '../syntax/tree';
 import type { Node } from 'jsonc-parser';
@@ -146,27 +146,10 @@ function inTemplate(d: Diagnostic, subject: TemplateSubject, syntax: TemplateSyn
   }
   d.message = `${who}: ${cfnWording(d.message)}`;
   d.related = [...(d.related ?? []).map((r) => ({ ...r, message: cfnWording(r.message) })), { range: rangeOf(subject.idNode), message: `In ${subject.cdkPath ? `construct ${subject.cdkPath}, ` : ''}resource ${subject.logicalId} (AWS::ECS::TaskDefinition).` }];
-  const desc = Object.getOwnPropertyDescriptor(d, 'fixes');
-  if (desc) {
-    let built: Fix[] | undefined;
-    Object.defineProperty(d, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (!built) {
-          let fixes: Fix[] | undefined;
-          try {
-            fixes = desc.get ? (desc.get.call(d) as Fix[] | undefined) : (desc.value as Fix[] | undefined);
-          } catch {
-            fixes = undefined; // a JSON helper that cannot read this template: no fix, never a crash
-          }
-          built = (fixes ?? []).map((f) => adaptFix(f, subject, syntax)).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: templateTitle(f) }));
-        }
-        return built.length > 0 ? built : undefined;
-      },
-      set: (v: Fix[] | undefined) => (built = v ?? []),
-    });
-  }
+  mapFixes(d, (f) => {
+    const adapted = adaptFix(f, subject, syntax);
+    return adapted && { ...adapted, title: templateTitle(adapted) };
+  });
   return d;
 }
 

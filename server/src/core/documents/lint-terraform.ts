@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './classify';
-import { checkSubject, finalize, type LintOutput, type PauseWanted } from '../lint';
+import { checkSubject, finalize, mapFixes, type LintOutput, type PauseWanted } from '../lint';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
@@ -132,27 +132,10 @@ function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix |
   if (d.range.offset === subject.root.offset && (d.range.length <= 1 || d.range.length === subject.root.length)) d.range = { ...subject.header };
   d.message = `${subject.address}: ${tfWording(d.message)}`;
   d.related = [...(d.related ?? []).map((r) => ({ ...r, message: tfWording(r.message) })), { range: { ...subject.header }, message: `In resource ${subject.address}.` }];
-  const desc = Object.getOwnPropertyDescriptor(d, 'fixes');
-  if (desc) {
-    let built: Fix[] | undefined;
-    Object.defineProperty(d, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (!built) {
-          let fixes: Fix[] | undefined;
-          try {
-            fixes = desc.get ? (desc.get.call(d) as Fix[] | undefined) : (desc.value as Fix[] | undefined);
-          } catch {
-            fixes = undefined; // a JSON helper that cannot read HCL: no fix, never a crash
-          }
-          built = (fixes ?? []).map(adapt).filter((f): f is Fix => !!f).map((f) => ({ ...f, title: tfWording(f.title) }));
-        }
-        return built.length > 0 ? built : undefined;
-      },
-      set: (v: Fix[] | undefined) => (built = v ?? []),
-    });
-  }
+  mapFixes(d, (f) => {
+    const adapted = adapt(f);
+    return adapted && { ...adapted, title: tfWording(adapted.title) };
+  });
   return d;
 }
 
