@@ -8,10 +8,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from '../core/syntax/parse';
 import { child, str } from '../core/syntax/tree';
 import { classify } from '../core/documents/classify';
-import type { Diagnostic, LintOptions, TextEdit } from '../core/types';
+import type { LintOptions } from '../core/types';
 import { checkDeployFile } from '../core/workspace/check-service';
 import type { LinkedFiles } from '../core/workspace/check-workflow';
 import { collectDeployLinks } from '../core/workspace/deploy-files';
+import { applyPreferredFixes, type FixedFile } from './workflow-files';
 
 const MAX_LINKED_SIZE = 4 * 1024 * 1024;
 
@@ -96,18 +97,6 @@ function readText(path: string): string | null | undefined {
 }
 
 /** `ecs-taskdef fix` on an appspec or service definition: each finding's preferred fix once (no overlaps), then a re-check. */
-export function fixDeployFile(path: string, text: string, options: LintOptions, onlyRules?: readonly string[], mapped?: string, families = new FamilyIndex()): { text: string; applied: number; remaining: Diagnostic[] } {
-  const check = (t: string) => checkDeployFile(path, t, readDeployLinkedFiles(path, t, families, mapped), options, mapped).diagnostics;
-  const found = check(text);
-  const edits: TextEdit[] = [];
-  let applied = 0;
-  for (const d of found) {
-    const fix = onlyRules && !onlyRules.includes(d.code) ? undefined : d.fixes?.find((f) => f.preferred);
-    if (!fix || fix.edits.some((e) => edits.some((o) => e.offset < o.offset + o.length && o.offset < e.offset + e.length))) continue;
-    edits.push(...fix.edits);
-    applied++;
-  }
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
-  return { text: out, applied, remaining: applied ? check(out) : found };
+export function fixDeployFile(path: string, text: string, options: LintOptions, onlyRules?: readonly string[], mapped?: string, families = new FamilyIndex()): FixedFile {
+  return applyPreferredFixes(text, (t) => checkDeployFile(path, t, readDeployLinkedFiles(path, t, families, mapped), options, mapped).diagnostics, onlyRules);
 }

@@ -46,8 +46,22 @@ function readText(path: string): string | null | undefined {
 }
 
 /** `ecs-taskdef fix` on a workflow: applies each finding's preferred fix once (edits never overlap), then re-checks. */
-export function fixWorkflow(path: string, text: string, options: LintOptions, onlyRules?: readonly string[]): { text: string; applied: number; remaining: Diagnostic[] } {
-  const found = checkWorkflow(text, readLinkedFiles(path, text), options);
+export function fixWorkflow(path: string, text: string, options: LintOptions, onlyRules?: readonly string[]): FixedFile {
+  return applyPreferredFixes(text, (t) => checkWorkflow(t, readLinkedFiles(path, t), options), onlyRules);
+}
+
+export interface FixedFile {
+  text: string;
+  applied: number;
+  remaining: Diagnostic[];
+}
+
+/**
+ * `fix` on a file checked against the files it links (workflow, appspec, service definition): each finding's preferred
+ * fix once, skipping one whose edits overlap an earlier one's, then a re-check of the result.
+ */
+export function applyPreferredFixes(text: string, check: (text: string) => Diagnostic[], onlyRules?: readonly string[]): FixedFile {
+  const found = check(text);
   const edits: TextEdit[] = [];
   let applied = 0;
   for (const d of found) {
@@ -58,5 +72,5 @@ export function fixWorkflow(path: string, text: string, options: LintOptions, on
   }
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
-  return { text: out, applied, remaining: applied ? checkWorkflow(out, readLinkedFiles(path, out), options) : found };
+  return { text: out, applied, remaining: applied ? check(out) : found };
 }
