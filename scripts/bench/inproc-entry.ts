@@ -9,6 +9,7 @@ export { lint } from '../../server/src/core/lint';
 export { AnalysisCache } from '../../server/src/lsp/analysis';
 export { registerHover } from '../../server/src/lsp/hover';
 export { registerCompletion } from '../../server/src/lsp/completion';
+export { WorkspaceLinks } from '../../server/src/lsp/workspace-links';
 export { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 export { parseDocument as parseYaml } from 'yaml';
 export { getLanguageService as getYamlLanguageService } from 'yaml-language-server';

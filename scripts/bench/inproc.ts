@@ -83,6 +83,7 @@ export async function measureFeatures(api: Api, name: string, path: string, text
     connection,
     documents: { get: (u: string) => (u === uri ? doc : undefined) },
     cache,
+    links: new api.WorkspaceLinks(() => undefined), // an empty workspace: no deploying files link this document
     settingsFor: () => Promise.resolve(api.DEFAULT_SETTINGS),
     clientCapabilities: () => ({ textDocument: { completion: { completionItem: { snippetSupport: true } } } }),
   } as unknown as Parameters<Api['registerHover']>[0];
