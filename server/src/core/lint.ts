@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './documents/classify';
 import { parseDocument, type ParsedDocument } from './syntax/parse';
-import { compilePlaceholderPatterns, isWholePlaceholder, withPlaceholderPatterns, type PlaceholderField } from './syntax/placeholders';
+import { compilePlaceholderPatterns, isWholePlaceholder, type PlaceholderField } from './syntax/placeholders';
 import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
@@ -38,14 +38,11 @@ export interface LintOutput extends LintResult {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
-  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
-  return withPlaceholderPatterns(patterns, () => {
-    const steps = lintSteps(text, options, undefined);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  });
+  const steps = lintSteps(text, options, undefined);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** How long lintInterruptible works before it lets other messages (a keystroke, a cancellation) in. */
@@ -58,14 +55,11 @@ const SLICE_MS = 4;
  */
 export async function lintInterruptible(text: string, options: LintOptions, shouldStop: () => boolean, sliceMs = SLICE_MS): Promise<LintOutput | undefined> {
   if (shouldStop()) return undefined;
-  // This lint's placeholder patterns are in force only while its own steps run (another lint may run between them).
-  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
   let sliceStart = performance.now();
   // Between rules it pauses only when the slice is used up: a pause per rule cost a small file's lint ~10 %.
   const steps = lintSteps(text, options, () => performance.now() - sliceStart >= sliceMs);
-  const next = () => steps.next();
   for (;;) {
-    const step = withPlaceholderPatterns(patterns, next);
+    const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart < sliceMs) continue;
     await new Promise<void>(yieldToEventLoop);
@@ -109,7 +103,8 @@ function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Gen
   if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);
-  const parsed = parseDocument(text);
+  // The user's placeholder patterns travel with the document, never in module state: lints may interleave.
+  const parsed = parseDocument(text, compilePlaceholderPatterns(options.placeholderPatterns));
   yield;
   const doc = classify(parsed, options);
   const raw = yield* checkSubject(text, parsed, doc, options, pause);
@@ -156,7 +151,7 @@ export function* checkSubject(
 ): Generator<void, Diagnostic[], void> {
   const raw: Diagnostic[] = [];
   const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
-    !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, field)));
+    !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, parsed.placeholders, field)));
   const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
   const kindLetter = KIND_LETTER[doc.kind];
 
@@ -199,7 +194,7 @@ export function* checkSubject(
     if (pause?.()) yield;
   }
   if (kindLetter && !tooBig) {
-    const reports = checkSchema({ text, doc, isPlaceholder, maxReports: MAX_SCHEMA_REPORTS + 1 });
+    const reports = checkSchema({ text, doc, isPlaceholder, placeholders: parsed.placeholders, maxReports: MAX_SCHEMA_REPORTS + 1 });
     for (const r of reports.slice(0, MAX_SCHEMA_REPORTS)) add(r.code, severityOf(r.code), r);
     if (reports.length > MAX_SCHEMA_REPORTS) capped.set('The schema check', toDiagnostic('', 'error', reports[MAX_SCHEMA_REPORTS]));
   }

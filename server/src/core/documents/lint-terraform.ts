@@ -8,6 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './classify';
 import { checkSubject, finalize, mapFixes, type LintOutput, type PauseWanted } from '../lint';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { readTerraform, type TfModule, type TfSubject } from './tf-module';
@@ -32,8 +33,9 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
   if (sev !== 'off') for (const e of plan.parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
   const subjects: NonNullable<LintOutput['subjects']> = [];
   const launchTypes = new Set<string>();
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   for (const s of plan.subjects) {
-    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, duplicateKeys: [] };
+    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, placeholders, duplicateKeys: [] };
     const d = classify(sub, options);
     d.kind = 'register';
     d.templated ||= s.placeholderOffsets.size > 0;
@@ -75,7 +77,8 @@ export interface TerraformOutput extends LintOutput {
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
-  const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [] };
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
+  const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), placeholders, duplicateKeys: [] };
   const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType: 'unknown', launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
   const note = (message: string): TerraformOutput => ({ kind: 'terraform', launchType: 'unknown', templated: false, diagnostics: [{ code: 'not-linted', severity: 'information', message, range: { offset: 0, length: Math.min(1, text.length) } }], parsed: empty, doc });
   if (text.length > MAX_HCL_SIZE) return note(`This Terraform file is ${text.length} characters long, above the ${MAX_HCL_SIZE}-character limit for HCL; it was not checked.`);
@@ -93,7 +96,7 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     for (const e of subject.jsonSyntaxErrors) {
       if (syntaxSeverity !== 'off') out.push({ code: 'json-syntax', severity: syntaxSeverity ?? 'error', message: `${subject.address}: ${e.message}`, range: { offset: e.offset, length: e.length } });
     }
-    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, placeholders, duplicateKeys: subject.duplicateKeys };
     const d = classify(sub, options);
     d.kind = 'register';
     d.templated ||= subject.placeholderOffsets.size > 0;
@@ -147,7 +150,7 @@ function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix |
  * are left out here.
  */
 export function lintLoadedContainers(jsonText: string, subject: TfSubject, options: LintOptions): Diagnostic[] {
-  const parsed = parseDocument(jsonText);
+  const parsed = parseDocument(jsonText, compilePlaceholderPatterns(options.placeholderPatterns));
   const out: Diagnostic[] = [];
   if (parsed.syntaxErrors.length > 0 || !parsed.root) {
     const sev = options.rules?.['json-syntax'];

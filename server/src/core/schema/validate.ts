@@ -13,6 +13,7 @@ import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import type { Report } from '../rules/rule';
 import { translateError } from './translate';
 import { nodeValue } from '../syntax/node-value';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 
@@ -31,6 +32,7 @@ export interface SchemaCheckInput {
   text: string;
   doc: Classification;
   isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+  placeholders: PlaceholderPatterns;
   /** Stop after this many reports: a generated file can hold 100,000 bad elements, and each costs a tree lookup. */
   maxReports?: number;
 }
@@ -70,7 +72,7 @@ function checkBase(input: SchemaCheckInput, base: Node, isArrayDoc: boolean, val
   for (const err of validate.errors ?? []) {
     if (isDescribeOnly(err, isArrayDoc)) continue;
     const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc ? 'A' : 'T', segs);
-    const report = translateError(err, { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, requiredAt });
+    const report = translateError(err, { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, placeholders: input.placeholders, requiredAt });
     if (!report) continue;
     const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
     if (seen.has(key)) continue;
@@ -86,6 +88,7 @@ export interface ServiceSchemaInput {
   /** The service object: the file's root. */
   root: Node;
   isPlaceholder(node: Node | undefined): boolean;
+  placeholders: PlaceholderPatterns;
   /**
    * ecspresso reads the file into its describe-services shape: describe-only keys (`platformFamily`, which
    * `ecspresso init` writes) are accepted, and empty values are Go zero values, not mistakes.
@@ -112,7 +115,7 @@ export function checkServiceSchema(input: ServiceSchemaInput): SchemaReport[] {
     if (describeOnly && input.ecspresso) continue;
     if (input.ecspresso && isMissingList(err)) continue;
     const report = translateError(err, {
-      base: root, isArrayDoc: false, text: input.text, isPlaceholder, subject: 'service',
+      base: root, isArrayDoc: false, text: input.text, isPlaceholder, placeholders: input.placeholders, subject: 'service',
       describeOnly: SERVICE_DESCRIBE_ONLY_KEYS, requiredAt: (segs) => requiredAtPath('S', segs),
     });
     if (!report) continue;

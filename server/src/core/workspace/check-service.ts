@@ -11,6 +11,7 @@ import { checkServiceSchema } from '../schema/validate';
 import { ALL_RULES } from '../rules';
 import { hasPlaceholder } from '../documents/task-index';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import type { Diagnostic, LintOptions } from '../types';
 import type { LinkedFiles } from './check-workflow';
 import { baseName, readDeployFile, taskLinkOf } from './deploy-files';
@@ -23,12 +24,14 @@ const SYNTAX_CODE = 'json-syntax';
 /** Runs the kind-S rules on one service; raw diagnostics (not finalized). */
 export function runServiceRules(text: string, service: ServiceModel, task: ServiceTask | undefined, options: LintOptions, targetGroup?: (n: Node) => TargetGroupFacts | undefined): Diagnostic[] {
   const raw: Diagnostic[] = [];
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   for (const rule of ALL_RULES) {
     if (!rule.checkService || options.rules?.[rule.id] === 'off') continue;
     let reported = 0;
     const ctx: ServiceRuleContext = {
       text,
       service,
+      placeholders,
       task,
       ...(targetGroup ? { targetGroup } : {}),
       report: (r) =>
@@ -55,7 +58,8 @@ export interface DeployCheck {
 
 /** `mapped`: the task-definition path the project config gives for this file, if any. */
 export function checkDeployFile(path: string, text: string, linked: LinkedFiles, options: LintOptions = {}, mapped?: string): DeployCheck {
-  const file = readDeployFile(path, text);
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
+  const file = readDeployFile(path, text, placeholders);
   if (!file) return { diagnostics: [] };
   if (file.conflictMarkers.length > 0) {
     const [first] = file.conflictMarkers;
@@ -75,7 +79,7 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
   const taskText = taskPath === undefined ? undefined : read(taskPath);
   let task: ServiceTask | undefined;
   if (taskPath !== undefined && typeof taskText === 'string') {
-    const parsed = parseDocument(taskText);
+    const parsed = parseDocument(taskText, placeholders);
     task = serviceTask(parsed, classify(parsed), taskPath, taskPath);
   }
   const raw = file.services.flatMap((s) => runServiceRules(text, s, task, options));
@@ -90,7 +94,7 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
 function serviceSchemaDiagnostics(path: string, text: string, parsed: ParsedDocument): Diagnostic[] {
   const root = parsed.root!;
   const ecspresso = /service[-_]?def/i.test(baseName(path));
-  const reports = checkServiceSchema({ text, root, ecspresso, isPlaceholder: (n) => hasPlaceholder(n, parsed), maxReports: MAX_SCHEMA_REPORTS + 1 });
+  const reports = checkServiceSchema({ text, root, ecspresso, isPlaceholder: (n) => hasPlaceholder(n, parsed), placeholders: parsed.placeholders, maxReports: MAX_SCHEMA_REPORTS + 1 });
   return schemaReportDiagnostics(reports);
 }
 

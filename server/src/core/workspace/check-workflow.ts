@@ -8,6 +8,7 @@ import { containerIndex, type NameIndex } from '../documents/task-index';
 import { finalize, MAX_REPORTS_PER_RULE } from '../lint';
 import { ALL_RULES } from '../rules';
 import { parseDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns, type PlaceholderPatterns } from '../syntax/placeholders';
 import type { Diagnostic, LintOptions } from '../types';
 import { dirOf, readWorkflow } from './workflow';
 import type { LinkedTask, WorkflowRuleContext } from './workflow-context';
@@ -39,6 +40,7 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
   const steps = readWorkflow(text).steps;
   if (steps.length === 0) return [];
   const tasks = new Map<string, LinkedTask | 'missing' | undefined>();
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   const raw: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkWorkflow || options.rules?.[rule.id] === 'off') continue;
@@ -46,8 +48,9 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
     const ctx: WorkflowRuleContext = {
       text,
       steps,
+      placeholders,
       task(path) {
-        if (!tasks.has(path)) tasks.set(path, readTask(path, linked.files.get(path)));
+        if (!tasks.has(path)) tasks.set(path, readTask(path, linked.files.get(path), placeholders));
         return tasks.get(path);
       },
       listing: (dir) => linked.listings?.get(dir),
@@ -67,10 +70,10 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
   return finalize(raw, options);
 }
 
-function readTask(path: string, text: string | null | undefined): LinkedTask | 'missing' | undefined {
+function readTask(path: string, text: string | null | undefined, placeholders: PlaceholderPatterns): LinkedTask | 'missing' | undefined {
   if (text === null) return 'missing';
   if (text === undefined) return undefined;
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, placeholders);
   const doc = classify(parsed);
   const known = doc.kind === 'register' || doc.kind === 'describe';
   const idx = containerIndex(doc, parsed);
