@@ -266,6 +266,18 @@ function clipFixes(fixes: Fix[]): Fix[] {
   return fixes.map((f) => (f.title.length > MAX_MESSAGE_LENGTH ? { ...f, title: clip(f.title) } : f));
 }
 
+/**
+ * `report` for a rule run outside checkSubject (workflow and service rules): the same mapping to a diagnostic,
+ * capped at MAX_REPORTS_PER_RULE like a task rule.
+ */
+export function ruleReporter(rule: Pick<Rule, 'id' | 'severity'>, raw: Diagnostic[]): (r: Report) => void {
+  let reported = 0;
+  return (r) => {
+    if (++reported <= MAX_REPORTS_PER_RULE) raw.push(toDiagnostic(rule.id, rule.severity, r));
+  };
+}
+
+/** The one mapping of a rule's report to a diagnostic (range from the node, message clipped, fixes lazy or not). */
 function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
   const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
   const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: '', range };
@@ -285,6 +297,7 @@ function setReported(d: Diagnostic, r: Pick<Report, 'message' | 'related' | 'fix
     d.related = r.related.map((x) => ({
       range: x.range ?? (x.node ? { offset: x.node.offset, length: x.node.length } : range),
       message: clip(x.message),
+      ...(x.file ? { file: x.file } : {}),
     }));
   }
   if (typeof r.fixes === 'function') {

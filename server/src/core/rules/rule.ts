@@ -58,7 +58,8 @@ export interface Report {
   message: string;
   /** A sub-case severity; user overrides still replace it. */
   severity?: Severity;
-  related?: Array<{ node?: Node; range?: OffsetRange; message: string }>;
+  /** `file`: a linked file the range points into (workflow and service rules), as RelatedInfo.file. */
+  related?: Array<{ node?: Node; range?: OffsetRange; message: string; file?: string }>;
   /**
    * Fixes, or a function that builds them on first use: give the function when building scans or re-parses the
    * text (removeEdits, setPropertyEdits, chainEdits, an ARN from the document…), so typing never pays for it.

@@ -6,7 +6,7 @@
  */
 import { classify } from '../documents/classify';
 import type { ServiceModel } from '../documents/service-model';
-import { finalize, MAX_REPORTS_PER_RULE, MAX_SCHEMA_REPORTS, schemaReportDiagnostics } from '../lint';
+import { finalize, MAX_SCHEMA_REPORTS, ruleReporter, schemaReportDiagnostics } from '../lint';
 import { checkServiceSchema } from '../schema/validate';
 import { ALL_RULES } from '../rules';
 import { hasPlaceholder } from '../documents/task-index';
@@ -27,23 +27,13 @@ export function runServiceRules(text: string, service: ServiceModel, task: Servi
   const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   for (const rule of ALL_RULES) {
     if (!rule.checkService || options.rules?.[rule.id] === 'off') continue;
-    let reported = 0;
     const ctx: ServiceRuleContext = {
       text,
       service,
       placeholders,
       task,
       ...(targetGroup ? { targetGroup } : {}),
-      report: (r) =>
-        ++reported <= MAX_REPORTS_PER_RULE &&
-        raw.push({
-          code: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          range: { offset: r.node.offset, length: r.node.length },
-          ...(r.related?.length ? { related: r.related } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        }),
+      report: ruleReporter(rule, raw),
     };
     rule.checkService(ctx);
   }

@@ -5,7 +5,7 @@
  */
 import { classify } from '../documents/classify';
 import { containerIndex, type NameIndex } from '../documents/task-index';
-import { finalize, MAX_REPORTS_PER_RULE } from '../lint';
+import { finalize, ruleReporter } from '../lint';
 import { ALL_RULES } from '../rules';
 import { parseDocument } from '../syntax/parse';
 import { compilePlaceholderPatterns, type PlaceholderPatterns } from '../syntax/placeholders';
@@ -44,7 +44,6 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
   const raw: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkWorkflow || options.rules?.[rule.id] === 'off') continue;
-    let reported = 0; // capped per rule like the task-definition rules: a generated workflow can repeat a step
     const ctx: WorkflowRuleContext = {
       text,
       steps,
@@ -54,16 +53,7 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
         return tasks.get(path);
       },
       listing: (dir) => linked.listings?.get(dir),
-      report: (r) =>
-        ++reported <= MAX_REPORTS_PER_RULE &&
-        raw.push({
-          code: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          range: { offset: r.node.offset, length: r.node.length },
-          ...(r.related?.length ? { related: r.related } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        }),
+      report: ruleReporter(rule, raw), // capped per rule: a generated workflow can repeat a step
     };
     rule.checkWorkflow(ctx);
   }
