@@ -185,19 +185,8 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
     if (diag.range.length === 0 && diag.range.offset === 0) continue; // about a task-level argument: the .tf file's
     diag.message = `${subject.address}: ${diag.message}`;
     diag.related = [...(diag.related ?? []).filter((r) => r.range.length > 0 || r.range.offset > 0)];
-    const desc = Object.getOwnPropertyDescriptor(diag, 'fixes');
-    if (desc) {
-      // A fix that edits a task-level member would write into this file's first character: left out.
-      const read = (): Fix[] | undefined => (desc.get ? (desc.get.call(diag) as Fix[] | undefined) : (desc.value as Fix[] | undefined));
-      Object.defineProperty(diag, 'fixes', {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          const kept = (read() ?? []).filter((f) => f.edits.every((e) => e.offset > 0 || e.length > 0));
-          return kept.length > 0 ? kept : undefined;
-        },
-      });
-    }
+    // A fix that edits a task-level member would write into this file's first character: left out.
+    mapFixes(diag, (f) => (f.edits.every((e) => e.offset > 0 || e.length > 0) ? f : undefined));
     out.push(diag);
   }
   return out;
