@@ -1,9 +1,8 @@
 /** The language server on a Terraform file: the parser loads on the first .tf, then diagnostics, hover and a quick fix in HCL. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LspDiagnostic } from '../helpers/lsp-client';
 import { useServer } from '../helpers/lsp-session';
-import { applyLspEdits, type LspTextEdit } from './editor-protocol';
+import { applyLspEdits, codeActionsFor, completionItems, hoverMarkdown, pullDiagnostics } from './editor-protocol';
 
 const TF = `resource "aws_ecs_task_definition" "web" {
   family                   = "web"
@@ -30,44 +29,35 @@ describe('language server on a Terraform file', () => {
 
   it('reports diagnostics with the rule id on the HCL value, named by resource address', async () => {
     await client.open(uri, TF, 1, 'terraform');
-    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    const net = report.items.find((d) => d.code === 'fargate-network-mode');
-    assert.ok(net, JSON.stringify(report.items));
+    const items = await pullDiagnostics(client, uri);
+    const net = items.find((d) => d.code === 'fargate-network-mode');
+    assert.ok(net, JSON.stringify(items));
     assert.deepEqual(net.range, { start: { line: 3, character: 29 }, end: { line: 3, character: 37 } });
     assert.match(net.message, /^aws_ecs_task_definition\.web: Fargate tasks must use network_mode 'awsvpc'/);
   });
 
   it('offers the quick fix in HCL, which keeps the comment', async () => {
-    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    const net = report.items.find((d) => d.code === 'fargate-network-mode')!;
-    const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, LspTextEdit[]> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: net.range,
-      context: { diagnostics: [net] },
-    });
+    const net = (await pullDiagnostics(client, uri)).find((d) => d.code === 'fargate-network-mode')!;
+    const actions = await codeActionsFor(client, uri, net);
     const fix = actions.find((a) => a.title === "Set network_mode to 'awsvpc'");
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(applyLspEdits(TF, fix.edit!.changes[uri]), TF.replace('"bridge" # from', '"awsvpc" # from'));
   });
 
   it('hovers an argument under its Terraform name, and a file() call with what it loads', async () => {
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } });
+    const hover = await hoverMarkdown(client, uri, { line: 5, character: 4 });
     assert.ok(hover);
-    assert.match(hover.contents.value, /^\*\*`memory`\*\* \(task\)/);
-    const link = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 30 } });
+    assert.match(hover, /^\*\*`memory`\*\* \(task\)/);
+    const link = await hoverMarkdown(client, uri, { line: 14, character: 30 });
     assert.ok(link);
-    assert.match(link.contents.value, /loaded from `containers\.json` with `file\(\)`/);
+    assert.match(link, /loaded from `containers\.json` with `file\(\)`/);
   });
 
   it('completes argument names, values and container keys inside jsonencode, in HCL', async () => {
     const text = TF.replace('  cpu                      = 256\n', '  cpu = \n  netw\n').replace('essential = true, readonlyRootFilesystem = true }', 'essential = true, readonlyRootFilesystem = true,\n      logC }');
     const u = 'file:///work/app/infra/complete.tf';
     await client.open(u, text, 1, 'terraform');
-    type Item = { label: string; textEdit?: { newText: string } };
-    const at = async (line: number, character: number) => {
-      const list = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri: u }, position: { line, character } });
-      return Array.isArray(list) ? list : list.items;
-    };
+    const at = (line: number, character: number) => completionItems(client, u, { line, character });
     const sizes = await at(4, 8);
     assert.deepEqual(sizes.slice(0, 4).map((i) => i.label), ['256', '512', '1024', '2048']);
     assert.equal(sizes[0].textEdit?.newText, '"256"');
