@@ -10,18 +10,9 @@ import type { Node } from 'jsonc-parser';
 import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../syntax/parse';
 import { firstOf, firstSyntaxError, literalString, named, parseHcl, type SyntaxNode, unescapeHcl } from '../syntax/hcl';
 import { TASK_FIELDS, TF_SERVICE, TF_TASK_DEFINITION, type TfField } from './tf-names';
+import type { MutableNode as MNode } from '../syntax/tree';
 
 export { TF_SERVICE, TF_TASK_DEFINITION };
-
-interface MNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MNode[];
-  parent?: MNode;
-  colonOffset?: number;
-}
 
 /** A `file("…")` or `templatefile("…", {…})` that loads the container definitions. */
 export interface TfLink {

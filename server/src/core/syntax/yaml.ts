@@ -7,6 +7,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Ali
 import type { Node } from 'jsonc-parser';
 import type { DuplicateKey, SyntaxProblem } from './parse';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
+import type { MutableNode } from './tree';
 
 /** CloudFormation's short-form tags and the function each one stands for. */
 export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -56,16 +57,6 @@ export interface YamlRead {
   truncated?: { offset: number; message: string };
   /** Spans of anchored values (`&name`): their text also stands wherever an alias names them. */
   anchored: Array<{ start: number; end: number }>;
-}
-
-interface MutableNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MutableNode[];
-  parent?: MutableNode;
-  colonOffset?: number;
 }
 
 type YNode = { range?: [number, number, number] | null; tag?: string } & object;
