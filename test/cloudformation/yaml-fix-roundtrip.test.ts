@@ -13,6 +13,7 @@ import { fixAll } from '../../server/src/core/fixes/fix-all';
 import { lint } from '../../server/src/core/lint';
 import { readYaml } from '../../server/src/core/syntax/yaml';
 import { cli, workspace } from '../cli/cli-helpers';
+import { changed } from '../helpers/task-texts';
 
 /** A service stack as people write them: comments everywhere, anchors for shared blocks, unindented sequences. */
 const STACK = `# Service stack: api + sidecar
@@ -52,16 +53,6 @@ Resources:
         - ContainerName: ap # typo
           Condition: START
 `;
-
-/** `text` with each `[from, to]` replaced, each `from` found exactly once (so the expected text says what changed). */
-function changed(text: string, edits: ReadonlyArray<[string, string]>): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    assert.equal(out.split(from).length, 2, `'${from}' once in the text`);
-    out = out.replace(from, () => to);
-  }
-  return out;
-}
 
 /** STACK after fix-all: an execution role, Fargate's one capability, the health check in CMD form, the typo fixed. */
 const FIXED = changed(STACK, [
