@@ -22,6 +22,8 @@ export function snippetToPlain(snippet: string): string {
 
 export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+    if (!ctx.documents.get(params.textDocument.uri)) return [];
+    await ctx.links.ensureLinked(params.textDocument.uri);
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     // A deploying file: container names and ports of the task definitions it links.

@@ -10,6 +10,9 @@ import type { FeatureContext } from './server';
 
 export function registerHover(ctx: FeatureContext): void {
   ctx.connection.onHover(async (params): Promise<Hover | null> => {
+    if (!ctx.documents.get(params.textDocument.uri)) return null;
+    // A file the document names that appeared unannounced is read now: hover agrees with the diagnostics.
+    await ctx.links.ensureLinked(params.textDocument.uri);
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const offset = doc.offsetAt(params.position);

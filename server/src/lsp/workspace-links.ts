@@ -105,12 +105,40 @@ export class WorkspaceLinks {
     await this.reload(uri);
   }
 
-  /** A file changed, appeared or went away on disk (watched files); open documents keep their text. */
+  /**
+   * A file changed, appeared or went away on disk (watched files); open documents keep their text. A deleted path
+   * that is not a JSON/YAML file may be a folder (a glob watcher reports no event for the files of a deleted or
+   * moved folder): what the index holds below it goes. A file in a skipped folder is followed once it is indexed.
+   */
   async changedOnDisk(uri: string, deleted: boolean): Promise<void> {
+    if (!INDEXED_FILE.test(URI_PATH(uri))) return deleted ? this.dropBelow(URI_PATH(uri)) : undefined;
     const path = this.pathOf(uri);
-    if (this.open.has(path) || !INDEXED_FILE.test(path) || SKIPPED.test(path)) return;
+    if (this.open.has(path) || (SKIPPED.test(path) && !this.index.has(path))) return;
     if (deleted) this.update(path, () => this.index.delete(path));
     else await this.reload(uri);
+  }
+
+  /**
+   * Reads now the files the deploying document at `uri` names by path and the index lacks (created since the walk
+   * without a watch event reaching the server, or left out by the walk's limits), so that hover, navigation and
+   * completion see what the diagnostics read. A file that still does not exist costs one failed stat per request.
+   */
+  async ensureLinked(uri: string): Promise<void> {
+    const missing = this.index.linkedPaths(this.pathOf(uri)).filter((p) => !this.index.has(p) && !this.open.has(p));
+    await Promise.all(missing.map((p) => this.reload(this.uris.get(p) ?? uriBeside(uri, p), true)));
+  }
+
+  /** A linked file as a deploying file's diagnostics just read it (null: no such file): the index follows. */
+  sawLinked(uri: string, text: string | null): void {
+    const path = this.pathOf(uri);
+    if (this.open.has(path)) return;
+    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text, true)));
+  }
+
+  /** The indexed files below `folder` (not open ones) leave the index. */
+  private dropBelow(folder: string): void {
+    const below = [...this.index.paths()].filter((p) => p.startsWith(`${folder}/`) && !this.open.has(p));
+    for (const p of below) this.update(p, () => this.index.delete(p));
   }
 
   /** Who deploys the task definition at `uri` (for its lint and hover). */
@@ -122,13 +150,14 @@ export class WorkspaceLinks {
     return this.open.has(path);
   }
 
-  private async reload(uri: string): Promise<void> {
-    const path = URI_PATH(uri);
+  /** `force`: kept beyond the file cap (a file a deploying file names). */
+  private async reload(uri: string, force = false): Promise<void> {
+    const path = this.pathOf(uri);
     const source = sources.find((s) => s.handles(uri));
     const text = source ? await source.read(uri).catch(() => undefined) : undefined;
     if (this.open.has(path)) return; // reopened meanwhile
     if (text === undefined) return;
-    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text)));
+    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text, force)));
   }
 
   private fromDisk(uri: string, text: string): void {
@@ -145,4 +174,10 @@ export class WorkspaceLinks {
     const related = [...new Set([...before, ...after])].filter((p) => p !== path);
     if (related.length) this.onRelatedChange(related);
   }
+}
+
+/** The URI of `path` in the same scheme and authority as `uri` (a file another file names). */
+function uriBeside(uri: string, path: string): string {
+  const prefix = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(uri)?.[0] ?? 'file://';
+  return `${prefix}${path.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -179,6 +179,18 @@ export class WorkspaceIndex {
     return near.length ? near : all;
   }
 
+  /**
+   * The absolute paths the deploying file at `path` names by path (its own links and the config's mapping), whether
+   * the index holds them or not: what a host reads on demand when a file appeared without being announced.
+   */
+  linkedPaths(path: string): string[] {
+    const refs = this.references(path);
+    if (!refs) return [];
+    const root = this.rootOf(path);
+    const rels = refs.links.flatMap((l) => (l.by === 'path' ? (normalisePath(l.path) ?? []) : []));
+    return unique(rels.map((rel) => `${root}/${rel}`));
+  }
+
   /** Every task-definition file the deploying file at `path` links. */
   linkedTasks(path: string): string[] {
     const refs = this.references(path);
