@@ -109,6 +109,8 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        // Folders added to or removed from the workspace after start are indexed or dropped (didChangeWorkspaceFolders).
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ecs-taskdef' },
     };
@@ -241,6 +243,15 @@ export function startServer(connection: Connection): void {
     initializedSeen = true;
     // In the background: the first diagnostics never wait for the walk.
     void links.indexFolders(workspaceFolders);
+    if (clientCapabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !gone.has(f)), ...added.map((f) => f.uri)];
+        links.removeFolders([...gone]);
+        // A new folder is walked in the background; when done, the open files are refreshed (indexFolders).
+        void links.indexFolders(added.map((f) => f.uri));
+      });
+    }
   });
   connection.onShutdown(() => links.stop());
   connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => ({ indexing: links.indexing || !initializedSeen, files: links.index.size }));

@@ -37,6 +37,8 @@ export class WorkspaceLinks {
   private readonly uris = new Map<string, string>();
   private readonly open = new Set<string>();
   private walking = 0;
+  /** The workspace folders' paths. */
+  private readonly folders = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -63,17 +65,31 @@ export class WorkspaceLinks {
     return text === undefined ? undefined : TextDoc.create(this.uriOf(path), 'json', 0, text);
   }
 
-  /** Starts indexing the workspace folders in the background; resolves when the walk is done. */
+  /**
+   * Starts indexing workspace folders in the background (at start, and folders added later); resolves when the walk
+   * is done. A folder removed meanwhile stops its walk.
+   */
   async indexFolders(folderUris: readonly string[]): Promise<void> {
     const walks: Array<Promise<void>> = [];
     for (const folder of folderUris) {
-      this.index.addRoot(URI_PATH(folder).replace(/\/+$/, ''));
+      const root = folderPath(folder);
+      if (this.folders.has(root)) continue;
+      this.folders.add(root);
+      this.index.addRoot(root);
       const source = sources.find((s) => s.handles(folder));
       if (!source) continue;
       this.walking++;
+      const stop = () => this.stopped || !this.folders.has(root) || this.index.size >= this.limits.maxFiles;
       walks.push(
         source
-          .walk(folder, (uri, text) => this.fromDisk(uri, text), this.limits, () => this.stopped || this.index.size >= this.limits.maxFiles)
+          .walk(
+            folder,
+            (uri, text) => {
+              if (!stop()) this.fromDisk(uri, text);
+            },
+            this.limits,
+            stop,
+          )
           .catch(() => undefined)
           .finally(() => this.walking--),
       );
@@ -81,6 +97,22 @@ export class WorkspaceLinks {
     await Promise.all(walks);
     // Everything open may now link (or be linked by) a file found on the way.
     if (walks.length) this.onRelatedChange([...this.open]);
+  }
+
+  /**
+   * Workspace folders removed: their files leave the index (not open ones, nor those another folder still holds),
+   * and the open files that linked them or were linked by them are refreshed.
+   */
+  removeFolders(folderUris: readonly string[]): void {
+    const removed = folderUris.map(folderPath).filter((root) => this.folders.delete(root));
+    if (!removed.length) return;
+    for (const root of removed) this.index.removeRoot(root);
+    const kept = [...this.folders];
+    const inside = (p: string, root: string) => p.startsWith(`${root}/`);
+    const gone = [...this.index.paths()].filter((p) => removed.some((r) => inside(p, r)) && !kept.some((r) => inside(p, r)) && !this.open.has(p));
+    for (const p of gone) this.update(p, () => this.index.delete(p));
+    // Paths read against the removed folder's root (a family's nearest file, a mapping) may resolve elsewhere now.
+    this.onRelatedChange([...this.open]);
   }
 
   get indexing(): boolean {
@@ -180,4 +212,9 @@ export class WorkspaceLinks {
 function uriBeside(uri: string, path: string): string {
   const prefix = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(uri)?.[0] ?? 'file://';
   return `${prefix}${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function folderPath(uri: string): string {
+  const path = URI_PATH(uri);
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }

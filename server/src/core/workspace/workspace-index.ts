@@ -56,7 +56,24 @@ export class WorkspaceIndex {
 
   /** A workspace folder: files below it resolve repository-relative paths from it (unless a `.github` is nearer). */
   addRoot(path: string): void {
-    this.roots.add(trimSlash(path));
+    const root = trimSlash(path);
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    this.rootsChanged();
+  }
+
+  /** A workspace folder went away (its files stay until the host deletes them: another folder may hold them). */
+  removeRoot(path: string): void {
+    if (this.roots.delete(trimSlash(path))) this.rootsChanged();
+  }
+
+  /** Repository-relative paths were read against the old roots: every file's references are read again on demand. */
+  private rootsChanged(): void {
+    for (const [path, e] of this.files) {
+      if (e.refs === undefined && e.deployments === undefined) continue;
+      this.files.set(path, { text: e.text });
+    }
+    this.families = undefined;
   }
 
   /**
