@@ -66,6 +66,10 @@ describe('hover in a service definition', () => {
     assert.match(serviceHover('{ "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "ENA|BLED" } } }')!, /^\*\*`ENABLED`\*\* — Each task gets a public IP/);
   });
 
+  it('a describe-only key (copied from describe-services output): says create-service does not take it', () => {
+    assert.match(serviceHover('{ "serviceName": "web", "running|Count": 2 }')!, /^\*\*`runningCount`\*\* \(service\)\n\nRead-only: `describe-services` reports it; `create-service` and `update-service` do not take it/);
+  });
+
   it('says nothing of a key the schema does not know', () => {
     assert.equal(serviceHover('{ "notAServiceKey|": 1 }'), undefined);
   });
@@ -73,7 +77,7 @@ describe('hover in a service definition', () => {
 
 describe('hover in an appspec', () => {
   it("the appspec's own keys and the hook names", () => {
-    assert.match(appspecHover(at('version'))!, /^\*\*`version`\*\* \(appspec\)\n\nThe appspec format version\. CodeDeploy accepts only `0\.0`/);
+    assert.match(appspecHover(at('version'))!, /^\*\*`version`\*\* \(appspec\)\n\nThe appspec format version: `0\.0`/);
     assert.match(appspecHover(at('TargetService'))!, /^\*\*`TargetService`\*\* \(appspec\)/);
     assert.match(appspecHover(at('Properties'))!, /TaskDefinition/);
     assert.match(appspecHover(at('BeforeAllowTraffic'))!, /before production traffic moves/);

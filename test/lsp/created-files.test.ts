@@ -117,3 +117,38 @@ describe('LSP: a task definition created after the server started', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: taskUri } });
   });
 });
+
+describe('LSP: an appspec whose taskdef.json appears after the server started', () => {
+  const client = new TestClient();
+  let repo: string;
+  let appspecUri: string;
+  let appspecText: string;
+  let taskdefText: string;
+
+  before(async () => {
+    assertServerBuilt();
+    repo = mkdtempSync(join(tmpdir(), 'ecs-taskdef-created-appspec-'));
+    const fixture = join(__dirname, '..', 'fixtures', 'workspaces', 'codepipeline-blue-green');
+    appspecText = readFileSync(join(fixture, 'appspec.yaml'), 'utf8');
+    taskdefText = readFileSync(join(fixture, 'taskdef.json'), 'utf8');
+    writeFileSync(join(repo, 'appspec.yaml'), appspecText);
+    appspecUri = pathToFileURL(join(repo, 'appspec.yaml')).href;
+    await client.initialize({ pull: true, workspaceFolders: [pathToFileURL(repo).href] });
+    await indexed(client);
+    await client.open(appspecUri, appspecText, 1, 'yaml');
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('hover on ContainerName reads taskdef.json on demand, and go to definition reaches it', async () => {
+    const position = new LineIndex(appspecText).positionAt(appspecText.indexOf('"orders"') + 2);
+    const hover = () => client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: appspecUri }, position });
+    assert.match((await hover()).contents.value, /not checked: no task definition in the workspace matches 'taskdef\.json'/);
+    writeFileSync(join(repo, 'taskdef.json'), taskdefText);
+    assert.match((await hover()).contents.value, /\*\*Container `orders`\*\* in `taskdef\.json`/);
+    const locations = await client.request<Array<{ uri: string }>>('textDocument/definition', { textDocument: { uri: appspecUri }, position });
+    assert.deepEqual(locations.map((l) => l.uri), [pathToFileURL(join(repo, 'taskdef.json')).href]);
+  });
+});

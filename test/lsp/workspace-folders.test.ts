@@ -79,7 +79,7 @@ describe('LSP: workspace folders added and removed after start', () => {
     await client.waitForRefresh(seen);
     assert.equal((await indexed()).files, 2);
     assert.deepEqual(await codes(), ['launch-type-incompatible', 'service-role-with-awsvpc', 'unknown-container-reference']);
-    assert.match(await hover(), /No container 'webapp' in `[^`]*\/web\.json` \(it has `web`\)/);
+    assert.match(await hover(), /No container 'webapp' in `ecs-taskdef-folder-tasks-\w+\/web\.json` \(it has `web`\)/);
   });
 
   it('a folder removed: its files leave the index, and the open service is refreshed and checked alone again', async () => {

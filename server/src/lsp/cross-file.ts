@@ -218,10 +218,12 @@ function describeContainer(c: SummaryContainer, file: string, port?: number): st
   return lines.join('\n');
 }
 
-/** A task path as the deploying file's repository sees it. */
+/** A task path as the deploying file's repository sees it; in another workspace folder, from that folder's name. */
 function relative(links: WorkspaceLinks, from: string, taskPath: string): string {
   const root = links.index.rootOf(from);
-  return taskPath.startsWith(`${root}/`) ? taskPath.slice(root.length + 1) : taskPath;
+  if (taskPath.startsWith(`${root}/`)) return taskPath.slice(root.length + 1);
+  const own = links.index.rootOf(taskPath);
+  return taskPath.slice(own.lastIndexOf('/') + 1);
 }
 
 /** The hover line a task definition gets from the files that deploy it (empty when none does). */

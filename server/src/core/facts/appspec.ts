@@ -12,7 +12,7 @@ export interface AppspecKey {
 
 /** Top-level keys. */
 export const APPSPEC_TOP: readonly AppspecKey[] = [
-  { key: 'version', doc: 'The appspec format version. CodeDeploy accepts only `0.0`.', value: '0.0' },
+  { key: 'version', doc: 'The appspec format version: `0.0`, the one value AWS documents for it (leave it as is).', value: '0.0' },
   {
     key: 'Resources',
     doc: 'The ECS service this deployment shifts to a new task set: one list entry (named `TargetService` by convention) with `Type: AWS::ECS::Service` and the `Properties` of the replacement task set.',

@@ -4,6 +4,7 @@
  * values, cpu units as vCPU, MiB as GB) on top of that; roles and task size get their reference tables.
  */
 import { findNodeAtOffset, type JSONPath, type Node } from 'jsonc-parser';
+import { SERVICE_DESCRIBE_ONLY_KEYS } from '../schema/validate';
 import { type Classification, DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import { renderRoleTableMarkdown } from '../facts/roles';
 import { cpuToVcpuText, memoryToGbText } from '../facts';
@@ -36,6 +37,9 @@ export interface HoverResult {
 
 const READ_ONLY_NOTE =
   'Read-only: ECS fills this in when it describes a registered task definition. `register-task-definition` rejects it — remove it (or run `ecs-taskdef strip`) before registering.';
+
+const SERVICE_READ_ONLY_NOTE =
+  'Read-only: `describe-services` reports it; `create-service` and `update-service` do not take it (ecspresso accepts it in its file). Remove it from a --cli-input-json file.';
 
 const READONLY_EXEC_NOTE =
   '**ECS Exec** runs the SSM agent inside the container; it writes under `/var/lib/amazon` and `/var/log/amazon`. With `true` here, mount a task volume at each of those paths (`mountPoints`, `readOnly: false`) or, on EC2, add `linuxParameters.tmpfs` entries for them — otherwise `execute-command` sessions fail.';
@@ -103,6 +107,7 @@ function keyHover(doc: Classification | undefined, rel: RelativePath): string | 
   if (typeof name !== 'string') return undefined;
   const taskLevel = !!doc && rel.base === 'task' && rel.path.length === 1;
   if (taskLevel && (DESCRIBE_ONLY_KEYS as readonly string[]).includes(name)) return `**\`${name}\`**\n\n${READ_ONLY_NOTE}`;
+  if (rel.base === 'service' && rel.path.length === 1 && SERVICE_DESCRIBE_ONLY_KEYS.includes(name)) return `**\`${name}\`** (service)\n\n${SERVICE_READ_ONLY_NOTE}`;
   const option = doc && optionInfo(doc, rel);
   if (option) return optionMarkdown(option.info, option.owner);
   const schema = schemaAt(rel);
