@@ -241,6 +241,15 @@ export function scenarios(all, env = {}) {
         const problems = await vs.readProblems((list) => codesOf(list, WF).has('unknown-container-reference'));
         const p = ours(problems, WF).find((x) => x.code === 'unknown-container-reference');
         assert.match(p.message, /'webapp' is not a container of shop\/\.aws\/task-definition\.json \(did you mean 'web'\?\)/);
+        // The README's picture: the diagnostic on the reference, and the hover that names the task definition's containers.
+        await vs.hidePanel();
+        await vs.hoverAt(10, 29);
+        const hover = await vs.readHover();
+        assert.match(hover, /'webapp' is not a container of shop\/\.aws\/task-definition\.json/);
+        assert.match(hover, /No container 'webapp' in `?shop\/\.aws\/task-definition\.json`? \(it has `?web`?\)/);
+        // The hover is small and whole as shown (dragging its sash to grow it closed it).
+        await vs.screenshot('cross-file-diagnostic', vs.page.locator('.part.editor'), { maxHeight: 420 });
+        await vs.page.keyboard.press('Escape');
         // F2 on the container in the task definition: the workflow's diagnostic goes (it is refreshed, unsaved text).
         await vs.openFileFromExplorer('shop/.aws/task-definition.json');
         await vs.hidePanel();
