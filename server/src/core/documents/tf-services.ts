@@ -16,10 +16,13 @@ import type { Diagnostic, LintOptions } from '../types';
 import { runServiceRules } from '../workspace/check-service';
 import { serviceTask } from '../workspace/service-context';
 import { finalize } from '../lint';
-import { tfWording } from './tf-names';
+import { resolvedNote, shortenAddress, tfWording } from './tf-names';
 
 export interface TfCheckedSubject {
   address: string;
+  /** The module file that declares it, when not the file being linted; `text` is that file's text. */
+  file?: string;
+  text?: string;
   parsed: ParsedDocument;
   doc: Classification;
 }
@@ -70,9 +73,9 @@ export function clusterStrategyInSight(text: string, module: TfModule): boolean 
 }
 
 /** Diagnostics of every aws_ecs_service of the file, finalized, prefixed with the service's address. */
-export function checkTerraformServices(text: string, module: TfModule, subjects: readonly TfCheckedSubject[], options: LintOptions): Diagnostic[] {
+export function checkTerraformServices(text: string, module: TfModule, subjects: readonly TfCheckedSubject[], options: LintOptions, strategyElsewhere = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const inSight = clusterStrategyInSight(text, module);
+  const inSight = strategyElsewhere || clusterStrategyInSight(text, module);
   for (const svc of module.services) {
     const model = readTfService(text, svc, inSight);
     let linked = svc.taskDefinitionRef ? subjects.find((s) => s.address === svc.taskDefinitionRef) : undefined;
@@ -82,17 +85,24 @@ export function checkTerraformServices(text: string, module: TfModule, subjects:
       const same = subjects.filter((s) => str(child(s.doc.task, 'family')) === family);
       if (same.length === 1) linked = same[0];
     }
-    const task = linked ? serviceTask(linked.parsed, linked.doc, undefined, linked.address) : undefined;
+    const task = linked ? serviceTask(linked.parsed, linked.doc, linked.file, linked.address) : undefined;
     const raw = runServiceRules(text, model, task, options);
     for (const d of finalize(raw, options)) {
-      d.message = `${svc.address}: ${serviceWording(d.message)}`;
-      d.related = [...(d.related ?? []).map((r) => ({ ...r, message: serviceWording(r.message) })), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
+      d.message = shortenAddress(svc.address, serviceWording(d.message));
+      // A node of a task definition in another file of the module: named by file and line, shown on the service.
+      const elsewhere = (r: { range: { offset: number }; file?: string; message: string }) =>
+        r.file !== undefined && linked?.text !== undefined ? { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(r.file)}:${lineOf(linked.text, r.range.offset)})` } : undefined;
+      d.related = [...(d.related ?? []).map((r) => elsewhere(r) ?? { ...r, message: serviceWording(r.message) }), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
+      resolvedNote(d, svc.resolved);
       delete d.fixes; // the service rules' fixes write JSON members; HCL fixes for services are not written yet
       out.push(d);
     }
   }
   return out;
 }
+
+const baseName = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 const SERVICE_NAMES: Array<[RegExp, string]> = [
   [/\bnetworkConfiguration\.awsvpcConfiguration\b/g, 'network_configuration'],
