@@ -68,6 +68,28 @@ export function looksLikeTerraformTaskDefinition(text: string): boolean {
   return /resource\s+"aws_ecs_task_definition"/.test(text);
 }
 
+/**
+ * A JSON file opened on its own that a Terraform resource loads (options.loadedBy, found by the host): linted as
+ * that resource's containers, with its launch type, network mode, size and roles. Undefined when the resource is
+ * not found (the host then lints the file as usual).
+ */
+export function lintLoadedFile(text: string, options: LintOptions): LintOutput | undefined {
+  const by = options.loadedBy;
+  if (!by || !hclReady() || by.text.length > MAX_HCL_SIZE) return undefined;
+  const module = readTerraform(by.text, readSiblings(by.module).values);
+  const subject = module?.subjects.find((s) => s.address === by.address);
+  if (!subject) return undefined;
+  const diagnostics = lintLoadedContainers(text, subject, options);
+  const task: ParsedDocument = { text: by.text, analysisText: by.text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: [] };
+  const taskDoc = classify(task, options);
+  const parsed = parseDocument(text);
+  const doc = classify(parsed, options);
+  const tfName = by.path.slice(by.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  const settings = [`launch type ${taskDoc.launchType}`, taskDoc.networkMode ? `network mode ${taskDoc.networkMode}` : undefined].filter(Boolean).join(', ');
+  const loadedBy = `Loaded by \`${by.address}\` (${tfName}) with \`${subject.link?.fn ?? 'file'}()\`: checked as its containers, with its ${settings}, task size, roles and volumes.`;
+  return { kind: doc.kind, launchType: taskDoc.launchType, templated: doc.templated, diagnostics, parsed, doc, loadedBy };
+}
+
 export interface TerraformOutput extends LintOutput {
   /** The file's model (undefined while the HCL parser loads): subjects with their file() links. */
   module?: TfModule;
