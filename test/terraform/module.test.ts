@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { shortenAddress } from '../../server/src/core/documents/tf-names';
 import { lintJson, workspace } from '../cli/cli-helpers';
@@ -113,5 +114,85 @@ describe('Terraform module across files', () => {
     const { results } = lintJson(join(dir, 'infra', 'task.tf'));
     assert.deepEqual(results.map((r) => r.file.slice(dir.length + 1)), ['infra/task.tf']);
     assert.ok(results[0].diagnostics.some((x) => x.code === 'fargate-network-mode'), JSON.stringify(results[0].diagnostics));
+  });
+});
+
+const ONE_FILE = `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    { name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 8080, name = "http" }] }
+  ])
+}
+
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+  iam_role        = aws_iam_role.ecs_service.arn
+  network_configuration {
+    subnets = var.subnets
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "wbe" # typo
+    container_port   = 8080
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.admin.arn
+    container_name   = "web"
+    container_port   = 80
+  }
+  service_connect_configuration {
+    enabled = true
+    service {
+      port_name = "htp"
+    }
+  }
+}
+`;
+
+describe('Terraform service quick fixes in HCL', () => {
+  before(() => initHclFromDisk());
+  const diags = () => lint(ONE_FILE, { fileName: 'main.tf' }).diagnostics;
+  const fixed = (code: string, title: string) => {
+    const d = diags().find((x) => x.code === code);
+    assert.ok(d, `${code}: ${JSON.stringify(diags().map((x) => x.code))}`);
+    const f = d.fixes?.find((x) => x.title === title);
+    assert.ok(f, `${code}: ${JSON.stringify(d.fixes?.map((x) => x.title))}`);
+    return applyTextEdits(ONE_FILE, f.edits);
+  };
+
+  it('renames a container_name to the closest container, keeping the comment', () => {
+    const after = fixed('unknown-container-reference', "Change to 'web'");
+    assert.equal(after, ONE_FILE.replace('"wbe" # typo', '"web" # typo'));
+    assert.ok(!lint(after, { fileName: 'main.tf' }).diagnostics.some((x) => x.code === 'unknown-container-reference'));
+  });
+
+  it('offers the only mapped port for container_port, as a number', () => {
+    const after = fixed('unknown-container-port', 'Change to 8080');
+    assert.equal(after, ONE_FILE.replace('container_port   = 80\n', 'container_port   = 8080\n'));
+    assert.equal(diags().find((x) => x.code === 'unknown-container-port')!.fixes![0].preferred, undefined, 'offered, not applied by fix');
+  });
+
+  it('renames a Service Connect port_name', () => {
+    const after = fixed('service-connect-port-name', "Change to 'http'");
+    assert.equal(after, ONE_FILE.replace('"htp"', '"http"'));
+  });
+
+  it('removes iam_role with its line on an awsvpc service', () => {
+    const after = fixed('service-role-with-awsvpc', 'Remove iam_role');
+    assert.equal(after, ONE_FILE.replace('  iam_role        = aws_iam_role.ecs_service.arn\n', ''));
+    assert.ok(!lint(after, { fileName: 'main.tf' }).diagnostics.some((x) => x.code === 'service-role-with-awsvpc'));
+  });
+
+  it('no fix where the line holds a comment, or the value is a reference', () => {
+    const text = ONE_FILE.replace('aws_iam_role.ecs_service.arn', 'aws_iam_role.ecs_service.arn # legacy').replace('"wbe" # typo', 'var.container');
+    const d = lint(text, { fileName: 'main.tf' }).diagnostics;
+    assert.equal(d.find((x) => x.code === 'service-role-with-awsvpc')?.fixes, undefined);
+    assert.ok(!d.some((x) => x.code === 'unknown-container-reference'), 'a reference is unknown, never a finding');
   });
 });

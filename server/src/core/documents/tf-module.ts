@@ -87,6 +87,8 @@ export interface TfService {
   placeholderOffsets: Set<number>;
   /** `var.x`/`local.x` references read as the module's literal value, by offset. */
   resolved: Map<number, TfValue>;
+  /** Literal scalar values by offset: what a fix may replace. */
+  scalars: Map<number, Node>;
   /** Blocks written as `dynamic "name" { … }`: their content is known only when Terraform runs. */
   dynamicBlocks: Map<string, { offset: number; length: number }>;
   /**
@@ -616,7 +618,7 @@ function readService(text: string, block: SyntaxNode, name: string, scope: Reado
     const label = literalString(named(item).find((c) => c.type === 'string_lit'));
     if (label) dynamicBlocks.set(label, { offset: item.startIndex, length: item.endIndex - item.startIndex });
   }
-  return { address: `${TF_SERVICE}.${name}`, name, header: headerOf(text, block), taskDefinitionRef: m?.[1], root: svc as Node, placeholderOffsets: b.placeholderOffsets, resolved: b.resolved, dynamicBlocks, taskDefinitionMisuse: expr ? misuse(expr) : undefined };
+  return { address: `${TF_SERVICE}.${name}`, name, header: headerOf(text, block), taskDefinitionRef: m?.[1], root: svc as Node, placeholderOffsets: b.placeholderOffsets, resolved: b.resolved, scalars: b.scalars, dynamicBlocks, taskDefinitionMisuse: expr ? misuse(expr) : undefined };
 }
 
 /** A task_definition expression that holds container JSON instead of naming a task definition. */

@@ -15,7 +15,9 @@ import type { ParsedDocument } from '../syntax/parse';
 import type { Diagnostic, LintOptions } from '../types';
 import { runServiceRules } from '../workspace/check-service';
 import { serviceTask } from '../workspace/service-context';
-import { finalize } from '../lint';
+import { finalize, mapFixes } from '../lint';
+import type { Fix, TextEdit } from '../types';
+import { hclLiteral } from '../fixes/hcl-writer';
 import { resolvedNote, shortenAddress, tfWording } from './tf-names';
 
 export interface TfCheckedSubject {
@@ -94,7 +96,8 @@ export function checkTerraformServices(text: string, module: TfModule, subjects:
         r.file !== undefined && linked?.text !== undefined ? { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(r.file)}:${lineOf(linked.text, r.range.offset)})` } : undefined;
       d.related = [...(d.related ?? []).map((r) => elsewhere(r) ?? { ...r, message: serviceWording(r.message) }), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
       resolvedNote(d, svc.resolved);
-      delete d.fixes; // the service rules' fixes write JSON members; HCL fixes for services are not written yet
+      if (d.code === 'service-role-with-awsvpc') d.fixes = removeArgument(text, model.role?.node);
+      else mapFixes(d, (f) => hclServiceFix(text, svc, f));
       out.push(d);
     }
   }
@@ -142,4 +145,39 @@ function boolField(n: Node | undefined, isPh: (n: Node) => boolean): Field<boole
   if (n.type === 'boolean') return { node: n, value: n.value as boolean };
   const s = n.type === 'string' ? String(n.value).toLowerCase() : '';
   return { node: n, value: s === 'true' ? true : s === 'false' ? false : undefined };
+}
+
+/**
+ * A service rule's fix in HCL: each edit must replace one literal scalar of the block (a container name, a port
+ * name or number) with a literal; anything else (a reference, a resolved var.x, an inserted JSON member) drops it.
+ */
+function hclServiceFix(text: string, svc: TfService, fix: Fix): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    const node = svc.scalars.get(e.offset);
+    if (!node || node.length !== e.length || e.length === 0 || svc.placeholderOffsets.has(e.offset) || svc.resolved.has(e.offset)) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(e.content);
+    } catch {
+      value = /^-?\d+$/.test(e.content) ? Number(e.content) : undefined;
+    }
+    // `container_port = 80` stays a number, `"80"` a string: the writer keeps the user's form.
+    const quoted = text[e.offset] === '"';
+    const lit = typeof value === 'number' && quoted ? hclLiteral(String(value)) : hclLiteral(value);
+    if (lit === undefined || typeof value === 'object') return undefined;
+    edits.push({ offset: e.offset, length: e.length, content: lit });
+  }
+  return edits.length ? { ...fix, title: serviceWording(fix.title), edits } : undefined;
+}
+
+/** `iam_role = …` removed with its line, when the line holds nothing else (no comment is lost). */
+function removeArgument(text: string, value: Node | undefined): Fix[] | undefined {
+  const prop = value?.parent;
+  if (!prop || prop.type !== 'property') return undefined;
+  const start = text.lastIndexOf('\n', prop.offset - 1) + 1;
+  const nl = text.indexOf('\n', prop.offset + prop.length);
+  const end = nl < 0 ? text.length : nl + 1;
+  if (text.slice(start, prop.offset).trim() !== '' || text.slice(prop.offset + prop.length, end).trim() !== '') return undefined;
+  return [{ title: 'Remove iam_role', preferred: true, edits: [{ offset: start, length: end - start, content: '' }] }];
 }
