@@ -6,6 +6,8 @@ import { lint } from '../../server/src/core/lint';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { shortenAddress } from '../../server/src/core/documents/tf-names';
+import { readTerraform } from '../../server/src/core/documents/tf-module';
+import { lintLoadedContainers } from '../../server/src/core/documents/lint-terraform';
 import { lintJson, workspace } from '../cli/cli-helpers';
 
 export const MODULE = {
@@ -194,5 +196,42 @@ describe('Terraform service quick fixes in HCL', () => {
     const d = lint(text, { fileName: 'main.tf' }).diagnostics;
     assert.equal(d.find((x) => x.code === 'service-role-with-awsvpc')?.fixes, undefined);
     assert.ok(!d.some((x) => x.code === 'unknown-container-reference'), 'a reference is unknown, never a finding');
+  });
+});
+
+describe('Terraform drops unknown container keys', () => {
+  before(() => initHclFromDisk());
+  const TASK = `resource "aws_ecs_task_definition" "x" {
+  family = "x"
+  memory = 512
+  container_definitions = jsonencode([{ name = "a", image = "nginx:1.27", essential = true, enviroment = [{ name = "A", value = "1" }], Command = ["run"] }])
+}
+`;
+
+  it('a typo says the key is dropped, keeps the rename fix, and stays within 160 characters', () => {
+    const d = lint(TASK, { fileName: 'main.tf' }).diagnostics.filter((x) => x.code === 'unknown-property');
+    const typo = d.find((x) => x.message.includes("'enviroment'"));
+    assert.ok(typo, JSON.stringify(d));
+    assert.equal(typo.message, "aws_ecs_task_definition.x: Unknown property 'enviroment' in container 'a': Terraform drops it without a word. Did you mean 'environment'?");
+    assert.equal(typo.severity, 'error');
+    assert.ok(typo.fixes?.some((f) => f.title === "Rename to 'environment'"));
+    assert.ok(d.every((x) => x.message.length <= 160));
+  });
+
+  it('a key in the wrong case works in Terraform (Go matches keys regardless of case): a warning that says so', () => {
+    const d = lint(TASK, { fileName: 'main.tf' }).diagnostics.find((x) => x.code === 'unknown-property' && x.message.includes("'Command'"));
+    assert.ok(d);
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /works in Terraform, which matches keys regardless of case; the API's name is 'command'\.$/);
+    const strict = lint(TASK, { fileName: 'main.tf', rules: { 'unknown-property': 'error' } }).diagnostics.find((x) => x.message.includes("'Command'"));
+    assert.equal(strict?.severity, 'error', "the user's severity is kept");
+  });
+
+  it('the same in a file() loaded JSON', () => {
+    const tf = 'resource "aws_ecs_task_definition" "x" {\n  family = "x"\n  container_definitions = file("c.json")\n}\n';
+    const subject = readTerraform(tf)!.subjects[0];
+    const d = lintLoadedContainers('[{ "name": "a", "image": "nginx:1.27", "essential": true, "enviroment": [] }]', subject, { fileName: 'c.json' });
+    const typo = d.find((x) => x.code === 'unknown-property');
+    assert.match(typo!.message, /^aws_ecs_task_definition\.x: Unknown property 'enviroment' in container 'a': Terraform drops it without a word\./);
   });
 });

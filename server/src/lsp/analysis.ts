@@ -8,6 +8,7 @@ import type { LaunchTypeName, LintOptions } from '../core/types';
 import type { Settings } from './settings';
 import type { DeployContext } from '../core/workspace/deploy-context';
 import { fingerprint, type TerraformContext } from './terraform-module';
+import { hclReady } from '../core/syntax/hcl';
 
 /** Who deploys a document (the workspace index, set by the server): flows into its lint as `deployedBy`. */
 let deployContextsOf: ((uri: string) => DeployContext[]) | undefined;
@@ -25,11 +26,14 @@ export function setTerraformContext(context: TerraformContext | undefined): void
 
 /** A .tf file's other module files, or the resource that loads a JSON file: lint options, and a stamp of what was read. */
 function terraformOptions(uri: string): { options: Pick<LintOptions, 'terraformModule' | 'loadedBy'>; stamp: string } {
-  if (!terraformContext) return { options: {}, stamp: '' };
+  const isTf = /\.tf$/i.test(URI_PATH(uri));
+  // Linted before the HCL parser loaded (a hover or symbols request came first): the "loading" note must not stay cached.
+  const loading = isTf && !hclReady() ? 'hcl-loading' : '';
+  if (!terraformContext) return { options: {}, stamp: loading };
   try {
-    if (/\.tf$/i.test(URI_PATH(uri))) {
+    if (isTf) {
       const files = terraformContext.moduleOf(uri);
-      return { options: { terraformModule: files }, stamp: files.length ? `tf:${fingerprint(files.flatMap((f) => [f.path, f.text]))}` : '' };
+      return { options: { terraformModule: files }, stamp: loading + (files.length ? `tf:${fingerprint(files.flatMap((f) => [f.path, f.text]))}` : '') };
     }
     const by = terraformContext.loaderOf(uri);
     if (!by) return { options: {}, stamp: '' };

@@ -11,7 +11,7 @@ import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { readTerraform, type TfModule, type TfSubject } from './tf-module';
-import { resolvedNote, shortenAddress, tfWording } from './tf-names';
+import { droppedKeyWording, resolvedNote, shortenAddress, tfWording } from './tf-names';
 import type { TfValue } from './tf-values';
 
 export { tfWording };
@@ -42,6 +42,7 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
     launchTypes.add(d.launchType);
     const raw = yield* checkSubject(text, sub, d, options, pause, planSkippedRules());
     for (const diag of finalize(raw, options)) {
+      droppedKeyWording(diag, options.rules?.[diag.code]);
       if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
       const plain: Diagnostic = { ...diag, message: shortenAddress(s.address, tfWording(diag.message)), related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
       delete plain.fixes;
@@ -125,7 +126,7 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     launchTypes.add(d.launchType);
     const raw = yield* checkSubject(text, sub, d, options, pause, tfSkippedRules());
     const writer = new HclFixWriter(subject);
-    for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
+    for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f), options));
   }
   if (module.services.length > 0) {
     yield;
@@ -154,9 +155,10 @@ let tfSkipped: ReadonlySet<string> | undefined;
 const tfSkippedRules = (): ReadonlySet<string> => (tfSkipped ??= new Set([...TEMPLATE_SKIPPED_RULES]));
 
 /** A subject's diagnostic as the .tf file shows it. */
-function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined): Diagnostic {
+function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined, options: LintOptions): Diagnostic {
   // A report about the task as a whole is anchored at its root: in Terraform that is the resource's header.
   if (d.range.offset === subject.root.offset && (d.range.length <= 1 || d.range.length === subject.root.length)) d.range = { ...subject.header };
+  droppedKeyWording(d, options.rules?.[d.code]);
   d.message = shortenAddress(subject.address, tfWording(d.message));
   d.related = [...(d.related ?? []).map((r) => ({ ...r, message: tfWording(r.message) })), { range: { ...subject.header }, message: `In resource ${subject.address}.` }];
   resolvedNote(d, subject.resolved);
@@ -208,6 +210,7 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
   while (!step.done) step = steps.next();
   for (const diag of finalize(step.value, options)) {
     if (diag.range.length === 0 && diag.range.offset === 0) continue; // about a task-level argument: the .tf file's
+    droppedKeyWording(diag, options.rules?.[diag.code]);
     diag.message = shortenAddress(subject.address, diag.message);
     diag.related = [...(diag.related ?? []).filter((r) => r.range.length > 0 || r.range.offset > 0)];
     const desc = Object.getOwnPropertyDescriptor(diag, 'fixes');

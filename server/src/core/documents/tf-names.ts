@@ -141,3 +141,21 @@ export function resolvedNote(d: { range: { offset: number; length: number }; sev
     return;
   }
 }
+
+/**
+ * unknown-property inside container_definitions, as Terraform treats it: the provider decodes the JSON with Go's
+ * encoding/json, which drops unknown keys without a word and matches keys without regard to case. So a typo
+ * (`enviroment`) deploys a task without that setting, and `Image` works (a warning unless the user set a severity).
+ */
+export function droppedKeyWording(d: { code: string; severity: string; message: string }, userSeverity: string | undefined): void {
+  if (d.code !== 'unknown-property') return;
+  const m = /^Unknown property '([^']+)' in (.+?)\. (Did you mean '([^']+)'\?|Valid keys here include: .*?\.)(?: Terraform accepts the wrong case, but the AWS CLI rejects it\.)?$/.exec(d.message);
+  if (!m) return;
+  const [, prop, where, hint, suggestion] = m;
+  if (suggestion !== undefined && suggestion.toLowerCase() === prop.toLowerCase()) {
+    d.message = `'${prop}' in ${where} works in Terraform, which matches keys regardless of case; the API's name is '${suggestion}'.`;
+    if (!userSeverity && d.severity === 'error') d.severity = 'warning';
+    return;
+  }
+  d.message = `Unknown property '${prop}' in ${where}: Terraform drops it without a word. ${hint}`;
+}
