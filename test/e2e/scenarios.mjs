@@ -184,6 +184,44 @@ export function scenarios(all, env = {}) {
       },
     },
     {
+      name: 'Terraform .tf file: a Fargate task definition in HCL, its diagnostic and a quick fix written as HCL',
+      async run(vs) {
+        assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
+        const TF = 'main.tf';
+        const text = [
+          '# the API task',
+          'resource "aws_ecs_task_definition" "api" {',
+          '  family                   = "api"',
+          '  requires_compatibilities = ["FARGATE"]',
+          '  network_mode             = "bridge" # from the EC2 days',
+          '  cpu                      = 256',
+          '  memory                   = 512',
+          '  execution_role_arn       = aws_iam_role.exec.arn',
+          '  container_definitions = jsonencode([',
+          '    { name = "api", image = "public.ecr.aws/nginx/nginx:1.27", essential = true, readonlyRootFilesystem = true }',
+          '  ])',
+          '}',
+          '',
+        ].join('\n');
+        fs.writeFileSync(path.join(env.workspace, TF), text);
+        await vs.openFileFromExplorer(TF);
+        const problems = await vs.readProblems((list) => codesOf(list, TF).has('fargate-network-mode'));
+        const net = ours(problems, TF).find((p) => p.code === 'fargate-network-mode');
+        assert.ok(net.line === 5 && net.severity === 'error' && /^aws_ecs_task_definition\.api: .*network_mode/.test(net.message), `on the HCL value, named by address: ${JSON.stringify(net)}`);
+        await vs.hidePanel();
+        await vs.gotoLine(net.line, net.col + 1);
+        await vs.triggerQuickFix();
+        const menu = await vs.readQuickFixMenu();
+        const title = "Set network_mode to 'awsvpc'";
+        assert.ok(menu.includes(title), `menu: ${JSON.stringify(menu)}`);
+        await vs.screenshot('terraform-quick-fix');
+        await vs.chooseQuickFix(title);
+        await vs.waitForEditorText((t) => t.includes('  network_mode             = "awsvpc" # from the EC2 days\n') && t.startsWith('# the API task\n'), 'network_mode set in HCL, comments kept');
+        await vs.readProblems((list) => !codesOf(list, TF).has('fargate-network-mode'));
+        return `${ours(problems, TF).length} problems; network_mode fixed in HCL`;
+      },
+    },
+    {
       name: 'workspace lint follows closed files as they change on disk',
       async run(vs) {
         assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');

@@ -35,7 +35,10 @@ export function registerHover(ctx: FeatureContext): void {
     const analysis = ctx.cache.peek(doc.uri, doc.version) ?? ctx.cache.get(doc, await ctx.settingsFor(doc.uri));
     if (!analysis.enabled || !analysis.output) return null;
     const result = hoverAt(analysis.output, offset);
-    const deployed = onFamilyLine(ctx, doc, offset) ? deployedByMarkdown(ctx.links, doc.uri) : '';
+    const deployedBy = onFamilyLine(ctx, doc, offset) ? deployedByMarkdown(ctx.links, doc.uri) : '';
+    // A JSON file a Terraform resource loads: hovers say whose settings it is checked with (over blank space: line 1 only).
+    const loadedBy = analysis.output.loadedBy && (result || doc.positionAt(offset).line === 0) ? analysis.output.loadedBy : '';
+    const deployed = [deployedBy, loadedBy].filter(Boolean).join('\n\n---\n\n');
     if (!result) return deployed ? { contents: { kind: 'markdown', value: deployed } } : null;
     const value = deployed ? `${result.markdown}\n\n---\n\n${deployed}` : result.markdown;
     return { contents: { kind: 'markdown', value }, range: toLspRange(doc, result.range) };

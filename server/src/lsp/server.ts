@@ -12,7 +12,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
+import { AnalysisCache, lintOptionsFor, setDeployContextSource, setTerraformContext } from './analysis';
+import { TerraformContext } from './terraform-module';
 import { addLinkedFileSource, analyseWorkflow, type DeployReadContext, isDeployingDocument, linkedUri, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
 import { addWorkspaceFileSource, WorkspaceLinks } from './workspace-links';
 import { ClientWorkspaceSource, indexLinkedFiles } from './client-workspace-source';
@@ -61,6 +62,8 @@ export function startServer(connection: Connection): void {
   // Cross-file links: a change to one file refreshes the open files it links or is linked from.
   const links = new WorkspaceLinks((paths) => refreshRelated(paths));
   setDeployContextSource((uri) => links.deployContexts(uri));
+  const terraform = new TerraformContext(() => documents.all());
+  setTerraformContext(terraform);
   setLinkedOverlay((uri) => documents.get(uri)?.getText());
   // `.ecs-taskdef.json` taskDefinitions: navigation, rename and refresh follow the mapping like the diagnostics.
   links.index.setMapping((path) => applyConfigFile(links.uriOf(path), path, globalSettings).taskDefinition);
@@ -159,7 +162,7 @@ export function startServer(connection: Connection): void {
       await links.ensureLinked(doc.uri); // the web reads linked files from the index: one that appeared unannounced too
       return stale() ? undefined : workflowDiagnosticsFor(doc, settings);
     }
-    if (/\.tf$/i.test(URI_PATH(doc.uri)) && !hclReady() && hclLoader) {
+    if (!hclReady() && hclLoader && (/\.tf$/i.test(URI_PATH(doc.uri)) || terraform.mayBeLoaded(doc.uri))) {
       // The first Terraform file waits for the parser (about 0.1 s); without it the file gets a not-linted note.
       await initHcl(hclLoader).catch((e: unknown) => connection.console.error(`The HCL parser did not load: ${(e as Error)?.message ?? e}`));
       if (stale()) return undefined;
@@ -230,6 +233,13 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     links.opened(e.document);
     schedulePush(e.document);
+    // A .tf file is part of its folder's module, and may load JSON files of its folder or a subfolder.
+    const path = URI_PATH(e.document.uri);
+    if (/\.tf$/i.test(path)) {
+      const dir = path.slice(0, path.lastIndexOf('/') + 1);
+      const near = (p: string) => p !== path && p.startsWith(dir) && p.slice(dir.length).split('/').length <= 2;
+      refreshRelated(documents.all().map((d) => links.pathOf(d.uri)).filter(near));
+    }
   });
   documents.onDidClose((e) => {
     void links.closed(e.document.uri);
