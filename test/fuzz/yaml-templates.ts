@@ -1,9 +1,9 @@
 /**
  * Fuzz inputs and checks for CloudFormation templates: the JSON seeds written as YAML templates
- * (test/helpers/cfn-yaml.ts), then mutated as text with JSON and YAML snippets (tags, anchors, aliases and alias
- * loops, flow brackets, block indicators, comments, tabs, BOM, CRLF, bytes that are not UTF-8); and the same
- * templates as JSON (intrinsics in their `Fn::` form), changed as values, printed with random layout and garbled
- * as text like the task-definition cases.
+ * (test/helpers/cfn-yaml.ts) and real templates (seeds.ts: services, load balancers, parameters), then mutated
+ * as text with JSON and YAML snippets (tags, anchors, aliases and alias loops, flow brackets, block indicators,
+ * comments, tabs, BOM, CRLF, bytes that are not UTF-8); and the same templates as JSON (intrinsics in their
+ * `Fn::` form), changed as values, printed with random layout and garbled as text like the task-definition cases.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import { fixtureToCfnYaml } from '../helpers/cfn-yaml';
 import { getNodeValue } from 'jsonc-parser';
 import { readYaml } from '../../server/src/core/syntax/yaml';
 import { applyTextMutation, applyValueMutation, layout, print, seedText, textMutation, valueMutation, type Json } from './arbitraries';
+import { loadTemplateSeeds } from './seeds';
 import { parseDocument } from '../../server/src/core/syntax/parse';
 import { assertRanges, type Comment, fixesOf, lintChecked, mayDrop } from './properties';
 
@@ -29,19 +30,26 @@ const yamlMutation = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }),
   return t.slice(0, i) + insert + t.slice(i);
 });
 
+const yamlSeeds = () => loadTemplateSeeds().filter((s) => !s.name.endsWith('.json'));
+/** A real YAML template (services, load balancers, parameters): `i` picks one. */
+const realTemplate = (i: number): string => yamlSeeds()[i % yamlSeeds().length].text;
+const mutations = fc.array(fc.oneof(textMutation.map((m) => (t: string) => applyTextMutation(t, m)), yamlMutation), { minLength: 1, maxLength: 4 });
+
 export const yamlTemplateText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.nat().map(asTemplate) },
-  {
-    weight: 3,
-    arbitrary: fc.tuple(fc.nat(), fc.array(fc.oneof(textMutation.map((m) => (t: string) => applyTextMutation(t, m)), yamlMutation), { minLength: 1, maxLength: 4 })).map(([i, ms]) =>
-      ms.reduce((t, m) => m(t), asTemplate(i)),
-    ),
-  },
+  { weight: 3, arbitrary: fc.tuple(fc.nat(), mutations).map(([i, ms]) => ms.reduce((t, m) => m(t), asTemplate(i))) },
+  { weight: 1, arbitrary: fc.nat().map(realTemplate) },
+  { weight: 2, arbitrary: fc.tuple(fc.nat(), mutations).map(([i, ms]) => ms.reduce((t, m) => m(t), realTemplate(i))) },
 );
 
-/** A seed's YAML template as JSON: the converted tree's value (short-form tags become their `Fn::` objects). */
+/**
+ * A seed's YAML template as JSON: the converted tree's value (short-form tags become their `Fn::` objects); one
+ * pick in four is a real template (YAML ones converted the same way).
+ */
 function asJsonTemplate(i: number): Json | undefined {
-  const root = readYaml(asTemplate(i)).root;
+  const seeds = loadTemplateSeeds();
+  const text = i % 4 === 3 ? seeds[(i >> 2) % seeds.length].text : asTemplate(i);
+  const root = text.trimStart().startsWith('{') ? parseDocument(text).root : readYaml(text).root;
   return root ? (getNodeValue(root) as Json) : undefined;
 }
 
