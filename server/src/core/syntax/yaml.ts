@@ -67,6 +67,12 @@ export interface YamlRead {
   truncated?: { offset: number; message: string };
   /** Spans of anchored values (`&name`): their text also stands wherever an alias names them. */
   anchored: Array<{ start: number; end: number }>;
+  /**
+   * Spans (from the start of their first line) of mappings with an explicit `? key` or a collection as a key: no
+   * CloudFormation template has them, and neither their entries nor their ends are where their keys and values
+   * say, so the fix writer leaves them alone.
+   */
+  irregular: Array<{ start: number; end: number }>;
 }
 
 interface MutableNode {
@@ -92,29 +98,29 @@ export function readYaml(text: string): YamlRead {
 /** readYaml as steps: it yields between the parse and the conversion, where an interruptible lint may pause. */
 export function* readYamlSteps(text: string): Generator<void, YamlRead, void> {
   const unreadable = unreadableCharacter(text);
-  if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [] };
+  if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [], irregular: [] };
   const doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) {
     // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
-    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
+    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], irregular: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
   }
   if (first) {
     const [start, end] = first.pos;
     const offset = Math.min(start, text.length);
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
+    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [], irregular: [] };
   }
   yield;
   const targets = aliasTargets(doc);
   for (const [alias, target] of targets) {
     if (target) continue;
     const [start, end] = alias.range ?? [0, 0];
-    return { root: undefined, syntaxErrors: [{ offset: start, length: end - start, message: `YAML syntax error: the alias *${alias.source} names no anchor set before it.` }], duplicateKeys: [], anchored: [] };
+    return { root: undefined, syntaxErrors: [{ offset: start, length: end - start, message: `YAML syntax error: the alias *${alias.source} names no anchor set before it.` }], duplicateKeys: [], anchored: [], irregular: [] };
   }
   const c = new Converter(text, targets);
   const root = doc.contents ? c.convert(doc.contents as YNode, undefined, 0) : undefined;
-  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored };
+  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored, irregular: c.irregular };
 }
 
 /**
@@ -157,6 +163,7 @@ class Converter {
   duplicates: DuplicateKey[] = [];
   truncated: YamlRead['truncated'];
   anchored: YamlRead['anchored'] = [];
+  irregular: YamlRead['irregular'] = [];
   private aliases = 0;
   /** Nodes made while expanding an alias, and how many expansions are under way (with the nodes they name). */
   private aliasNodes = 0;
@@ -203,12 +210,17 @@ class Converter {
     if (yaml().isMap(y)) {
       const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
       const seen = new Map<string, MutableNode>();
+      let irregular = false;
       for (const pair of y.items) {
         if (this.exhausted()) break;
         if (!yaml().isPair(pair)) continue;
         const keyY = pair.key as YNode | null;
-        const [ks, ke] = keyY ? this.span(keyY) : [start, start];
+        const [ks, ke] = keyY ? this.trimmed(this.span(keyY)) : [start, start];
         const keyValue = keyY && yaml().isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
+        if (!irregular && keyY && (!yaml().isScalar(keyY) || EXPLICIT_KEY.test(this.text.slice(Math.max(0, ks - 256), ks)))) {
+          irregular = true;
+          this.irregular.push({ start: this.text.lastIndexOf('\n', start - 1) + 1, end });
+        }
         const prop: MutableNode = { type: 'property', offset: ks, length: ke - ks, children: [], parent: obj };
         const key = leaf('string', keyValue, ks, ke - ks, prop);
         const valueY = pair.value as YNode | null;
@@ -233,6 +245,7 @@ class Converter {
       return arr;
     }
     if (yaml().isScalar(y)) {
+      [start, end] = this.trimmed([start, end]);
       const v = y.value;
       if (v === null || v === undefined) return leaf('null', null, start, end - start, parent);
       if (typeof v === 'boolean') return leaf('boolean', v, start, end - start, parent);
@@ -270,6 +283,17 @@ class Converter {
     return offset >= s && offset < e;
   }
 
+  /**
+   * A scalar's own text: a block scalar's range (`|`, `>-`) and an explicit complex key's run on past the line
+   * break after their last line, which put a diagnostic's end, a replaced value's end or a key inserted after it
+   * on the next line.
+   */
+  private trimmed([start, end]: [number, number]): [number, number] {
+    let e = end;
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    return [start, e];
+  }
+
   private span(y: YNode): [number, number] {
     const r = y.range;
     if (!r) return [0, 0];
@@ -281,6 +305,9 @@ class Converter {
     return leaf('null', null, offset, 0, parent);
   }
 }
+
+/** `? key` (on its line, or alone on the line above the key), with the key's tag or anchor after it. */
+const EXPLICIT_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)*\?(?:[ \t]+[!&]\S*)*\s+$/;
 
 /** Objects made from a short-form tag (`!Condition X` included, which has no `Fn::` key to recognise it by). */
 export const SHORT_FORM = new WeakSet<Node>();
