@@ -197,9 +197,10 @@ export function scenarios(all, env = {}) {
           '  cpu                      = 256',
           '  memory                   = 512',
           '  execution_role_arn       = aws_iam_role.exec.arn',
-          '  container_definitions = jsonencode([',
-          '    { name = "api", image = "public.ecr.aws/nginx/nginx:1.27", essential = true, readonlyRootFilesystem = true }',
-          '  ])',
+          '  container_definitions = jsonencode([{',
+          '    name = "api", image = "public.ecr.aws/nginx/nginx:1.27", essential = true, readonlyRootFilesystem = true',
+          '    logConfiguration = { logDriver = "awslogs", options = { "awslogs-group" = "/ecs/api", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "api" } }',
+          '  }])',
           '}',
           '',
         ].join('\n');
@@ -217,7 +218,8 @@ export function scenarios(all, env = {}) {
         await vs.screenshot('terraform-quick-fix');
         await vs.chooseQuickFix(title);
         await vs.waitForEditorText((t) => t.includes('  network_mode             = "awsvpc" # from the EC2 days\n') && t.startsWith('# the API task\n'), 'network_mode set in HCL, comments kept');
-        await vs.readProblems((list) => !codesOf(list, TF).has('fargate-network-mode'));
+        // Nothing of main.tf is left in the Problems panel (a longer panel pushed a later scenario's file out of reach).
+        await vs.readProblems((list) => ours(list, TF).length === 0);
         return `${ours(problems, TF).length} problems; network_mode fixed in HCL`;
       },
     },

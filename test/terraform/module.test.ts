@@ -4,6 +4,8 @@ import { before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { completeAt } from '../../server/src/core/completion';
+import { hoverAt } from '../../server/src/core/hover';
 import { initHclFromDisk } from '../../server/src/lsp/node/hcl-wasm';
 import { shortenAddress } from '../../server/src/core/documents/tf-names';
 import { readTerraform } from '../../server/src/core/documents/tf-module';
@@ -233,5 +235,53 @@ describe('Terraform drops unknown container keys', () => {
     const d = lintLoadedContainers('[{ "name": "a", "image": "nginx:1.27", "essential": true, "enviroment": [] }]', subject, { fileName: 'c.json' });
     const typo = d.find((x) => x.code === 'unknown-property');
     assert.match(typo!.message, /^aws_ecs_task_definition\.x: Unknown property 'enviroment' in container 'a': Terraform drops it without a word\./);
+  });
+});
+
+describe('Terraform service completion and hover', () => {
+  before(() => initHclFromDisk());
+  const TASK = `resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  container_definitions = jsonencode([
+    { name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 8080, name = "http" }] },
+    { name = "sidecar", image = "envoy:1.30", essential = false }
+  ])
+}
+`;
+  const complete = (withCursor: string) => {
+    const offset = withCursor.indexOf('|');
+    const text = withCursor.replace('|', '');
+    return completeAt(lint(text, { fileName: 'main.tf' }) as never, offset);
+  };
+  const svc = (body: string) => `${TASK}\nresource "aws_ecs_service" "web" {\n  task_definition = aws_ecs_task_definition.web.arn\n${body}\n}\n`;
+
+  it('argument and block names, without those already set', () => {
+    const names = complete(svc('  laun|'));
+    assert.ok(names.some((e) => e.label === 'launch_type' && e.insertText === 'launch_type = $1'), JSON.stringify(names.map((e) => e.label)));
+    assert.ok(names.some((e) => e.label === 'load_balancer' && e.insertText.startsWith('load_balancer {\n')));
+    assert.ok(!names.some((e) => e.label === 'task_definition'), 'already set');
+    assert.ok(names.find((e) => e.label === 'launch_type')!.documentation?.includes('FARGATE'));
+  });
+
+  it('enum values and the linked task definition\'s containers and ports', () => {
+    assert.deepEqual(complete(svc('  launch_type = |')).map((e) => e.insertText), ['"EC2"', '"EXTERNAL"', '"FARGATE"', '"MANAGED_INSTANCES"']);
+    assert.deepEqual(complete(svc('  scheduling_strategy = "|"')).map((e) => e.label), ['DAEMON', 'REPLICA']);
+    assert.deepEqual(complete(svc('  load_balancer {\n    container_name = |\n  }')).map((e) => e.insertText), ['"web"', '"sidecar"']);
+    assert.deepEqual(complete(svc('  load_balancer {\n    container_port = |\n  }')).map((e) => e.insertText), ['8080']);
+    assert.deepEqual(complete(svc('  service_connect_configuration {\n    service {\n      port_name = |\n    }\n  }')).map((e) => e.insertText), ['"http"']);
+    const inBlock = complete(svc('  network_configuration {\n    |\n  }'));
+    assert.deepEqual(inBlock.map((e) => e.label).sort(), ['assign_public_ip', 'security_groups', 'subnets']);
+  });
+
+  it('hovers an argument with its description and values', () => {
+    const text = svc('  launch_type = "FARGATE"\n  network_configuration {\n    assign_public_ip = true\n  }');
+    const out = lint(text, { fileName: 'main.tf' });
+    const at = (needle: string) => hoverAt(out as never, text.indexOf(needle) + 2);
+    const lt = at('launch_type');
+    assert.ok(lt, 'hover on launch_type');
+    assert.match(lt.markdown, /^\*\*`launch_type`\*\* \(argument of `aws_ecs_service`, API `launchType`\)\n\nWhere the tasks run/);
+    assert.match(lt.markdown, /Values: `EC2`, `EXTERNAL`, `FARGATE`, `MANAGED_INSTANCES`\./);
+    assert.match(at('assign_public_ip')!.markdown, /API `networkConfiguration\.awsvpcConfiguration\.assignPublicIp`/);
+    assert.match(at('"FARGATE"')!.markdown, /launch_type/, 'a value hovers as its argument');
   });
 });

@@ -98,6 +98,8 @@ export interface TerraformOutput extends LintOutput {
   module?: TfModule;
   /** Hover notes on file()/templatefile() calls. */
   links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
+  /** The file's aws_ecs_service blocks (hover). */
+  tfServices?: TfModule['services'];
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
@@ -142,7 +144,7 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
   const templated = subjects.some((s) => s.doc.templated);
   const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
-  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links };
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services };
 }
 
 function linkMarkdown(s: TfSubject, d: Classification): string {

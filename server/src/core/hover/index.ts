@@ -19,6 +19,8 @@ import { taskSizeSection } from './task-size-hover';
 import { valueMeaning } from './value-meanings';
 import { cfnNameOf } from '../documents/cfn-names';
 import { tfNameOf } from '../documents/tf-names';
+import type { TfService } from '../documents/tf-module';
+import { tfServiceHover } from '../completion/tf-service';
 
 export interface HoverInput {
   parsed: ParsedDocument;
@@ -27,6 +29,8 @@ export interface HoverInput {
   subjects?: HoverInput[];
   /** Spans with a fixed note (a Terraform file() call: which file it loads and how that file is linted). */
   links?: Array<{ range: OffsetRange; markdown: string }>;
+  /** A .tf file's aws_ecs_service blocks (hover on their arguments). */
+  tfServices?: readonly TfService[];
 }
 
 export interface HoverResult {
@@ -53,6 +57,8 @@ const ROLE_INTRO: Record<string, string> = {
 export function hoverAt(input: HoverInput, offset: number): HoverResult | undefined {
   const link = input.links?.find((l) => offset >= l.range.offset && offset <= l.range.offset + l.range.length);
   if (link) return { markdown: link.markdown, range: link.range };
+  const service = input.tfServices?.length ? tfServiceHover(input.parsed.text, input.tfServices, offset) : undefined;
+  if (service) return service;
   if (input.subjects) {
     const sub = input.subjects.find((s) => s.parsed.root && offset >= s.parsed.root.offset && offset <= s.parsed.root.offset + s.parsed.root.length);
     const r = sub ? hoverAt(sub, offset) : undefined;
