@@ -4,6 +4,7 @@
  *
  *   npm run fuzz                                  100,000 cases, random seed, one worker per core
  *   npm run fuzz -- --cases=20000 --seed=42       fewer cases, fixed seed
+ *   npm run fuzz -- --only=5 --cases=3000         all the cases on one property (its index in suite.ts)
  *   npm run fuzz -- --property=1 --seed=S --path=P   replay one failure
  *   npm run fuzz -- --hostile                     time lint() on the hostile inputs instead
  */
@@ -53,8 +54,10 @@ async function worker(): Promise<void> {
   const workers = num('workers', 1);
   const index = num('index', 0);
   const seed = num('seed', 0);
+  const only = args.has('only') ? num('only', -1) : undefined;
   const results: PropertyResult[] = PROPERTIES.map((p, i) => {
-    const runs = Math.ceil((cases * p.share) / workers);
+    if (only !== undefined && i !== only) return { name: p.name, runs: 0, ms: 0 };
+    const runs = Math.ceil((cases * (only === undefined ? p.share : 1)) / workers);
     const r = runProperty(p, runs, seed + index * 7919 + i);
     if (r.failure && p.recheck) r.failure.counterexample = minimize(r.failure.counterexample, p.recheck);
     return r;
@@ -71,7 +74,8 @@ async function main(): Promise<void> {
   const runs = await Promise.all(
     Array.from({ length: workers }, (_, index) =>
       new Promise<PropertyResult[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--worker', `--cases=${cases}`, `--workers=${workers}`, `--index=${index}`, `--seed=${seed}`], {
+        const pass = args.has('only') ? [`--only=${args.get('only')}`] : [];
+        const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--worker', `--cases=${cases}`, `--workers=${workers}`, `--index=${index}`, `--seed=${seed}`, ...pass], {
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         let out = '';

@@ -62,7 +62,7 @@ export function checkCore(text: string): LintOutput {
   return first;
 }
 
-interface Comment {
+export interface Comment {
   offset: number;
   length: number;
   text: string;
@@ -84,7 +84,7 @@ export function commentsOf(text: string): Comment[] {
  * a node that overlaps an edit without merely hosting it, and whose text is gone from the result. (Fixes
  * built by chaining steps come as one minimal edit, which can start or end inside the removed node.)
  */
-function mayDrop(comment: Comment, fix: Fix, root: Node | undefined, text: string, after: string): boolean {
+export function mayDrop(comment: Comment, fix: Fix, root: Node | undefined, text: string, after: string): boolean {
   const end = comment.offset + comment.length;
   const overlapsWithoutHosting = (n: Node): boolean =>
     fix.edits.some((e) => {

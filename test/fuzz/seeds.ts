@@ -27,3 +27,27 @@ export function loadSeeds(): Seed[] {
   cache = paths.map((p) => ({ name: p.slice(ROOT.length + 1), text: readFileSync(p, 'utf8') }));
   return cache;
 }
+
+let templates: Seed[] | undefined;
+
+/**
+ * Real CloudFormation templates to mutate as they are (services, load balancers, parameters, anchors, comments):
+ * the template fixtures of the rules and the public templates of the regression folder, YAML and JSON.
+ */
+export function loadTemplateSeeds(): Seed[] {
+  if (templates) return templates;
+  const paths: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ya?ml|json|template)$/.test(name)) paths.push(p);
+    }
+  };
+  walk(join(ROOT, 'test/fixtures/rules'));
+  walk(join(ROOT, 'test/regression/cloudformation/files'));
+  templates = paths
+    .map((p) => ({ name: p.slice(ROOT.length + 1), text: readFileSync(p, 'utf8') }))
+    .filter((s) => /AWS::ECS::TaskDefinition/.test(s.text));
+  return templates;
+}

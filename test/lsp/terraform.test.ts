@@ -1,8 +1,13 @@
 /** The language server on a Terraform file: the parser loads on the first .tf, then diagnostics, hover and a quick fix in HCL. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { LspDiagnostic } from '../helpers/lsp-client';
 import { useServer } from '../helpers/lsp-session';
-import { applyLspEdits, codeActionsFor, completionItems, hoverMarkdown, pullDiagnostics } from './editor-protocol';
+import { applyLspEdits, codeActionsFor, completionItems, hoverMarkdown, type LspTextEdit, pullDiagnostics } from './editor-protocol';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const TF = `resource "aws_ecs_task_definition" "web" {
   family                   = "web"
@@ -72,5 +77,86 @@ describe('language server on a Terraform file', () => {
     assert.ok(lc, JSON.stringify(keys.map((i) => i.label)));
     assert.match(lc.textEdit!.newText, /^logConfiguration = \{/);
     assert.ok(!keys.some((i) => i.label === 'essential'), 'essential is already set');
+  });
+});
+
+describe('language server on a Terraform module (a folder of .tf files) and the JSON it loads', () => {
+  const server = useServer();
+  const { client } = server;
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-tf-'));
+  const files: Record<string, string> = {
+    'task.tf': `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = local.network_mode
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = jsonencode([{ name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 8080 }] }])
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  family                   = "worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = local.network_mode
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = file("\${path.module}/containers/worker.json")
+}
+`,
+    'locals.tf': 'locals {\n  network_mode = "awsvpc"\n}\n',
+    'service.tf': `resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "api"
+    container_port   = 8080
+  }
+}
+`,
+    'containers/worker.json': '[\n  { "name": "worker", "image": "nginx:1.27", "essential": true, "privileged": true, "portMappings": [{ "containerPort": 8080 }] }\n]\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  const uriOf = (rel: string) => pathToFileURL(join(dir, rel)).href;
+  const diagnostics = async (uri: string) => (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+
+  it('a service in service.tf is checked against the task definition in task.tf, read from disk', async () => {
+    await client.open(uriOf('service.tf'), files['service.tf'], 1, 'terraform');
+    // A request that arrives before the parser has loaded (an editor asks for symbols first) must not leave the
+    // "parser is loading" note cached for this version.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf('service.tf') } });
+    const items = await diagnostics(uriOf('service.tf'));
+    assert.ok(!items.some((d) => d.code === 'not-linted'), JSON.stringify(items));
+    const ref = items.find((d) => d.code === 'unknown-container-reference');
+    assert.ok(ref, JSON.stringify(items));
+    assert.equal(ref.range.start.line, 9);
+    assert.match(ref.message, /^aws_ecs_service\.web: /);
+  });
+
+  it('an open, unsaved task.tf wins over the disk, and the service follows it', async () => {
+    const renamed = files['task.tf'].replace('name = "web"', 'name = "api"');
+    await client.open(uriOf('task.tf'), renamed, 1, 'terraform');
+    const items = await diagnostics(uriOf('service.tf'));
+    assert.ok(!items.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(items));
+  });
+
+  it('the JSON a resource loads, opened on its own, is linted with the resource settings, and hover says who loads it', async () => {
+    const uri = uriOf('containers/worker.json');
+    await client.open(uri, files['containers/worker.json'], 1, 'json');
+    const items = await diagnostics(uri);
+    const priv = items.find((d) => d.code === 'fargate-unsupported-parameter');
+    assert.ok(priv, `privileged on a Fargate task is found only with the resource's context: ${JSON.stringify(items)}`);
+    assert.equal(priv.range.start.line, 1);
+    assert.match(priv.message, /^aws_ecs_task_definition\.worker: /);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /Loaded by `aws_ecs_task_definition\.worker` \(task\.tf\) with `file\(\)`: checked as its containers, with its launch type FARGATE, network mode awsvpc/);
   });
 });

@@ -11,7 +11,7 @@ import type { Diagnostic, Fix, LintOptions, LintResult, OffsetRange, Severity } 
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
-import { isTerraformFileName, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
+import { isTerraformFileName, lintLoadedFile, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
 import { looksLikeTerraformPlan } from './documents/tf-plan';
 import { applyDeployContext } from './workspace/deploy-context';
 
@@ -35,6 +35,8 @@ export interface LintOutput extends LintResult {
   doc: Classification;
   /** A template's task definitions, each as the model rules read (hover asks the one under the cursor). */
   subjects?: Array<{ parsed: ParsedDocument; doc: Classification; logicalId?: string; idRange?: OffsetRange }>;
+  /** A file that a Terraform resource loads (options.loadedBy): which resource, for hover (markdown). */
+  loadedBy?: string;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
@@ -100,6 +102,8 @@ export type PauseWanted = (() => boolean) | undefined;
 function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
   if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options, pause);
+  const loaded = options.loadedBy ? lintLoadedFile(text, options) : undefined;
+  if (loaded) return loaded;
   if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);

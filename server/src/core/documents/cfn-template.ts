@@ -35,6 +35,8 @@ export interface TemplateSubject {
   sourceText: string;
   /** YAML anchored values: a fix there would change every alias of them too. */
   anchored: Array<{ start: number; end: number }>;
+  /** YAML mappings with explicit or collection keys, which fixes leave alone. */
+  irregular: Array<{ start: number; end: number }>;
   /** `!Ref Param` nodes by offset, with the parameter they name (resolved or not). */
   refs: Map<number, TemplateParameter>;
   /** `!Ref Param` nodes read as the parameter's Default (offset → length): checked, never rewritten by a fix. */
@@ -74,9 +76,11 @@ export function* readTemplateSteps(text: string, syntax: TemplateSyntax): Genera
   let syntaxErrors: SyntaxProblem[];
   let truncated: CfnTemplate['truncated'];
   let anchored: TemplateSubject['anchored'] = [];
+  let irregular: TemplateSubject['irregular'] = [];
   if (syntax === 'yaml') {
     const y = yield* readYamlSteps(text);
     anchored = y.anchored;
+    irregular = y.irregular;
     root = y.root;
     syntaxErrors = y.syntaxErrors;
     truncated = y.truncated;
@@ -100,7 +104,7 @@ export function* readTemplateSteps(text: string, syntax: TemplateSyntax): Genera
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
       yield;
-      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), anchored };
+      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), anchored, irregular };
       // Fixes on this subject are written in the template's syntax and names; chained steps re-read the template.
       attachWriter(subject.root, templateWriter(subject, syntax, (t) => readTemplate(t, syntax).subjects.find((x) => x.logicalId === logicalId)?.root));
       subjects.push(subject);
@@ -124,7 +128,7 @@ function readParameters(params: Node | undefined): Map<string, TemplateParameter
 }
 
 function toSubject(sourceText: string, logicalId: string, idNode: Node, properties: Node | undefined, cdkPath: string | undefined, parameters: Map<string, TemplateParameter>): TemplateSubject {
-  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [], refs: new Map(), resolved: new Map() };
+  const s: TemplateSubject = { logicalId, idNode, cdkPath, properties, root: undefined as unknown as Node, placeholderOffsets: new Set(), duplicateKeys: [], keyOffsets: new Set(), scalars: new Map(), sourceText, anchored: [], irregular: [], refs: new Map(), resolved: new Map() };
   const root = properties ? convert(properties, ROOT_SPOT, undefined, s, parameters) : undefined;
   const task = root ?? { type: 'object', offset: idNode.offset, length: 0, children: [] };
   if (!task.children!.some((p) => p.children?.[0]?.value === 'family')) addStackFamily(task);

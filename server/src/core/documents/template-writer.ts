@@ -22,6 +22,7 @@ export interface WriterSubject {
   /** `!Ref Param` read as its Default: the fix belongs on the parameter, not here. */
   resolved: ReadonlyMap<number, number>;
   anchored: ReadonlyArray<{ start: number; end: number }>;
+  irregular: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** Edits this writer made (and may therefore hold new keys or YAML text); template-fixes.ts trusts only these. */
@@ -89,12 +90,16 @@ export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, r
   return writer;
 }
 
-/** Inside the resource's Properties, and (YAML) clear of anchored values that aliases repeat elsewhere. */
+/**
+ * Inside the resource's Properties, and (YAML) clear of anchored values that aliases repeat elsewhere and of
+ * mappings with explicit or collection keys (an insertion there included).
+ */
 function fits(e: TextEdit, subject: WriterSubject): boolean {
   const p = subject.properties;
   const text = subject.sourceText;
   const from = text.lastIndexOf('\n', p ? p.offset - 1 : 0) + 1; // a block's first line starts at its indentation
   if (!p || e.offset < (/^[ \t]*$/.test(text.slice(from, p.offset)) ? from : p.offset) || e.offset + e.length > p.offset + p.length) return false;
+  if (subject.irregular.some((a) => e.offset < a.end && Math.max(e.offset + e.length, e.offset + 1) > a.start)) return false;
   return !subject.anchored.some((a) => e.offset < a.end && e.offset + e.length > a.start && !(e.length === 0 && (e.offset === a.start || e.offset === a.end)));
 }
 

@@ -126,6 +126,22 @@ function lineEnd(t: string, at: number): number {
   return t[n - 1] === '\r' ? n - 1 : n;
 }
 const columnOf = (t: string, at: number) => ' '.repeat(at - lineStart(t, at));
+
+/**
+ * Where a block mapping entry starts: its key's offset excludes what YAML lets stand before a key on its line, a
+ * tag (`!Ref P` glued onto `Name:`), an anchor (`&a Name:`) or the explicit-key `?`, but the entry's column (the
+ * mapping's indentation) and a line inserted before it are at that start.
+ */
+function entryStart(t: string, keyOffset: number): number {
+  const ls = lineStart(t, keyOffset);
+  let at = keyOffset;
+  for (;;) {
+    const m = /(?:^|[ \t])((?:[!&][^\s]*|\?)[ \t]+)$/.exec(t.slice(ls, at));
+    if (!m) return at;
+    at -= m[1].length;
+  }
+}
+const entryColumn = (t: string, keyOffset: number) => columnOf(t, entryStart(t, keyOffset));
 const real = (n: Node | undefined): n is Node => !!n && n.length > 0;
 const members = (n: Node) => (n.children ?? []).filter(real);
 
@@ -182,7 +198,7 @@ export function yamlReplace(target: YamlTarget, node: Node, value: unknown): Tex
   if (from < 0) return refusedEdits();
   if (node.parent && isFlow(text, node.parent.parent ?? node)) return [{ offset: node.offset, length: node.length, content: flowText(value, style) }];
   const end = node.length > 0 ? valueEnd(text, node) : from;
-  return [{ offset: from, length: Math.max(0, end - from), content: afterKey(value, columnOf(text, key.offset), style) }];
+  return [{ offset: from, length: Math.max(0, end - from), content: afterKey(value, entryColumn(text, key.offset), style) }];
 }
 
 export function yamlRemove(target: YamlTarget, node: Node): TextEdit[] {
@@ -206,7 +222,7 @@ export function yamlRemove(target: YamlTarget, node: Node): TextEdit[] {
     return [{ offset: item.offset, length: end - item.offset, content: '' }];
   }
   if (siblings.length === 1) return emptied(target, container);
-  let start = item.offset;
+  let start = container.type === 'object' ? entryStart(text, item.offset) : item.offset;
   const ls = lineStart(text, start);
   const before = text.slice(ls, start);
   if (container.type === 'array') {
@@ -215,6 +231,10 @@ export function yamlRemove(target: YamlTarget, node: Node): TextEdit[] {
     start = ls + dash;
   }
   const lead = text.slice(ls, start);
+  // A one-line item's comment after its value stays, on a line of its own (as the JSON writer keeps `// …`); on
+  // the last line of a longer item it is inside the item and goes with it.
+  const comment = trailingComment(text, end);
+  if (comment >= 0 && lineStart(text, comment) === ls && (/^[ \t]*$/.test(lead) || (container.type === 'object' && /^[ \t]*(- +)+$/.test(lead)))) return [{ offset: start, length: comment - start, content: '' }];
   if (/^[ \t]*$/.test(lead)) {
     const le = lineEnd(text, end);
     if (le >= text.length) {
@@ -226,8 +246,16 @@ export function yamlRemove(target: YamlTarget, node: Node): TextEdit[] {
   }
   // `- Name: web` with the dash line's first key going: the next key moves up beside the dash.
   const next = siblings[i + 1];
-  if (container.type === 'object' && /^[ \t]*(- +)+$/.test(lead) && next) return [{ offset: start, length: next.offset - start, content: '' }];
+  if (container.type === 'object' && /^[ \t]*(- +)+$/.test(lead) && next) return [{ offset: start, length: entryStart(text, next.offset) - start, content: '' }];
   return refusedEdits();
+}
+
+/** Where a comment starts that follows the value ending at `end` on its line (after a null value's `:`), or -1. */
+function trailingComment(text: string, end: number): number {
+  const tail = text.slice(end, lineEnd(text, end));
+  const hash = tail.search(/(?:^|[ \t])#/);
+  if (hash < 0 || !/^:?[ \t]*$/.test(tail.slice(0, hash))) return -1;
+  return end + hash + (tail[hash] === '#' ? 0 : 1);
 }
 
 /** The last member of a block collection goes: the collection is written empty, `{}` or `[]`. */
@@ -255,12 +283,13 @@ export function yamlInsert(target: YamlTarget, obj: Node, next: Node | undefined
     return [{ offset: valueEnd(text, list[list.length - 1]), length: 0, content: `, ${entry}` }];
   }
   if (list.length === 0) return refusedEdits();
-  const indent = columnOf(text, list[0].offset);
+  const indent = entryColumn(text, list[0].offset);
   const line = `${keyText}:${afterKey(value, indent, style)}`;
   const at = next && !real(next) ? list[0] : next;
   if (at) {
-    let ls = lineStart(text, at.offset);
-    if (!/^[ \t]*$/.test(text.slice(ls, at.offset))) return [{ offset: at.offset, length: 0, content: `${line}${style.eol}${indent}` }];
+    const start = entryStart(text, at.offset);
+    let ls = lineStart(text, start);
+    if (!/^[ \t]*$/.test(text.slice(ls, start))) return [{ offset: start, length: 0, content: `${line}${style.eol}${indent}` }];
     // Comment lines right above `at` belong to it: the new key goes above them.
     const prev = list[list.indexOf(at) - 1];
     const floor = prev ? valueEnd(text, prev) : obj.offset;

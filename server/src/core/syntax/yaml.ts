@@ -3,11 +3,22 @@
  * with UTF-16 offsets into the YAML text, as yaml-language-server's ast-converter does. CloudFormation short-form
  * tags become the JSON form (`!Ref X` → an object `{ Ref: X }` spanning the tag), so later layers see one shape.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type ScalarTag, type CollectionTag } from 'yaml';
+import type { Alias, CollectionTag, Document, ScalarTag } from 'yaml';
 import type { Node } from 'jsonc-parser';
 import type { DuplicateKey, SyntaxProblem } from './parse';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
 import type { MutableNode } from './tree';
+
+/**
+ * The `yaml` package (about 112 KB minified) is loaded on first use: a JSON task definition, the usual document,
+ * never needs it, and running its module code cost every server and CLI start ~6 ms of CPU (docs/performance.md,
+ * round two c). esbuild keeps a `require` of an ES module lazy: its code runs at the first call.
+ */
+let yamlLib: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlLib ??= require('yaml') as typeof import('yaml'));
+}
 
 /** CloudFormation's short-form tags and the function each one stands for. */
 export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -57,6 +68,12 @@ export interface YamlRead {
   truncated?: { offset: number; message: string };
   /** Spans of anchored values (`&name`): their text also stands wherever an alias names them. */
   anchored: Array<{ start: number; end: number }>;
+  /**
+   * Spans (from the start of their first line) of mappings with an explicit `? key` or a collection as a key: no
+   * CloudFormation template has them, and neither their entries nor their ends are where their keys and values
+   * say, so the fix writer leaves them alone.
+   */
+  irregular: Array<{ start: number; end: number }>;
 }
 
 type YNode = { range?: [number, number, number] | null; tag?: string } & object;
@@ -72,29 +89,29 @@ export function readYaml(text: string): YamlRead {
 /** readYaml as steps: it yields between the parse and the conversion, where an interruptible lint may pause. */
 export function* readYamlSteps(text: string): Generator<void, YamlRead, void> {
   const unreadable = unreadableCharacter(text);
-  if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [] };
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
+  if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [], irregular: [] };
+  const doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) {
     // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
-    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
+    return { root: undefined, syntaxErrors: [], duplicateKeys: [], anchored: [], irregular: [], truncated: { offset: 0, message: 'This YAML nests too deeply to read (a task definition needs about 8 levels); the file was not checked.' } };
   }
   if (first) {
     const [start, end] = first.pos;
     const offset = Math.min(start, text.length);
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [] };
+    return { root: undefined, syntaxErrors: [{ offset, length: Math.max(0, Math.min(end, text.length) - offset), message: `YAML syntax error: ${sentence(message)}` }], duplicateKeys: [], anchored: [], irregular: [] };
   }
   yield;
   const targets = aliasTargets(doc);
   for (const [alias, target] of targets) {
     if (target) continue;
     const [start, end] = alias.range ?? [0, 0];
-    return { root: undefined, syntaxErrors: [{ offset: start, length: end - start, message: `YAML syntax error: the alias *${alias.source} names no anchor set before it.` }], duplicateKeys: [], anchored: [] };
+    return { root: undefined, syntaxErrors: [{ offset: start, length: end - start, message: `YAML syntax error: the alias *${alias.source} names no anchor set before it.` }], duplicateKeys: [], anchored: [], irregular: [] };
   }
   const c = new Converter(text, targets);
   const root = doc.contents ? c.convert(doc.contents as YNode, undefined, 0) : undefined;
-  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored };
+  return { root: root as Node | undefined, syntaxErrors: [], duplicateKeys: c.duplicates, truncated: c.truncated, anchored: c.anchored, irregular: c.irregular };
 }
 
 /**
@@ -119,15 +136,15 @@ function sentence(s: string): string {
  * (an enclosing node's included). `Alias.resolve` walks the document from its start on every call, which made a
  * file of many aliases quadratic.
  */
-function aliasTargets(doc: ReturnType<typeof parseDocument>): Map<Alias, YNode | undefined> {
+function aliasTargets(doc: Document.Parsed): Map<Alias, YNode | undefined> {
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode | undefined>();
-  visit(doc, {
+  yaml().visit(doc, {
     Alias: (_key, alias) => {
       targets.set(alias, anchors.get(alias.source));
     },
     Node: (_key, node) => {
-      if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node as YNode);
+      if (!yaml().isAlias(node) && node.anchor) anchors.set(node.anchor, node as YNode);
     },
   });
   return targets;
@@ -137,6 +154,7 @@ class Converter {
   duplicates: DuplicateKey[] = [];
   truncated: YamlRead['truncated'];
   anchored: YamlRead['anchored'] = [];
+  irregular: YamlRead['irregular'] = [];
   private aliases = 0;
   /** Nodes made while expanding an alias, and how many expansions are under way (with the nodes they name). */
   private aliasNodes = 0;
@@ -154,7 +172,7 @@ class Converter {
     if (this.expanding.size > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
       return this.stop(this.expansionStart, `YAML aliases expand to more than ${MAX_ALIAS_NODES} values from here on; the rest of them was not expanded or checked.`, parent);
     }
-    if (isAlias(y)) {
+    if (yaml().isAlias(y)) {
       if (++this.aliases > MAX_ALIAS_COUNT) return this.stop(start, `More than ${MAX_ALIAS_COUNT} YAML aliases; the ones after that were not expanded or checked.`, parent);
       const target = this.targets.get(y);
       if (!target) return leaf('null', null, start, end - start, parent);
@@ -164,7 +182,7 @@ class Converter {
       if (this.expanding.size === 0) this.expansionStart = start;
       this.expanding.add(target);
       try {
-        if (isScalar(target)) {
+        if (yaml().isScalar(target)) {
           const n = this.convert(target, parent, depth + 1);
           return { ...n, offset: start, length: end - start };
         }
@@ -180,15 +198,20 @@ class Converter {
   }
 
   private plain(y: YNode, parent: MutableNode | undefined, depth: number, start: number, end: number): MutableNode {
-    if (isMap(y)) {
+    if (yaml().isMap(y)) {
       const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
       const seen = new Map<string, MutableNode>();
+      let irregular = false;
       for (const pair of y.items) {
         if (this.exhausted()) break;
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         const keyY = pair.key as YNode | null;
-        const [ks, ke] = keyY ? this.span(keyY) : [start, start];
-        const keyValue = keyY && isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
+        const [ks, ke] = keyY ? this.trimmed(this.span(keyY)) : [start, start];
+        const keyValue = keyY && yaml().isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
+        if (!irregular && keyY && (!yaml().isScalar(keyY) || EXPLICIT_KEY.test(this.text.slice(Math.max(0, ks - 256), ks)))) {
+          irregular = true;
+          this.irregular.push({ start: this.text.lastIndexOf('\n', start - 1) + 1, end });
+        }
         const prop: MutableNode = { type: 'property', offset: ks, length: ke - ks, children: [], parent: obj };
         const key = leaf('string', keyValue, ks, ke - ks, prop);
         const valueY = pair.value as YNode | null;
@@ -202,7 +225,7 @@ class Converter {
       }
       return obj;
     }
-    if (isSeq(y)) {
+    if (yaml().isSeq(y)) {
       const arr: MutableNode = { type: 'array', offset: start, length: end - start, children: [], parent };
       for (const item of y.items) {
         if (this.exhausted()) break;
@@ -212,7 +235,8 @@ class Converter {
       }
       return arr;
     }
-    if (isScalar(y)) {
+    if (yaml().isScalar(y)) {
+      [start, end] = this.trimmed([start, end]);
       const v = y.value;
       if (v === null || v === undefined) return leaf('null', null, start, end - start, parent);
       if (typeof v === 'boolean') return leaf('boolean', v, start, end - start, parent);
@@ -250,6 +274,17 @@ class Converter {
     return offset >= s && offset < e;
   }
 
+  /**
+   * A scalar's own text: a block scalar's range (`|`, `>-`) and an explicit complex key's run on past the line
+   * break after their last line, which put a diagnostic's end, a replaced value's end or a key inserted after it
+   * on the next line.
+   */
+  private trimmed([start, end]: [number, number]): [number, number] {
+    let e = end;
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    return [start, e];
+  }
+
   private span(y: YNode): [number, number] {
     const r = y.range;
     if (!r) return [0, 0];
@@ -261,6 +296,9 @@ class Converter {
     return leaf('null', null, offset, 0, parent);
   }
 }
+
+/** `? key` (on its line, or alone on the line above the key), with the key's tag or anchor after it. */
+const EXPLICIT_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)*\?(?:[ \t]+[!&]\S*)*\s+$/;
 
 /** Objects made from a short-form tag (`!Condition X` included, which has no `Fn::` key to recognise it by). */
 export const SHORT_FORM = new WeakSet<Node>();
