@@ -4,6 +4,7 @@
  */
 import type { RE2JS } from 're2js';
 import { templateExpressionEnd } from './template-syntax';
+import { withThousands } from '../clip-value';
 
 export interface Span {
   start: number;
@@ -85,7 +86,7 @@ function re2(): typeof import('re2js').RE2JS {
 }
 
 function compileUserPattern(source: string): RE2JS | string {
-  if (source.length > MAX_PATTERN_LENGTH) return `Unsupported regular expression in placeholderPatterns: '${source.slice(0, 40)}…' is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters.`;
+  if (source.length > MAX_PATTERN_LENGTH) return `Unsupported regular expression in placeholderPatterns: '${source.slice(0, 40)}…' is longer than ${withThousands(MAX_PATTERN_LENGTH)} characters.`;
   try {
     new RegExp(source); // JavaScript's own syntax check names the mistake best
   } catch (e) {
