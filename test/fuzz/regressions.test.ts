@@ -8,6 +8,7 @@ import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
 import type { Diagnostic } from '../../server/src/core/types';
 import { checkCore, checkFix, commentsOf } from './properties';
+import { checkYamlFixes } from './yaml-templates';
 
 /** Every fix of every `rule` diagnostic passes the fix properties; returns the diagnostics. */
 function fixesHold(text: string, rule: string): Diagnostic[] {
@@ -21,6 +22,24 @@ const titles = (ds: Diagnostic[]) => ds.flatMap((d) => (d.fixes ?? []).map((f) =
 const apply = (text: string, d: Diagnostic, title: string) => applyTextEdits(text, d.fixes!.find((f) => f.title.startsWith(title))!.edits);
 
 describe('fix regressions found by the fuzz run', () => {
+  it('a template fix that removes one of two identical links counts as gone (its twin moves into its place)', () => {
+    const template = JSON.stringify({
+      Resources: { TaskDef: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Links: ['app-container:app-container', 'app-container:app-container'] }] } } },
+    }, null, 2);
+    const out = lint(template, { fileName: 'stack.json' });
+    assert.equal(out.diagnostics.filter((d) => d.code === 'links-unknown-container').length, 2, JSON.stringify(out.diagnostics.map((d) => d.code)));
+    checkYamlFixes(template, Infinity, () => 0, { fileName: 'stack.json' });
+  });
+
+  it('depends-on-unknown-container: HEALTHY never renames to a container without a healthCheck', () => {
+    const task = (check: string) =>
+      `{ "containerDefinitions": [ { "name": "CAP_SYS_ADMIN", "image": "a:1"${check} }, { "name": "web", "image": "b:1", "dependsOn": [ { "containerName": "SYS_ADMIN", "condition": "HEALTHY" } ] } ] }`;
+    const [without] = fixesHold(task(''), 'depends-on-unknown-container');
+    assert.deepEqual(titles([without]), ['Remove this dependency']);
+    const [withCheck] = fixesHold(task(', "healthCheck": { "command": ["CMD-SHELL", "true"] }'), 'depends-on-unknown-container');
+    assert.ok(titles([withCheck]).includes("Change to 'CAP_SYS_ADMIN'"), JSON.stringify(titles([withCheck])));
+  });
+
   it('fargate-log-driver: the log group made from an invalid family is still a valid log group name', () => {
     const text = '{ "family": "bad family!", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "networkMode": "awsvpc", "containerDefinitions": [ { "name": "web", "image": "nginx:1.27", "logConfiguration": { "logDriver": "fluentd" } } ] }';
     const [d] = fixesHold(text, 'fargate-log-driver');

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import type { LintOutput } from '../../server/src/core/lint';
+import type { Diagnostic } from '../../server/src/core/types';
 import { fixtureToCfnYaml } from '../helpers/cfn-yaml';
 import { getNodeValue } from 'jsonc-parser';
 import { readYaml } from '../../server/src/core/syntax/yaml';
@@ -93,7 +94,9 @@ export function checkYamlFixes(text: string, max = Infinity, choose: (n: number)
       assert.ok(n > 0, `fix lost the comment ${c.text}: ${where}`);
       left.set(c.text, n - 1);
     }
-    assert.ok(!next.diagnostics.some((x) => x.code === d.code && x.message === d.message && x.range.offset === d.range.offset), `the finding stays after its fix: ${where}`);
+    // The finding goes: one fewer of its kind (a twin, e.g. the same link listed twice, may move into its place).
+    const same = (list: readonly Diagnostic[]) => list.filter((x) => x.code === d.code && x.message === d.message).length;
+    assert.ok(same(next.diagnostics) < same(out.diagnostics), `the finding stays after its fix: ${where}`);
   }
 }
 
