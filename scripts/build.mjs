@@ -87,3 +87,10 @@ const wasm = {
 };
 for (const [name, from] of Object.entries(wasm)) copyFileSync(from, join('dist/web', name));
 writeFileSync('dist/client-meta.json', JSON.stringify(results[0].metafile));
+// The shipped Node bundles stay ASCII (esbuild escapes strings but keeps a regex literal's characters; the
+// development build keeps comments): one non-ASCII character makes V8 hold the whole source as a two-byte string,
+// slower to read at every start and twice its memory (docs/performance.md, round two c).
+for (const f of production ? ['dist/server-main.js', 'dist/cli-main.js', 'dist/server.js', 'dist/cli.js'] : []) {
+  const at = readFileSync(f, 'latin1').search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${f} has a non-ASCII character at ${at}: write it as \\u…`);
+}

@@ -43,7 +43,12 @@ export async function startClient(context: ExtensionContext, create: (options: L
       configurationSection: 'ecsTaskdef',
       // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints); JSON and YAML
       // files for the server's workspace index (a task definition or workflow changed outside the editor).
-      fileEvents: [workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`), workspace.createFileSystemWatcher('**/*.{json,yml,yaml}')],
+      // A glob watcher says nothing of the files in a deleted or moved folder: deletions of anything name the folder.
+      fileEvents: [
+        workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+        workspace.createFileSystemWatcher('**/*.{json,yml,yaml}'),
+        workspace.createFileSystemWatcher('**/*', true, true, false),
+      ],
     },
     initializationOptions,
     // VS Code's JSON support already marks syntax errors: ours would repeat them (editor-json-syntax.ts).

@@ -97,8 +97,8 @@ export async function measureColdStart(server: string, libraryBundle: string, pa
 }
 
 /** RSS once the document is open and diagnosed and the process had a moment to settle. */
-export async function measureRss(server: string, path: string, text: string): Promise<number> {
-  const client = new BenchClient(server);
+export async function measureRss(server: string, path: string, text: string, env?: NodeJS.ProcessEnv): Promise<number> {
+  const client = new BenchClient(server, [], env);
   const uri = pathToFileURL(path).href;
   const diagnostics = client.published(uri, 1);
   await client.initialize(false);

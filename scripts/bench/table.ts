@@ -53,6 +53,9 @@ export function markdownTable(r: BenchResults): string {
   const cc = r.cliCorpus.cached;
   if (cc) lines.push(`| (g) the same with the V8 code cache (ECS_TASKDEF_CACHE_DIR) | ${ms(cc.median)} ms | ${ms(cc.p99)} ms | < 1 s ${mark(cc.p99 < 1000)} |`);
   lines.push(`| (h) server RSS, 1 MB document open: ours / vscode-json-languageservice | ${mb(r.rss1MB.oursBytes)} / ${mb(r.rss1MB.jsonLanguageServiceBytes)} | ratio ${r.rss1MB.ratio} | ≤ 1 ${mark((r.rss1MB.ratio ?? 9) <= 1)} |`);
+  if (r.rss1MB.oursCachedBytes !== undefined) {
+    lines.push(`| (h) the same with the V8 code cache (as VS Code starts it) | ${mb(r.rss1MB.oursCachedBytes)} / ${mb(r.rss1MB.jsonLanguageServiceBytes)} | ratio ${r.rss1MB.cachedRatio} | ≤ 1 ${mark((r.rss1MB.cachedRatio ?? 9) <= 1)} |`);
+  }
   lines.push(`| (i) .vsix size | ${(r.vsixBytes / 1024).toFixed(0)} KiB | | < 1 MiB ${mark(r.vsixBytes < 2 ** 20)} |`);
   return lines.join('\n') + '\n';
 }

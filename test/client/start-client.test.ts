@@ -16,10 +16,18 @@ const inert: unknown = new Proxy(function () {}, {
   construct: () => inert as object,
 });
 
+/** The arguments of every createFileSystemWatcher call startClient made. */
+const watchers: unknown[][] = [];
+
 function withFakeVscode<T>(load: () => T): T {
+  const workspace = {
+    isTrusted: true,
+    getConfiguration: () => ({ enable: true }),
+    createFileSystemWatcher: (...args: unknown[]) => (watchers.push(args), inert),
+  };
   const fake = new Proxy(
     {
-      workspace: new Proxy({ isTrusted: true, getConfiguration: () => ({ enable: true }) }, { get: (t, k) => (k in t ? t[k as keyof typeof t] : inert) }),
+      workspace: new Proxy(workspace, { get: (t, k) => (k in t ? t[k as keyof typeof t] : inert) }),
     },
     { get: (t, k) => (k in t ? t[k as keyof typeof t] : inert) },
   );
@@ -55,5 +63,11 @@ describe('client options (start-client.ts)', () => {
     assert.notEqual(options.diagnosticCollectionName, DIAGNOSTIC_OWNER);
     assert.notEqual(options.diagnosticCollectionName, 'ecs-taskdef-workspace');
     assert.ok(options.documentSelector, 'the real options object');
+  });
+
+  it('watches JSON/YAML files for the workspace index, and deletions of anything (a deleted folder is reported alone)', async () => {
+    watchers.length = 0;
+    await capturedOptions();
+    assert.deepEqual(watchers, [['**/.ecs-taskdef.json'], ['**/*.{json,yml,yaml}'], ['**/*', true, true, false]]);
   });
 });

@@ -13,6 +13,7 @@ import { fixAll } from '../../server/src/core/fixes/fix-all';
 import { lint } from '../../server/src/core/lint';
 import { readYaml } from '../../server/src/core/syntax/yaml';
 import { cli, workspace } from '../cli/cli-helpers';
+import { changed } from '../helpers/task-texts';
 
 /** A service stack as people write them: comments everywhere, anchors for shared blocks, unindented sequences. */
 const STACK = `# Service stack: api + sidecar
@@ -53,44 +54,13 @@ Resources:
           Condition: START
 `;
 
-const FIXED = `# Service stack: api + sidecar
-AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  Image:
-    Type: String
-Resources:
-  Task:
-    Type: 'AWS::ECS::TaskDefinition'
-    Properties:
-      Family: api # stable name
-      ExecutionRoleArn: !Sub 'arn:aws:iam::\${AWS::AccountId}:role/ecsTaskExecutionRole'
-      RequiresCompatibilities:
-      - FARGATE
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-      # the app
-      - Name: api
-        Image: !Ref Image
-        Essential: true
-        LogConfiguration: &logs # shared with the sidecar
-          LogDriver: awslogs
-          Options: {awslogs-group: /ecs/api, awslogs-region: eu-west-1, awslogs-stream-prefix: ecs}
-        Environment: &env
-        - Name: API_TOKEN
-          Value: abc123
-        LinuxParameters: {Capabilities: {Add: [SYS_PTRACE]}}
-        HealthCheck:
-          Command: [CMD, curl, '-f', http://localhost/]
-      - Name: sidecar
-        Image: busybox:1.36
-        LogConfiguration: *logs
-        Environment: *env
-        DependsOn:
-        - ContainerName: api # typo
-          Condition: START
-`;
+/** STACK after fix-all: an execution role, Fargate's one capability, the health check in CMD form, the typo fixed. */
+const FIXED = changed(STACK, [
+  ['      Family: api # stable name\n', "      Family: api # stable name\n      ExecutionRoleArn: !Sub 'arn:aws:iam::${AWS::AccountId}:role/ecsTaskExecutionRole'\n"],
+  ['{Add: [SYS_PTRACE, NET_ADMIN]}', '{Add: [SYS_PTRACE]}'],
+  ['Command: [curl, -f, http://localhost/]', "Command: [CMD, curl, '-f', http://localhost/]"],
+  ['ContainerName: ap # typo', 'ContainerName: api # typo'],
+]);
 
 const fixesOf = (text: string, code: string, fileName = 'stack.yaml') => lint(text, { fileName }).diagnostics.filter((d) => d.code === code);
 

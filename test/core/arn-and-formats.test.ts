@@ -4,10 +4,11 @@ import { findAccount, findRegion, parseArn, roleIdentity, roleValueProblem, same
 import { secretRefProblem, secretStoreOf } from '../../server/src/core/documents/secret-ref';
 import { maskPlaceholders, splitMasked } from '../../server/src/core/syntax/template-mask';
 import { isIPv4, isIPv6 } from '../../server/src/core/documents/value-formats';
+import { NO_PLACEHOLDER_PATTERNS } from '../../server/src/core/syntax/placeholders';
 
 describe('template-mask', () => {
   it('masks placeholders with the same length so separators inside them do not split', () => {
-    const m = maskPlaceholders('arn:aws:iam::${AWS::AccountId}:role/x');
+    const m = maskPlaceholders('arn:aws:iam::${AWS::AccountId}:role/x', NO_PLACEHOLDER_PATTERNS);
     assert.equal(m.masked.length, m.original.length);
     assert.deepEqual(splitMasked(m, ':').map((f) => f.text), ['arn', 'aws', 'iam', '', '${AWS::AccountId}', 'role/x']);
   });
@@ -15,23 +16,23 @@ describe('template-mask', () => {
 
 describe('arn', () => {
   it('parses fields and keeps ":" inside the resource', () => {
-    const a = parseArn('arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:key::')!;
+    const a = parseArn('arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:key::', NO_PLACEHOLDER_PATTERNS)!;
     assert.deepEqual([a.partition?.text, a.service?.text, a.region?.text, a.account?.text, a.resource?.text], ['aws', 'secretsmanager', 'eu-west-1', '123456789012', 'secret:db:key::']);
-    assert.equal(parseArn('role/x'), undefined);
+    assert.equal(parseArn('role/x', NO_PLACEHOLDER_PATTERNS), undefined);
   });
 
   it('role identities compare by name (case-insensitive) and account when both are known', () => {
-    const a = roleIdentity('arn:aws:iam::123456789012:role/service-role/App')!;
+    const a = roleIdentity('arn:aws:iam::123456789012:role/service-role/App', NO_PLACEHOLDER_PATTERNS)!;
     assert.deepEqual(a, { name: 'App', account: '123456789012', path: 'service-role' });
-    assert.ok(sameRole(a, roleIdentity('app')!));
-    assert.ok(!sameRole(a, roleIdentity('arn:aws:iam::210987654321:role/App')!));
-    assert.equal(roleIdentity('arn:aws:iam::123456789012:policy/App'), undefined);
+    assert.ok(sameRole(a, roleIdentity('app', NO_PLACEHOLDER_PATTERNS)!));
+    assert.ok(!sameRole(a, roleIdentity('arn:aws:iam::210987654321:role/App', NO_PLACEHOLDER_PATTERNS)!));
+    assert.equal(roleIdentity('arn:aws:iam::123456789012:policy/App', NO_PLACEHOLDER_PATTERNS), undefined);
   });
 
   it('role values', () => {
-    assert.equal(roleValueProblem('arn:aws:iam::123456789012:role/a/b/c'), undefined);
-    assert.equal(roleValueProblem('arn:aws:iam::123456789012:instance-profile/web')?.roleArnGuess, 'arn:aws:iam::123456789012:role/web');
-    assert.match(roleValueProblem('arn:aws:iam::123456789012')!.reason, /6 ':'-separated parts/);
+    assert.equal(roleValueProblem('arn:aws:iam::123456789012:role/a/b/c', NO_PLACEHOLDER_PATTERNS), undefined);
+    assert.equal(roleValueProblem('arn:aws:iam::123456789012:instance-profile/web', NO_PLACEHOLDER_PATTERNS)?.roleArnGuess, 'arn:aws:iam::123456789012:role/web');
+    assert.match(roleValueProblem('arn:aws:iam::123456789012', NO_PLACEHOLDER_PATTERNS)!.reason, /6 ':'-separated parts/);
   });
 
   it('finds the account, partition and Region a document already uses', () => {
@@ -45,15 +46,15 @@ describe('arn', () => {
 
 describe('secret-ref', () => {
   it('tells the store', () => {
-    assert.equal(secretStoreOf('/prod/db'), 'ssm');
-    assert.equal(secretStoreOf('arn:aws:ssm:eu-west-1:123456789012:parameter/db'), 'ssm');
-    assert.equal(secretStoreOf('/aws/reference/secretsmanager/db'), 'secretsmanager');
-    assert.equal(secretStoreOf('arn:aws:secretsmanager:eu-west-1:123456789012:secret:db'), 'secretsmanager');
-    assert.equal(secretStoreOf('${SECRET}'), undefined);
+    assert.equal(secretStoreOf('/prod/db', NO_PLACEHOLDER_PATTERNS), 'ssm');
+    assert.equal(secretStoreOf('arn:aws:ssm:eu-west-1:123456789012:parameter/db', NO_PLACEHOLDER_PATTERNS), 'ssm');
+    assert.equal(secretStoreOf('/aws/reference/secretsmanager/db', NO_PLACEHOLDER_PATTERNS), 'secretsmanager');
+    assert.equal(secretStoreOf('arn:aws:secretsmanager:eu-west-1:123456789012:secret:db', NO_PLACEHOLDER_PATTERNS), 'secretsmanager');
+    assert.equal(secretStoreOf('${SECRET}', NO_PLACEHOLDER_PATTERNS), undefined);
   });
   it('registry credentials accept a Secrets Manager name or ARN only', () => {
-    assert.equal(secretRefProblem('prod/dockerhub', 'registry'), undefined);
-    assert.match(secretRefProblem('dockerhub creds', 'registry')!.message, /Secrets Manager secret name/);
+    assert.equal(secretRefProblem('prod/dockerhub', 'registry', NO_PLACEHOLDER_PATTERNS), undefined);
+    assert.match(secretRefProblem('dockerhub creds', 'registry', NO_PLACEHOLDER_PATTERNS)!.message, /Secrets Manager secret name/);
   });
 });
 

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { imageProblems, parseImageRef } from '../../server/src/core/documents/image-ref';
+import { NO_PLACEHOLDER_PATTERNS } from '../../server/src/core/syntax/placeholders';
 
 const parts = (image: string) => {
-  const r = parseImageRef(image);
+  const r = parseImageRef(image, NO_PLACEHOLDER_PATTERNS);
   return { registry: r.registry?.text, repository: r.repository.text, tag: r.tag?.text, digest: r.digest?.text };
 };
-const first = (image: string) => imageProblems(image)[0];
+const first = (image: string) => imageProblems(image, NO_PLACEHOLDER_PATTERNS)[0];
 
 describe('image-ref', () => {
   it('splits registry, repository, tag and digest', () => {
@@ -27,7 +28,7 @@ describe('image-ref', () => {
     assert.match(first('http://localhost:5000/app').reason, /no URL scheme; drop 'http:\/\/'/);
     assert.equal(first('https://').fix, undefined, 'nothing left to keep');
     assert.equal(first('https://reg.example.com/My App:1').fix, undefined, 'the rest is not valid either: no fix');
-    assert.ok(!imageProblems('docker.io/library/nginx:1.27').some((x) => /scheme/.test(x.reason)));
+    assert.ok(!imageProblems('docker.io/library/nginx:1.27', NO_PLACEHOLDER_PATTERNS).some((x) => /scheme/.test(x.reason)));
   });
 
   it('accepts real-world references and templates', () => {
@@ -37,7 +38,7 @@ describe('image-ref', () => {
       'ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest', '{{ must_env `AWS_ACCOUNT_ID` }}.dkr.ecr.{{ must_env `AWS_REGION` }}.amazonaws.com/app:{{ must_env `TAG` }}',
       '[Your Private Repo]/bigip-ecs-ctlr:latest', '$ECR_REPO:latest', 'my__repo/a.b-c:1_0', 'image:tag', 'a'.repeat(255),
     ]) {
-      assert.deepEqual(imageProblems(ok), [], ok);
+      assert.deepEqual(imageProblems(ok, NO_PLACEHOLDER_PATTERNS), [], ok);
     }
   });
 
@@ -55,13 +56,13 @@ describe('image-ref', () => {
     assert.match(first('app@' + 'a'.repeat(64))!.reason, /must be sha256:<64 hex digits>/);
     assert.match(first('bad_host.example.com/app')!.reason, /not a valid registry host name/);
     assert.match(first('localhost:http/app')!.reason, /port 'http' is not a number/);
-    assert.ok(imageProblems('app:1').every((p) => p.severity === 'error'));
+    assert.ok(imageProblems('app:1', NO_PLACEHOLDER_PATTERNS).every((p) => p.severity === 'error'));
   });
 
   it('uppercase repository: a warning whose fix lowercases only the literal repository path', () => {
-    const [w] = imageProblems('Host.Example.com/Team/${APP}/MyApp:Tag');
+    const [w] = imageProblems('Host.Example.com/Team/${APP}/MyApp:Tag', NO_PLACEHOLDER_PATTERNS);
     assert.equal(w.severity, 'warning');
     assert.equal(w.fix?.value, 'Host.Example.com/team/${APP}/myapp:Tag');
-    assert.deepEqual(imageProblems('ACCOUNT.dkr.ecr.eu-west-1.amazonaws.com/APP_NAME:1'), [], 'all-caps path segments are placeholders');
+    assert.deepEqual(imageProblems('ACCOUNT.dkr.ecr.eu-west-1.amazonaws.com/APP_NAME:1', NO_PLACEHOLDER_PATTERNS), [], 'all-caps path segments are placeholders');
   });
 });

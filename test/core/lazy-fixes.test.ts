@@ -1,7 +1,7 @@
 /**
  * Fixes that scan or re-parse the text are built on first use, not while linting (core/lint.ts toDiagnostic).
  * Built late, they must be exactly what they would have been at once, even after another lint changed the
- * placeholder patterns (module state), and an empty lazy list must read as "no fixes".
+ * placeholder patterns (each lint's travel with its document), and an empty lazy list must read as "no fixes".
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -6,19 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint, lintInterruptible } from '../../server/src/core/lint';
+import { lint, lintInterruptible, type LintOutput } from '../../server/src/core/lint';
+import type { LintOptions } from '../../server/src/core/types';
+import { checkWorkflow } from '../../server/src/core/workspace/check-workflow';
 import {
   compilePlaceholderPatterns,
   findPlaceholders,
-  hasExtraPlaceholderPatterns,
   isWholePlaceholder,
   MAX_PATTERN_LENGTH,
   placeholderPatternProblem,
-  withPlaceholderPatterns,
+  NO_PLACEHOLDER_PATTERNS,
 } from '../../server/src/core/syntax/placeholders';
 import { WARNING_ONLY_TASK } from '../cli/cli-helpers';
 
-const using = <T>(sources: string[], fn: () => T): T => withPlaceholderPatterns(compilePlaceholderPatterns(sources), fn);
+const using = compilePlaceholderPatterns;
 
 // Each takes exponential or high polynomial time in a backtracking engine on a string that almost matches,
 // paired with such a string (50,000 characters) and what RE2 finds in it.
@@ -72,21 +73,21 @@ describe('user placeholder patterns on a linear-time engine', () => {
     it(`accepts ${source.length > 40 ? `${source.slice(0, 40)}…` : source} and answers on a 50,000-character near miss`, () => {
       assert.equal(placeholderPatternProblem(source), undefined);
       assert.deepEqual(
-        using([source], () => findPlaceholders(input)),
+        findPlaceholders(input, using([source])),
         expected,
       );
     });
   }
 
   it('still finds what those patterns match', () => {
-    assert.deepEqual(using(['(a+)+$'], () => findPlaceholders('xx aaa')), [{ start: 3, end: 6 }]);
-    assert.deepEqual(using(['(x+x+)+y'], () => findPlaceholders(`${'x'.repeat(1000)}y`)), [{ start: 0, end: 1001 }]);
+    assert.deepEqual(findPlaceholders('xx aaa', using(['(a+)+$'])), [{ start: 3, end: 6 }]);
+    assert.deepEqual(findPlaceholders(`${'x'.repeat(1000)}y`, using(['(x+x+)+y'])), [{ start: 0, end: 1001 }]);
   });
 
   it('accepts the placeholder syntaxes people write, JavaScript spellings included', () => {
     for (const source of SUPPORTED) assert.equal(placeholderPatternProblem(source), undefined, source);
-    assert.equal(using(['(?<name>@@[A-Z]+@@)'], () => isWholePlaceholder('@@CPU@@')), true);
-    assert.equal(using(['\\u0040\\u0040[A-Z]+\\u0040\\u0040'], () => isWholePlaceholder('@@CPU@@')), true);
+    assert.equal(isWholePlaceholder('@@CPU@@', using(['(?<name>@@[A-Z]+@@)'])), true);
+    assert.equal(isWholePlaceholder('@@CPU@@', using(['\\u0040\\u0040[A-Z]+\\u0040\\u0040'])), true);
   });
 
   for (const [source, reason] of UNSUPPORTED) {
@@ -111,20 +112,20 @@ describe('user placeholder patterns on a linear-time engine', () => {
 
   it('an unsupported pattern is left out; the others next to it still apply', () => {
     assert.deepEqual(compilePlaceholderPatterns(['(a)\\1']).patterns, []);
-    assert.equal(using(['(a)\\1', '^@@[A-Z]+@@$'], () => isWholePlaceholder('@@CPU@@')), true);
+    assert.equal(isWholePlaceholder('@@CPU@@', using(['(a)\\1', '^@@[A-Z]+@@$'])), true);
   });
 
   it('user patterns apply to strings of any length (no input limit is needed any more)', () => {
     const long = `@@X@@${'-'.repeat(100_000)}`;
-    assert.deepEqual(using(['@@[A-Z]+@@'], () => findPlaceholders(long)), [{ start: 0, end: 5 }]);
+    assert.deepEqual(findPlaceholders(long, using(['@@[A-Z]+@@'])), [{ start: 0, end: 5 }]);
   });
 
   it('spans are UTF-16 offsets, as in the text, also after characters outside the BMP', () => {
-    assert.deepEqual(using(['@@[A-Z]+@@'], () => findPlaceholders('😀é @@X@@')), [{ start: 4, end: 9 }]);
+    assert.deepEqual(findPlaceholders('😀é @@X@@', using(['@@[A-Z]+@@'])), [{ start: 4, end: 9 }]);
   });
 
   it('empty matches add no span', () => {
-    assert.deepEqual(using(['x*'], () => findPlaceholders('abc')), []);
+    assert.deepEqual(findPlaceholders('abc', using(['x*'])), []);
   });
 });
 
@@ -136,13 +137,12 @@ describe('the patterns travel with the lint, not in module state', () => {
     assert.ok(out.diagnostics.length > 0);
   });
 
-  it('patterns are in force only while a lint runs', () => {
+  it('patterns apply only to the lint whose options carry them', () => {
     const text = '{ "family": "x", "containerDefinitions": [ { "name": "web", "image": "nginx:1", "memory": "@@MEM@@" } ] }';
     const codes = (o = {}) => lint(text, o).diagnostics.map((d) => d.code);
     assert.ok(codes().includes('wrong-type'));
     assert.ok(!codes({ placeholderPatterns: ['@@[A-Z]+@@'] }).includes('wrong-type'));
-    assert.equal(hasExtraPlaceholderPatterns(), false, 'nothing stays behind');
-    assert.deepEqual(findPlaceholders('@@MEM@@'), []);
+    assert.deepEqual(findPlaceholders('@@MEM@@', NO_PLACEHOLDER_PATTERNS), []);
     assert.ok(codes().includes('wrong-type'), 'the next lint without patterns does not inherit them');
   });
 
@@ -153,5 +153,80 @@ describe('the patterns travel with the lint, not in module state', () => {
     const [outA, outB] = await Promise.all([a, b]);
     assert.ok(!outA!.diagnostics.some((d) => d.code === 'wrong-type'));
     assert.ok(outB!.diagnostics.some((d) => d.code === 'wrong-type'));
+  });
+
+  it('interleaved lints of a template and a task file, each with other patterns, give what each gives alone', async () => {
+    // Memory is a placeholder only under @@…@@ (template) or __…__ (task file); without it, wrong-type.
+    const template = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Task:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      Family: web',
+      '      ContainerDefinitions:',
+      '        - Name: web',
+      '          Image: nginx:1.27',
+      "          Memory: '@@MEM@@'",
+      '',
+    ].join('\n');
+    const task = '{ "family": "x", "containerDefinitions": [ { "name": "web", "image": "nginx:1", "memory": "__MEM__" } ] }';
+    const runs: Array<[string, LintOptions]> = [
+      [template, { fileName: 'stack.yaml', placeholderPatterns: ['@@[A-Z]+@@'] }],
+      [template, { fileName: 'stack.yaml' }],
+      [task, { fileName: 'task.json', placeholderPatterns: ['__[A-Z]+__'] }],
+      [task, { fileName: 'task.json', placeholderPatterns: ['@@[A-Z]+@@'] }],
+    ];
+    const shown = (o: LintOutput | undefined) => JSON.stringify(o?.diagnostics.map((d) => [d.code, d.message, d.range, d.fixes]));
+    const alone = runs.map(([text, options]) => shown(lint(text, options)));
+    let pauses = 0;
+    // A slice of 0 ms pauses at every stage and rule, so the four take turns; each pause also runs a fifth lint.
+    const together = await Promise.all(runs.map(([text, options]) => lintInterruptible(text, options, () => (pauses++, lint(task, { placeholderPatterns: ['.+'] }), false), 0)));
+    assert.ok(pauses > 20, `the lints took turns (${pauses} pauses)`);
+    assert.deepEqual(together.map(shown), alone);
+    const wrongType = together.map((o) => o!.diagnostics.some((d) => d.code === 'wrong-type'));
+    assert.deepEqual(wrongType, [false, true, false, true], 'the patterns made a difference, so the comparison can tell');
+  });
+
+  it('a lazy fix built after other lints still reads its own lint\'s patterns', () => {
+    // Container b gets awslogs copied from a only when a's Region, @@REGION@@, counts as a placeholder.
+    const text = JSON.stringify(
+      {
+        family: 'web',
+        containerDefinitions: [
+          { name: 'a', image: 'nginx:1.27', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': '@@REGION@@', 'awslogs-stream-prefix': 'ecs' } } },
+          { name: 'b', image: 'nginx:1.27' },
+        ],
+      },
+      null,
+      2,
+    );
+    const fixOf = (o: LintOutput) => o.diagnostics.find((d) => d.code === 'log-configuration-missing')?.fixes?.[0];
+    const late = lint(text, { placeholderPatterns: ['@@[A-Z]+@@'] });
+    const plain = lint(text);
+    assert.match(fixOf(late)!.title, /^Add awslogs like 'a'/);
+    assert.ok(fixOf(late)!.edits[0].content.includes('@@REGION@@'));
+    assert.doesNotMatch(fixOf(plain)!.title, /like 'a'/);
+  });
+
+  it('workflow checks take the patterns from their options', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - id: td',
+      '        uses: aws-actions/amazon-ecs-render-task-definition@v1',
+      '        with:',
+      '          task-definition: task.json',
+      '          container-name: "@@NAME@@"',
+      '          image: x',
+      '',
+    ].join('\n');
+    const linked = { files: new Map([['task.json', '{ "family": "x", "containerDefinitions": [ { "name": "web", "image": "nginx:1" } ] }']]) };
+    const codes = (options: LintOptions) => checkWorkflow(workflow, linked, options).map((d) => d.code);
+    assert.deepEqual(codes({}), ['unknown-container-reference']);
+    assert.deepEqual(codes({ placeholderPatterns: ['@@[A-Z]+@@'] }), []);
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../../server/src/core/syntax/parse';
-import { findPlaceholders, isWholePlaceholder } from '../../server/src/core/syntax/placeholders';
+import { findPlaceholders, isWholePlaceholder, NO_PLACEHOLDER_PATTERNS } from '../../server/src/core/syntax/placeholders';
 import { maskTemplateSyntax, templateExpressionEnd } from '../../server/src/core/syntax/template-syntax';
 import { lintShown } from '../helpers/lint';
 
@@ -64,9 +64,9 @@ describe('template directives and quotes inside ${…}', () => {
   });
 
   it('treats directives and nested interpolations inside strings as placeholders', () => {
-    assert.ok(isWholePlaceholder('%{ if prod }web%{ else }web-dev%{ endif }') === false); // text between them is real
-    assert.ok(isWholePlaceholder('%{ if prod }%{ endif }'));
-    assert.deepEqual(findPlaceholders('${jsonencode({ a = { b = 1 } })}'), [{ start: 0, end: 32 }]);
+    assert.ok(isWholePlaceholder('%{ if prod }web%{ else }web-dev%{ endif }', NO_PLACEHOLDER_PATTERNS) === false); // text between them is real
+    assert.ok(isWholePlaceholder('%{ if prod }%{ endif }', NO_PLACEHOLDER_PATTERNS));
+    assert.deepEqual(findPlaceholders('${jsonencode({ a = { b = 1 } })}', NO_PLACEHOLDER_PATTERNS), [{ start: 0, end: 32 }]);
   });
 
   it('gives up on an unclosed expression without swallowing the file', () => {

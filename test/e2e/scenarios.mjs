@@ -184,6 +184,46 @@ export function scenarios(all, env = {}) {
       },
     },
     {
+      name: 'Terraform .tf file: a Fargate task definition in HCL, its diagnostic and a quick fix written as HCL',
+      async run(vs) {
+        assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
+        const TF = 'main.tf';
+        const text = [
+          '# the API task',
+          'resource "aws_ecs_task_definition" "api" {',
+          '  family                   = "api"',
+          '  requires_compatibilities = ["FARGATE"]',
+          '  network_mode             = "bridge" # from the EC2 days',
+          '  cpu                      = 256',
+          '  memory                   = 512',
+          '  execution_role_arn       = aws_iam_role.exec.arn',
+          '  container_definitions = jsonencode([{',
+          '    name = "api", image = "public.ecr.aws/nginx/nginx:1.27", essential = true, readonlyRootFilesystem = true',
+          '    logConfiguration = { logDriver = "awslogs", options = { "awslogs-group" = "/ecs/api", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "api" } }',
+          '  }])',
+          '}',
+          '',
+        ].join('\n');
+        fs.writeFileSync(path.join(env.workspace, TF), text);
+        await vs.openFileFromExplorer(TF);
+        const problems = await vs.readProblems((list) => codesOf(list, TF).has('fargate-network-mode'));
+        const net = ours(problems, TF).find((p) => p.code === 'fargate-network-mode');
+        assert.ok(net.line === 5 && net.severity === 'error' && /^aws_ecs_task_definition\.api: .*network_mode/.test(net.message), `on the HCL value, named by address: ${JSON.stringify(net)}`);
+        await vs.hidePanel();
+        await vs.gotoLine(net.line, net.col + 1);
+        await vs.triggerQuickFix();
+        const menu = await vs.readQuickFixMenu();
+        const title = "Set network_mode to 'awsvpc'";
+        assert.ok(menu.includes(title), `menu: ${JSON.stringify(menu)}`);
+        await vs.screenshot('terraform-quick-fix');
+        await vs.chooseQuickFix(title);
+        await vs.waitForEditorText((t) => t.includes('  network_mode             = "awsvpc" # from the EC2 days\n') && t.startsWith('# the API task\n'), 'network_mode set in HCL, comments kept');
+        // Nothing of main.tf is left in the Problems panel (a longer panel pushed a later scenario's file out of reach).
+        await vs.readProblems((list) => ours(list, TF).length === 0);
+        return `${ours(problems, TF).length} problems; network_mode fixed in HCL`;
+      },
+    },
+    {
       name: 'workspace lint follows closed files as they change on disk',
       async run(vs) {
         assert.ok(env.workspace, 'scenarios(expected, { workspace }) must name the open folder');
@@ -241,6 +281,15 @@ export function scenarios(all, env = {}) {
         const problems = await vs.readProblems((list) => codesOf(list, WF).has('unknown-container-reference'));
         const p = ours(problems, WF).find((x) => x.code === 'unknown-container-reference');
         assert.match(p.message, /'webapp' is not a container of shop\/\.aws\/task-definition\.json \(did you mean 'web'\?\)/);
+        // The README's picture: the diagnostic on the reference, and the hover that names the task definition's containers.
+        await vs.hidePanel();
+        await vs.hoverAt(10, 29);
+        const hover = await vs.readHover();
+        assert.match(hover, /'webapp' is not a container of shop\/\.aws\/task-definition\.json/);
+        assert.match(hover, /No container 'webapp' in `?shop\/\.aws\/task-definition\.json`? \(it has `?web`?\)/);
+        // The hover is small and whole as shown (dragging its sash to grow it closed it).
+        await vs.screenshot('cross-file-diagnostic', vs.page.locator('.part.editor'), { maxHeight: 420 });
+        await vs.page.keyboard.press('Escape');
         // F2 on the container in the task definition: the workflow's diagnostic goes (it is refreshed, unsaved text).
         await vs.openFileFromExplorer('shop/.aws/task-definition.json');
         await vs.hidePanel();

@@ -7,6 +7,7 @@ import { applyTextEdits, minimalEdit } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
 import { parseDocument } from '../../server/src/core/syntax/parse';
 import type { Diagnostic } from '../../server/src/core/types';
+import { changed } from '../helpers/task-texts';
 import { commentsOf } from './cursor';
 
 const COMMENTED = `// task for the web app
@@ -30,25 +31,12 @@ const COMMENTED = `// task for the web app
 }
 `;
 
-const EXPECTED = `// task for the web app
-{
-  "family": "web", // the real name
-  /* launch */
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    {
-      "name": "web", // the app
-      "image": "nginx:1.27",
-      // must stay up
-      "essential": true,
-      "memory": 256
-    }
-  ]
-}
-`;
+/** COMMENTED after fix-all: the first of the duplicate keys gone, and the two strings written as the types ECS wants. */
+const EXPECTED = changed(COMMENTED, [
+  ['  "family": "old",\n', ''],
+  ['"essential": "true"', '"essential": true'],
+  ['"memory": "256"', '"memory": 256'],
+]);
 
 describe('fixAll (core)', () => {
   it('applies every preferred fix and gives the exact text, comments and layout kept', () => {

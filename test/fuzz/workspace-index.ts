@@ -78,7 +78,9 @@ type Op =
   | { op: 'workflow'; i: number; text: string }
   | { op: 'splice'; file: number; at: number; remove: number; insert: string }
   | { op: 'delete'; file: number }
-  | { op: 'rename'; task: number; from: number; to: string };
+  | { op: 'rename'; task: number; from: number; to: string }
+  /** A workspace folder added or removed (the language server on didChangeWorkspaceFolders). */
+  | { op: 'root'; root: string; add: boolean };
 
 const ALL = [...TASKS, ...WORKFLOWS];
 
@@ -91,6 +93,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), file: fc.nat(ALL.length - 1) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('rename' as const), task: fc.nat(TASKS.length - 1), from: fc.nat(), to: fc.constantFrom('renamed', 'api', 'x-1', 'web_2') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('root' as const), root: fc.constantFrom(ROOT, '/r/svc', '/r/.github'), add: fc.boolean() }) },
 );
 
 export const indexOps = fc.array(op, { minLength: 1, maxLength: 12 });
@@ -110,9 +113,9 @@ function answers(index: WorkspaceIndex, files: ReadonlyMap<string, string>): unk
   return out;
 }
 
-function fresh(files: ReadonlyMap<string, string>): WorkspaceIndex {
+function fresh(files: ReadonlyMap<string, string>, roots: ReadonlySet<string>): WorkspaceIndex {
   const index = new WorkspaceIndex();
-  index.addRoot(ROOT);
+  for (const r of roots) index.addRoot(r);
   for (const [p, t] of files) index.set(p, t);
   return index;
 }
@@ -120,6 +123,7 @@ function fresh(files: ReadonlyMap<string, string>): WorkspaceIndex {
 export function checkIndexOps(ops: readonly Op[]): void {
   const index = new WorkspaceIndex();
   index.addRoot(ROOT);
+  const roots = new Set([ROOT]);
   const files = new Map<string, string>();
   const set = (p: string, t: string) => {
     index.set(p, t);
@@ -138,8 +142,16 @@ export function checkIndexOps(ops: readonly Op[]): void {
     } else if (o.op === 'delete') {
       index.delete(ALL[o.file]);
       files.delete(ALL[o.file]);
+    } else if (o.op === 'root') {
+      if (o.add) {
+        index.addRoot(o.root);
+        roots.add(o.root);
+      } else {
+        index.removeRoot(o.root);
+        roots.delete(o.root);
+      }
     } else rename(index, files, TASKS[o.task], o.from, o.to);
-    assert.deepEqual(answers(index, files), answers(fresh(files), files), `stale answer after ${JSON.stringify(o)}`);
+    assert.deepEqual(answers(index, files), answers(fresh(files, roots), files), `stale answer after ${JSON.stringify(o)}`);
   }
 }
 

@@ -34,14 +34,32 @@ export function loadFixtures(): Fixture[] {
       const m = /^(bad|good)-.*\.jsonc?$/.exec(f);
       if (!m) continue;
       const text = readFileSync(join(FIXTURE_ROOT, ruleId, f), 'utf8');
-      const expected: Fixture['expected'] = [];
-      text.split(/\r?\n/).forEach((line, i) => {
-        for (const mm of line.matchAll(MARKER)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
-      });
-      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', text, expected });
+      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', text, expected: expectedLines(text, ruleId, [MARKER]) });
     }
   }
   return out;
+}
+
+/** The lines of `text` that end with a marker for `ruleId`, with the severity the marker names. */
+function expectedLines(text: string, ruleId: string, markers: readonly RegExp[]): Fixture['expected'] {
+  const expected: Fixture['expected'] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const re of markers) for (const mm of line.matchAll(re)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
+  });
+  return expected;
+}
+
+/** The fixture folders of workflow and service rules: test/fixtures/rules/<rule-id>/{bad,good}-<case>/. */
+function* caseFolders(): Generator<{ ruleId: string; file: string; kind: 'bad' | 'good'; root: string }> {
+  for (const ruleId of readdirSync(FIXTURE_ROOT).sort()) {
+    const ruleDir = join(FIXTURE_ROOT, ruleId);
+    if (!statSync(ruleDir).isDirectory()) continue;
+    for (const f of readdirSync(ruleDir).sort()) {
+      const m = /^(bad|good)-/.exec(f);
+      const root = join(ruleDir, f);
+      if (m && statSync(root).isDirectory()) yield { ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root };
+    }
+  }
 }
 
 /**
@@ -58,29 +76,17 @@ const YAML_MARKER = /#\s*<-\s*([a-z0-9-]+)(?:\s+(error|warning|information|hint)
 
 export function loadWorkflowFixtures(): WorkflowFixture[] {
   const out: WorkflowFixture[] = [];
-  for (const ruleId of readdirSync(FIXTURE_ROOT).sort()) {
-    const ruleDir = join(FIXTURE_ROOT, ruleId);
-    if (!statSync(ruleDir).isDirectory()) continue;
-    for (const f of readdirSync(ruleDir).sort()) {
-      const m = /^(bad|good)-/.exec(f);
-      const root = join(ruleDir, f);
-      if (!m || !statSync(root).isDirectory()) continue;
-      const wfDir = join(root, '.github', 'workflows');
-      if (!existsSync(wfDir)) continue; // a service fixture (loadServiceFixtures)
-      const workflows = readdirSync(wfDir)
-        .filter((n) => /\.ya?ml$/.test(n))
-        .sort()
-        .map((n) => {
-          const text = readFileSync(join(wfDir, n), 'utf8');
-          const expected: Fixture['expected'] = [];
-          text.split(/\r?\n/).forEach((line, i) => {
-            for (const mm of line.matchAll(YAML_MARKER)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
-          });
-          return { path: join(wfDir, n), text, expected };
-        });
-      const expected = workflows.flatMap((w) => w.expected);
-      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root, workflows, expected });
-    }
+  for (const c of caseFolders()) {
+    const wfDir = join(c.root, '.github', 'workflows');
+    if (!existsSync(wfDir)) continue; // a service fixture (loadServiceFixtures)
+    const workflows = readdirSync(wfDir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()
+      .map((n) => {
+        const text = readFileSync(join(wfDir, n), 'utf8');
+        return { path: join(wfDir, n), text, expected: expectedLines(text, c.ruleId, [YAML_MARKER]) };
+      });
+    out.push({ ...c, workflows, expected: workflows.flatMap((w) => w.expected) });
   }
   return out;
 }
@@ -97,26 +103,14 @@ export interface ServiceFixture extends Omit<Fixture, 'text'> {
 
 export function loadServiceFixtures(isDeployFile: (path: string, text: string) => boolean): ServiceFixture[] {
   const out: ServiceFixture[] = [];
-  for (const ruleId of readdirSync(FIXTURE_ROOT).sort()) {
-    const ruleDir = join(FIXTURE_ROOT, ruleId);
-    if (!statSync(ruleDir).isDirectory()) continue;
-    for (const f of readdirSync(ruleDir).sort()) {
-      const m = /^(bad|good)-/.exec(f);
-      const root = join(ruleDir, f);
-      if (!m || !statSync(root).isDirectory() || existsSync(join(root, '.github'))) continue;
-      const files = readdirSync(root)
-        .sort()
-        .map((n) => ({ path: join(root, n), text: readFileSync(join(root, n), 'utf8') }))
-        .filter((x) => isDeployFile(x.path, x.text))
-        .map((x) => {
-          const expected: Fixture['expected'] = [];
-          x.text.split(/\r?\n/).forEach((line, i) => {
-            for (const re of [YAML_MARKER, MARKER]) for (const mm of line.matchAll(re)) if (mm[1] === ruleId) expected.push({ line: i, severity: mm[2] });
-          });
-          return { ...x, expected };
-        });
-      out.push({ ruleId, file: join(ruleId, f), kind: m[1] as 'bad' | 'good', root, files, expected: files.flatMap((x) => x.expected) });
-    }
+  for (const c of caseFolders()) {
+    if (existsSync(join(c.root, '.github'))) continue; // a workflow fixture (loadWorkflowFixtures)
+    const files = readdirSync(c.root)
+      .sort()
+      .map((n) => ({ path: join(c.root, n), text: readFileSync(join(c.root, n), 'utf8') }))
+      .filter((x) => isDeployFile(x.path, x.text))
+      .map((x) => ({ ...x, expected: expectedLines(x.text, c.ruleId, [YAML_MARKER, MARKER]) }));
+    out.push({ ...c, files, expected: files.flatMap((x) => x.expected) });
   }
   return out;
 }

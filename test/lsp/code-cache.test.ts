@@ -81,6 +81,20 @@ describe('V8 code cache loader', () => {
     assert.equal(second.saved, false, 'an accepted cache is not rewritten');
   });
 
+  it('reads an ASCII bundle and one with other characters alike (the Latin-1 read is for ASCII only)', () => {
+    for (const variant of ['plain ascii', 'em dash \u2014, \u00e9, \u{1F600}']) {
+      const dir = mkdtempSync(join(tmpdir(), 'ecs-cc-'));
+      const bundle = bundleIn(dir, variant);
+      assert.equal(/[^\x00-\x7f]/.test(readFileSync(bundle, 'latin1')), variant !== 'plain ascii');
+      const first = load(bundle, join(dir, 'cache'));
+      assert.equal(first.status, 'created');
+      assert.equal(first.exports.variant, variant);
+      const second = load(bundle, join(dir, 'cache'));
+      assert.equal(second.status, 'accepted');
+      assert.equal(second.exports.variant, variant);
+    }
+  });
+
   it('a corrupt cache is rejected, the bundle still runs, and the next save repairs it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecs-cc-'));
     const bundle = bundleIn(dir);

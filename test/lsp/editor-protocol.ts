@@ -1,6 +1,6 @@
 /** Helpers for the editor-feature protocol tests: cursor markers, positions and applying LSP edits. */
 import { LineIndex, type Position } from '../../server/src/core/syntax/positions';
-import type { TestClient } from '../helpers/lsp-client';
+import type { LspDiagnostic, TestClient } from '../helpers/lsp-client';
 
 export interface LspRange {
   start: Position;
@@ -36,4 +36,36 @@ let counter = 0;
 export function freshUri(prefix = 'task-def'): string {
   counter++;
   return `file:///work/app/${prefix}-${counter}.json`;
+}
+
+export interface LspCodeAction {
+  title: string;
+  edit?: { changes: Record<string, LspTextEdit[]> };
+}
+
+export interface LspCompletionItem {
+  label: string;
+  textEdit?: { newText: string };
+}
+
+/** The document's diagnostics, pulled (textDocument/diagnostic). */
+export async function pullDiagnostics(client: TestClient, uri: string): Promise<LspDiagnostic[]> {
+  return (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+}
+
+/** The code actions offered for one diagnostic, asked on its range. */
+export function codeActionsFor(client: TestClient, uri: string, d: LspDiagnostic): Promise<LspCodeAction[]> {
+  return client.request<LspCodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+}
+
+/** The completion items at a position (a list or a bare array, as the server answers). */
+export async function completionItems(client: TestClient, uri: string, position: Position): Promise<LspCompletionItem[]> {
+  const list = await client.request<{ items: LspCompletionItem[] } | LspCompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+  return Array.isArray(list) ? list : list.items;
+}
+
+/** The hover's markdown at a position, or undefined when there is none. */
+export async function hoverMarkdown(client: TestClient, uri: string, position: Position): Promise<string | undefined> {
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+  return hover?.contents.value;
 }

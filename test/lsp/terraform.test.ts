@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LspDiagnostic } from '../helpers/lsp-client';
 import { useServer } from '../helpers/lsp-session';
-import { applyLspEdits, type LspTextEdit } from './editor-protocol';
+import { applyLspEdits, codeActionsFor, completionItems, hoverMarkdown, type LspTextEdit, pullDiagnostics } from './editor-protocol';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const TF = `resource "aws_ecs_task_definition" "web" {
   family                   = "web"
@@ -30,44 +34,35 @@ describe('language server on a Terraform file', () => {
 
   it('reports diagnostics with the rule id on the HCL value, named by resource address', async () => {
     await client.open(uri, TF, 1, 'terraform');
-    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    const net = report.items.find((d) => d.code === 'fargate-network-mode');
-    assert.ok(net, JSON.stringify(report.items));
+    const items = await pullDiagnostics(client, uri);
+    const net = items.find((d) => d.code === 'fargate-network-mode');
+    assert.ok(net, JSON.stringify(items));
     assert.deepEqual(net.range, { start: { line: 3, character: 29 }, end: { line: 3, character: 37 } });
     assert.match(net.message, /^aws_ecs_task_definition\.web: Fargate tasks must use network_mode 'awsvpc'/);
   });
 
   it('offers the quick fix in HCL, which keeps the comment', async () => {
-    const report = await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    const net = report.items.find((d) => d.code === 'fargate-network-mode')!;
-    const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, LspTextEdit[]> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: net.range,
-      context: { diagnostics: [net] },
-    });
+    const net = (await pullDiagnostics(client, uri)).find((d) => d.code === 'fargate-network-mode')!;
+    const actions = await codeActionsFor(client, uri, net);
     const fix = actions.find((a) => a.title === "Set network_mode to 'awsvpc'");
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(applyLspEdits(TF, fix.edit!.changes[uri]), TF.replace('"bridge" # from', '"awsvpc" # from'));
   });
 
   it('hovers an argument under its Terraform name, and a file() call with what it loads', async () => {
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } });
+    const hover = await hoverMarkdown(client, uri, { line: 5, character: 4 });
     assert.ok(hover);
-    assert.match(hover.contents.value, /^\*\*`memory`\*\* \(task\)/);
-    const link = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 30 } });
+    assert.match(hover, /^\*\*`memory`\*\* \(task\)/);
+    const link = await hoverMarkdown(client, uri, { line: 14, character: 30 });
     assert.ok(link);
-    assert.match(link.contents.value, /loaded from `containers\.json` with `file\(\)`/);
+    assert.match(link, /loaded from `containers\.json` with `file\(\)`/);
   });
 
   it('completes argument names, values and container keys inside jsonencode, in HCL', async () => {
     const text = TF.replace('  cpu                      = 256\n', '  cpu = \n  netw\n').replace('essential = true, readonlyRootFilesystem = true }', 'essential = true, readonlyRootFilesystem = true,\n      logC }');
     const u = 'file:///work/app/infra/complete.tf';
     await client.open(u, text, 1, 'terraform');
-    type Item = { label: string; textEdit?: { newText: string } };
-    const at = async (line: number, character: number) => {
-      const list = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri: u }, position: { line, character } });
-      return Array.isArray(list) ? list : list.items;
-    };
+    const at = (line: number, character: number) => completionItems(client, u, { line, character });
     const sizes = await at(4, 8);
     assert.deepEqual(sizes.slice(0, 4).map((i) => i.label), ['256', '512', '1024', '2048']);
     assert.equal(sizes[0].textEdit?.newText, '"256"');
@@ -82,5 +77,86 @@ describe('language server on a Terraform file', () => {
     assert.ok(lc, JSON.stringify(keys.map((i) => i.label)));
     assert.match(lc.textEdit!.newText, /^logConfiguration = \{/);
     assert.ok(!keys.some((i) => i.label === 'essential'), 'essential is already set');
+  });
+});
+
+describe('language server on a Terraform module (a folder of .tf files) and the JSON it loads', () => {
+  const server = useServer();
+  const { client } = server;
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-tf-'));
+  const files: Record<string, string> = {
+    'task.tf': `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = local.network_mode
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = jsonencode([{ name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 8080 }] }])
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  family                   = "worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = local.network_mode
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = file("\${path.module}/containers/worker.json")
+}
+`,
+    'locals.tf': 'locals {\n  network_mode = "awsvpc"\n}\n',
+    'service.tf': `resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "api"
+    container_port   = 8080
+  }
+}
+`,
+    'containers/worker.json': '[\n  { "name": "worker", "image": "nginx:1.27", "essential": true, "privileged": true, "portMappings": [{ "containerPort": 8080 }] }\n]\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  const uriOf = (rel: string) => pathToFileURL(join(dir, rel)).href;
+  const diagnostics = async (uri: string) => (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+
+  it('a service in service.tf is checked against the task definition in task.tf, read from disk', async () => {
+    await client.open(uriOf('service.tf'), files['service.tf'], 1, 'terraform');
+    // A request that arrives before the parser has loaded (an editor asks for symbols first) must not leave the
+    // "parser is loading" note cached for this version.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf('service.tf') } });
+    const items = await diagnostics(uriOf('service.tf'));
+    assert.ok(!items.some((d) => d.code === 'not-linted'), JSON.stringify(items));
+    const ref = items.find((d) => d.code === 'unknown-container-reference');
+    assert.ok(ref, JSON.stringify(items));
+    assert.equal(ref.range.start.line, 9);
+    assert.match(ref.message, /^aws_ecs_service\.web: /);
+  });
+
+  it('an open, unsaved task.tf wins over the disk, and the service follows it', async () => {
+    const renamed = files['task.tf'].replace('name = "web"', 'name = "api"');
+    await client.open(uriOf('task.tf'), renamed, 1, 'terraform');
+    const items = await diagnostics(uriOf('service.tf'));
+    assert.ok(!items.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(items));
+  });
+
+  it('the JSON a resource loads, opened on its own, is linted with the resource settings, and hover says who loads it', async () => {
+    const uri = uriOf('containers/worker.json');
+    await client.open(uri, files['containers/worker.json'], 1, 'json');
+    const items = await diagnostics(uri);
+    const priv = items.find((d) => d.code === 'fargate-unsupported-parameter');
+    assert.ok(priv, `privileged on a Fargate task is found only with the resource's context: ${JSON.stringify(items)}`);
+    assert.equal(priv.range.start.line, 1);
+    assert.match(priv.message, /^aws_ecs_task_definition\.worker: /);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /Loaded by `aws_ecs_task_definition\.worker` \(task\.tf\) with `file\(\)`: checked as its containers, with its launch type FARGATE, network mode awsvpc/);
   });
 });

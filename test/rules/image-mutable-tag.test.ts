@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { imageTag, isTemplateImage } from '../../server/src/core/rules/image-mutable-tag';
 import { expectRanges, only } from '../helpers/rule-fix';
+import { NO_PLACEHOLDER_PATTERNS } from '../../server/src/core/syntax/placeholders';
 
 const ID = 'image-mutable-tag';
 const one = (image: string, extra = '') => `[ { "name": "api", "image": ${JSON.stringify(image)}${extra} } ]`;
@@ -42,10 +43,10 @@ describe(ID, () => {
     for (const image of ['${ECR_REPO}:latest', 'REPLACE_WITH_IMAGE_URL:latest', '<IMAGE>:latest', 'ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest', '${REGISTRY}/app', 'YOUR_IMAGE']) {
       assert.equal(only(one(image), ID).length, 0, image);
     }
-    assert.ok(!isTemplateImage('nginx:latest'));
-    assert.ok(!isTemplateImage('public.ecr.aws/nginx/nginx:latest'));
-    assert.ok(!isTemplateImage('localhost:5000/team/app'));
-    assert.ok(isTemplateImage('IMAGE'));
+    assert.ok(!isTemplateImage('nginx:latest', NO_PLACEHOLDER_PATTERNS));
+    assert.ok(!isTemplateImage('public.ecr.aws/nginx/nginx:latest', NO_PLACEHOLDER_PATTERNS));
+    assert.ok(!isTemplateImage('localhost:5000/team/app', NO_PLACEHOLDER_PATTERNS));
+    assert.ok(isTemplateImage('IMAGE', NO_PLACEHOLDER_PATTERNS));
   });
 
   it('the mutable list is configurable', () => {
@@ -54,10 +55,10 @@ describe(ID, () => {
   });
 
   it('imageTag parses tags, registries and digests', () => {
-    assert.equal(imageTag('nginx'), null);
-    assert.equal(imageTag('nginx:1.27'), '1.27');
-    assert.equal(imageTag('registry:5000/nginx'), null);
-    assert.equal(imageTag('a/b@sha256:abc'), undefined);
-    assert.equal(imageTag('repo:${TAG}'), undefined);
+    assert.equal(imageTag('nginx', NO_PLACEHOLDER_PATTERNS), null);
+    assert.equal(imageTag('nginx:1.27', NO_PLACEHOLDER_PATTERNS), '1.27');
+    assert.equal(imageTag('registry:5000/nginx', NO_PLACEHOLDER_PATTERNS), null);
+    assert.equal(imageTag('a/b@sha256:abc', NO_PLACEHOLDER_PATTERNS), undefined);
+    assert.equal(imageTag('repo:${TAG}', NO_PLACEHOLDER_PATTERNS), undefined);
   });
 });

@@ -157,6 +157,19 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.related('/r/.github/workflows/self.yml'), []);
     assert.deepEqual(index.linkedTasks('/r/.github/workflows/out.yml'), []);
   });
+
+  it('names the paths a deploying file links whether it holds them or not (what the host reads on demand)', () => {
+    const index = new WorkspaceIndex();
+    index.set('/r/.github/workflows/deploy.yml', workflow('./.aws/../.aws/td.json', 'web'));
+    index.set('/r/.github/workflows/out.yml', workflow('../../etc/td.json', 'web'));
+    index.set('/r/prod.svc.json', '{"taskDefinition": "shop:12", "containerName": "web"}');
+    assert.deepEqual(index.linkedPaths('/r/.github/workflows/deploy.yml'), ['/r/.aws/td.json']);
+    assert.deepEqual(index.linkedTasks('/r/.github/workflows/deploy.yml'), [], 'not held: not linked');
+    assert.deepEqual(index.linkedPaths('/r/.github/workflows/out.yml'), [], 'a path that leaves the repository is never read');
+    assert.deepEqual(index.linkedPaths('/r/prod.svc.json'), [], 'a family names no path');
+    index.set('/r/.aws/td.json', TASK);
+    assert.deepEqual(index.linkedTasks('/r/.github/workflows/deploy.yml'), ['/r/.aws/td.json']);
+  });
 });
 
 describe('replaceScalar', () => {

@@ -3,7 +3,7 @@
  * folder, ecspresso's config first) and, for a service that names a family, the task-definition files that
  * register that family — among the files the caller knows (a directory scan's) and those beside the service.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from '../core/syntax/parse';
 import { child, str } from '../core/syntax/tree';
@@ -12,9 +12,8 @@ import type { LintOptions } from '../core/types';
 import { checkDeployFile } from '../core/workspace/check-service';
 import type { LinkedFiles } from '../core/workspace/check-workflow';
 import { collectDeployLinks } from '../core/workspace/deploy-files';
-import { applyPreferredFixes, type FixedFile } from './workflow-files';
+import { applyPreferredFixes, type FixedFile, readText } from './workflow-files';
 
-const MAX_LINKED_SIZE = 4 * 1024 * 1024;
 
 /** Family → absolute paths of task-definition files, built once per run from the files it lints. */
 export class FamilyIndex {
@@ -81,19 +80,6 @@ export function readDeployLinkedFiles(path: string, text: string, families: Fami
     },
     mapped,
   );
-}
-
-/** The file's text; null when there is no such file; undefined when it exists but cannot or should not be read. */
-function readText(path: string): string | null | undefined {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return null;
-  if (!st.isFile()) return st.isDirectory() ? null : undefined;
-  if (st.size > MAX_LINKED_SIZE) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** `ecs-taskdef fix` on an appspec or service definition: each finding's preferred fix once (no overlaps), then a re-check. */

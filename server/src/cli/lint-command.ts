@@ -17,7 +17,7 @@ import { type DeployContext, workflowDeployments } from '../core/workspace/deplo
 import { checkWorkflow } from '../core/workspace/check-workflow';
 import { deployFileKind, isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
-import { lintLoadedFiles } from './terraform-files';
+import { lintLoadedFiles, moduleFiles } from './terraform-files';
 import type { TerraformOutput } from '../core/documents/lint-terraform';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
@@ -41,9 +41,12 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
   const texts = inputs.map((f) => f.text ?? read(f.path));
   inputs.forEach((f, i) => f.path !== STDIN_NAME && families.add(resolve(f.path), texts[i]));
   const deployers = deployContexts(inputs, texts);
+  const known = new Map(inputs.flatMap((f, i) => (f.path === STDIN_NAME ? [] : [[resolve(f.path), texts[i]] as const])));
   for (const [i, f] of inputs.entries()) {
     const text = texts[i];
-    const options = optionsFor(f, args, configs);
+    const base = optionsFor(f, args, configs);
+    // A .tf file is read with the rest of its folder: one Terraform module.
+    const options = /\.tf$/i.test(f.path) && f.path !== STDIN_NAME ? { ...base, terraformModule: moduleFiles(f.path, known) } : base;
     const r =
       isWorkflowPath(f.path) && mentionsEcsActions(text)
         ? lintWorkflow(f.path, text, options)

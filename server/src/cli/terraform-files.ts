@@ -3,8 +3,8 @@
  * linted with the resource's task settings (core/documents/lint-terraform.ts). A missing file, or a path back
  * to a .tf file, is reported on the call.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { lintLoadedContainers, type TerraformOutput } from '../core/documents/lint-terraform';
 import type { TfSubject } from '../core/documents/tf-module';
 import type { Diagnostic, LintOptions } from '../core/types';
@@ -66,4 +66,27 @@ function readLoaded(path: string): string | 'missing' | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The other .tf files of a Terraform file's folder (a folder is one module): `known` texts (the run's inputs, by
+ * absolute path) win over the disk. Paths are given as the user would write them, beside `tfPath`.
+ */
+export function moduleFiles(tfPath: string, known?: ReadonlyMap<string, string>): Array<{ path: string; text: string }> {
+  const dir = dirname(tfPath);
+  const self = resolve(tfPath);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.tf$/i.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const out: Array<{ path: string; text: string }> = [];
+  for (const name of names) {
+    const abs = resolve(dir, name);
+    if (abs === self) continue;
+    const text = known?.get(abs) ?? readLoaded(abs);
+    if (typeof text === 'string' && text !== 'missing') out.push({ path: join(dir, basename(name)), text });
+  }
+  return out;
 }

@@ -32,8 +32,11 @@ export function readLinkedFiles(workflowPath: string, text: string): LinkedFiles
   return { files, listings };
 }
 
-/** The file's text; null when there is no such file; undefined when it exists but cannot or should not be read. */
-function readText(path: string): string | null | undefined {
+/**
+ * A linked file's text (workflows and deploying files): null when there is no such file; undefined when it exists
+ * but cannot or should not be read (a folder, a device, over MAX_LINKED_SIZE).
+ */
+export function readText(path: string): string | null | undefined {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) return null;
   if (!st.isFile()) return st.isDirectory() ? null : undefined;

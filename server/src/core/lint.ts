@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './documents/classify';
 import { parseDocument, type ParsedDocument } from './syntax/parse';
-import { compilePlaceholderPatterns, isWholePlaceholder, withPlaceholderPatterns, type PlaceholderField } from './syntax/placeholders';
+import { compilePlaceholderPatterns, isWholePlaceholder, type PlaceholderField } from './syntax/placeholders';
 import { isSuperseded, tierOf } from './precedence';
 import { ALL_RULES } from './rules';
 import type { KindLetter, Report, Rule, RuleContext } from './rules/rule';
@@ -11,7 +11,7 @@ import type { Diagnostic, Fix, LintOptions, LintResult, OffsetRange, Severity } 
 import { MAX_NESTING_DEPTH } from './syntax/unreadable-text';
 import { templateSyntax } from './documents/cfn-detect';
 import { lintTemplateSteps } from './documents/lint-template';
-import { isTerraformFileName, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
+import { isTerraformFileName, lintLoadedFile, lintPlanSteps, lintTerraformSteps } from './documents/lint-terraform';
 import { looksLikeTerraformPlan } from './documents/tf-plan';
 import { applyDeployContext } from './workspace/deploy-context';
 
@@ -35,17 +35,16 @@ export interface LintOutput extends LintResult {
   doc: Classification;
   /** A template's task definitions, each as the model rules read (hover asks the one under the cursor). */
   subjects?: Array<{ parsed: ParsedDocument; doc: Classification; logicalId?: string; idRange?: OffsetRange }>;
+  /** A file that a Terraform resource loads (options.loadedBy): which resource, for hover (markdown). */
+  loadedBy?: string;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintOutput {
-  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
-  return withPlaceholderPatterns(patterns, () => {
-    const steps = lintSteps(text, options, undefined);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  });
+  const steps = lintSteps(text, options, undefined);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** How long lintInterruptible works before it lets other messages (a keystroke, a cancellation) in. */
@@ -58,14 +57,11 @@ const SLICE_MS = 4;
  */
 export async function lintInterruptible(text: string, options: LintOptions, shouldStop: () => boolean, sliceMs = SLICE_MS): Promise<LintOutput | undefined> {
   if (shouldStop()) return undefined;
-  // This lint's placeholder patterns are in force only while its own steps run (another lint may run between them).
-  const patterns = compilePlaceholderPatterns(options.placeholderPatterns);
   let sliceStart = performance.now();
   // Between rules it pauses only when the slice is used up: a pause per rule cost a small file's lint ~10 %.
   const steps = lintSteps(text, options, () => performance.now() - sliceStart >= sliceMs);
-  const next = () => steps.next();
   for (;;) {
-    const step = withPlaceholderPatterns(patterns, next);
+    const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart < sliceMs) continue;
     await new Promise<void>(yieldToEventLoop);
@@ -106,10 +102,13 @@ export type PauseWanted = (() => boolean) | undefined;
 function* lintSteps(text: string, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   // Terraform files take the HCL reader; CloudFormation templates (and any YAML file: never read as JSON) the template reader.
   if (isTerraformFileName(options.fileName)) return yield* lintTerraformSteps(text, options, pause);
+  const loaded = options.loadedBy ? lintLoadedFile(text, options) : undefined;
+  if (loaded) return loaded;
   if (!/\.ya?ml$/i.test(options.fileName ?? '') && looksLikeTerraformPlan(text)) return yield* lintPlanSteps(text, options, pause);
   const syntax = templateSyntax(text, options.fileName);
   if (syntax) return yield* lintTemplateSteps(text, syntax, options, pause);
-  const parsed = parseDocument(text);
+  // The user's placeholder patterns travel with the document, never in module state: lints may interleave.
+  const parsed = parseDocument(text, compilePlaceholderPatterns(options.placeholderPatterns));
   yield;
   const doc = classify(parsed, options);
   const raw = yield* checkSubject(text, parsed, doc, options, pause);
@@ -156,7 +155,7 @@ export function* checkSubject(
 ): Generator<void, Diagnostic[], void> {
   const raw: Diagnostic[] = [];
   const isPlaceholder = (node: Node | undefined, field?: PlaceholderField): boolean =>
-    !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, field)));
+    !!node && (parsed.placeholderOffsets.has(node.offset) || (node.type === 'string' && isWholePlaceholder(node.value as string, parsed.placeholders, field)));
   const tooBig = text.length > (options.maxFullLintSize ?? DEFAULT_MAX_FULL_LINT_SIZE);
   const kindLetter = KIND_LETTER[doc.kind];
 
@@ -199,7 +198,7 @@ export function* checkSubject(
     if (pause?.()) yield;
   }
   if (kindLetter && !tooBig) {
-    const reports = checkSchema({ text, doc, isPlaceholder, maxReports: MAX_SCHEMA_REPORTS + 1 });
+    const reports = checkSchema({ text, doc, isPlaceholder, placeholders: parsed.placeholders, maxReports: MAX_SCHEMA_REPORTS + 1 });
     for (const r of reports.slice(0, MAX_SCHEMA_REPORTS)) add(r.code, severityOf(r.code), r);
     if (reports.length > MAX_SCHEMA_REPORTS) capped.set('The schema check', toDiagnostic('', 'error', reports[MAX_SCHEMA_REPORTS]));
   }
@@ -271,6 +270,18 @@ function clipFixes(fixes: Fix[]): Fix[] {
   return fixes.map((f) => (f.title.length > MAX_MESSAGE_LENGTH ? { ...f, title: clip(f.title) } : f));
 }
 
+/**
+ * `report` for a rule run outside checkSubject (workflow and service rules): the same mapping to a diagnostic,
+ * capped at MAX_REPORTS_PER_RULE like a task rule.
+ */
+export function ruleReporter(rule: Pick<Rule, 'id' | 'severity'>, raw: Diagnostic[]): (r: Report) => void {
+  let reported = 0;
+  return (r) => {
+    if (++reported <= MAX_REPORTS_PER_RULE) raw.push(toDiagnostic(rule.id, rule.severity, r));
+  };
+}
+
+/** The one mapping of a rule's report to a diagnostic (range from the node, message clipped, fixes lazy or not). */
 function toDiagnostic(code: string, defaultSeverity: Severity, r: Report): Diagnostic {
   const range = r.range ?? (r.node ? { offset: r.node.offset, length: r.node.length } : { offset: 0, length: 0 });
   const d: Diagnostic = { code, severity: r.severity ?? defaultSeverity, message: '', range };
@@ -290,6 +301,7 @@ function setReported(d: Diagnostic, r: Pick<Report, 'message' | 'related' | 'fix
     d.related = r.related.map((x) => ({
       range: x.range ?? (x.node ? { offset: x.node.offset, length: x.node.length } : range),
       message: clip(x.message),
+      ...(x.file ? { file: x.file } : {}),
     }));
   }
   if (typeof r.fixes === 'function') {
@@ -401,5 +413,14 @@ export function finalize(raw: Diagnostic[], options: LintOptions): Diagnostic[] 
     }
   }
   settleGroups(out);
-  return out.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code));
+  return out.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || byCode(a.code, b.code));
+}
+
+/**
+ * Rule ids in code-unit order, the same order as localeCompare for ids of lower-case letters, digits and hyphens
+ * (the catalog test holds every id to that). localeCompare's first call builds an ICU collator: ~9 ms of CPU and
+ * 2.6 MB of resident ICU data in every server start (docs/performance.md, round two c).
+ */
+function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -82,6 +82,16 @@ export interface LintOptions {
    * action drops fade to hints, and the image findings of the containers a render step names are left out.
    */
   deployedBy?: import('./workspace/deploy-context').DeployContext[];
+  /**
+   * The other .tf files of a Terraform file's folder (a folder is one module): their locals, variables' defaults,
+   * resources and task definitions are in sight (a service in service.tf runs the task definition of task.tf).
+   */
+  terraformModule?: ReadonlyArray<{ path: string; text: string }>;
+  /**
+   * For a JSON file that a Terraform resource loads with file()/templatefile(): the .tf file and the resource's
+   * address; the file is linted as that resource's containers, with its launch type, network mode, size and roles.
+   */
+  loadedBy?: { path: string; text: string; address: string; module?: ReadonlyArray<{ path: string; text: string }> };
 }
 
 export interface LintResult {

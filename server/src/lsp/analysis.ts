@@ -7,12 +7,40 @@ import { lint, lintInterruptible, ruleFailures, type LintOutput } from '../core/
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import type { Settings } from './settings';
 import type { DeployContext } from '../core/workspace/deploy-context';
+import { fingerprint, type TerraformContext } from './terraform-module';
+import { hclReady } from '../core/syntax/hcl';
 
 /** Who deploys a document (the workspace index, set by the server): flows into its lint as `deployedBy`. */
 let deployContextsOf: ((uri: string) => DeployContext[]) | undefined;
 
 export function setDeployContextSource(source: ((uri: string) => DeployContext[]) | undefined): void {
   deployContextsOf = source;
+}
+
+/** The Terraform module around a document (terraform-module.ts, set by the server). */
+let terraformContext: TerraformContext | undefined;
+
+export function setTerraformContext(context: TerraformContext | undefined): void {
+  terraformContext = context;
+}
+
+/** A .tf file's other module files, or the resource that loads a JSON file: lint options, and a stamp of what was read. */
+function terraformOptions(uri: string): { options: Pick<LintOptions, 'terraformModule' | 'loadedBy'>; stamp: string } {
+  const isTf = /\.tf$/i.test(URI_PATH(uri));
+  // Linted before the HCL parser loaded (a hover or symbols request came first): the "loading" note must not stay cached.
+  const loading = isTf && !hclReady() ? 'hcl-loading' : '';
+  if (!terraformContext) return { options: {}, stamp: loading };
+  try {
+    if (isTf) {
+      const files = terraformContext.moduleOf(uri);
+      return { options: { terraformModule: files }, stamp: loading + (files.length ? `tf:${fingerprint(files.flatMap((f) => [f.path, f.text]))}` : '') };
+    }
+    const by = terraformContext.loaderOf(uri);
+    if (!by) return { options: {}, stamp: '' };
+    return { options: { loadedBy: by }, stamp: `tf:${fingerprint([by.path, by.address, by.text, ...(by.module ?? []).flatMap((f) => [f.path, f.text])])}` };
+  } catch {
+    return { options: {}, stamp: '' };
+  }
 }
 
 function deployContexts(uri: string): DeployContext[] {
@@ -101,10 +129,13 @@ export class AnalysisCache {
    * The config in force, its stamp extended by who deploys the document: a workflow that starts or stops deploying
    * it makes the cached analysis stale although the document did not change.
    */
-  private view(doc: TextDocument, settings: Settings): ConfigView & { deployedBy: DeployContext[] } {
+  private view(doc: TextDocument, settings: Settings): ConfigView & { deployedBy: DeployContext[]; terraform: Pick<LintOptions, 'terraformModule' | 'loadedBy'> } {
     const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
     const deployedBy = deployContexts(doc.uri);
-    return { ...config, deployedBy, stamp: deployedBy.length ? `${config.stamp}\n${JSON.stringify(deployedBy)}` : config.stamp };
+    // Another file of the Terraform module changed: the cached analysis is stale although the document did not change.
+    const tf = terraformOptions(doc.uri);
+    const stamp = (deployedBy.length ? `${config.stamp}\n${JSON.stringify(deployedBy)}` : config.stamp) + (tf.stamp ? `\n${tf.stamp}` : '');
+    return { ...config, deployedBy, terraform: tf.options, stamp };
   }
 
   private readonly running = new Map<string, { work: Promise<Analysis | undefined>; waiters: Set<() => boolean> }>();
@@ -140,7 +171,8 @@ export class AnalysisCache {
   private prepare(doc: TextDocument, settings: Settings, config: ConfigView): LintJob | Analysis {
     const text = doc.getText();
     const version = doc.version;
-    const wanted = config.included || shouldLint(URI_PATH(doc.uri), text, settings.files);
+    const loaded = 'terraform' in config && !!(config.terraform as Pick<LintOptions, 'loadedBy'>).loadedBy;
+    const wanted = config.included || loaded || shouldLint(URI_PATH(doc.uri), text, settings.files);
     if (!settings.enable || config.ignored || !wanted) return { uri: doc.uri, version, enabled: false, configStamp: config.stamp };
     return { text, version, options: lintOptionsFor(doc.uri, settings, config) };
   }
@@ -170,6 +202,7 @@ export function lintOptionsFor(uri: string, settings: Settings, config: ConfigVi
     maxFullLintSize: settings.maxFileSize,
     placeholderPatterns: config.settings.placeholderPatterns,
     ...withDeployers('deployedBy' in config ? (config.deployedBy as DeployContext[]) : deployContexts(uri)),
+    ...('terraform' in config ? (config.terraform as Pick<LintOptions, 'terraformModule' | 'loadedBy'>) : terraformOptions(uri).options),
   };
 }
 

@@ -80,7 +80,10 @@ function unquoted(text: string, r: OffsetRange): OffsetRange {
 export function registerCrossFile(ctx: FeatureContext): void {
   const { connection, documents, links } = ctx;
 
-  function at(uri: string, position: { line: number; character: number }): { doc: TextDocument; path: string; target?: Target } | undefined {
+  /** The target at the position, once the files the document names are indexed (read now if they appeared unannounced). */
+  async function at(uri: string, position: { line: number; character: number }): Promise<{ doc: TextDocument; path: string; target?: Target } | undefined> {
+    if (!documents.get(uri)) return undefined;
+    await links.ensureLinked(uri);
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const path = links.pathOf(uri);
@@ -92,8 +95,8 @@ export function registerCrossFile(ctx: FeatureContext): void {
     return doc ? { uri: doc.uri, range: toLspRange(doc, r) } : undefined;
   };
 
-  connection.onDefinition((params) => {
-    const found = at(params.textDocument.uri, params.position);
+  connection.onDefinition(async (params) => {
+    const found = await at(params.textDocument.uri, params.position);
     const t = found?.target;
     if (!t) return null;
     const out: Location[] = [];
@@ -107,8 +110,8 @@ export function registerCrossFile(ctx: FeatureContext): void {
     return out;
   });
 
-  connection.onReferences((params) => {
-    const found = at(params.textDocument.uri, params.position);
+  connection.onReferences(async (params) => {
+    const found = await at(params.textDocument.uri, params.position);
     const t = found?.target;
     if (!t) return null;
     return occurrencesOf(links, t)
@@ -116,8 +119,8 @@ export function registerCrossFile(ctx: FeatureContext): void {
       .flatMap((o) => location(o.path, o.kind === 'cross-file' ? unquoted(links.index.text(o.path) ?? '', o.range) : o.range) ?? []);
   });
 
-  connection.onPrepareRename((params) => {
-    const found = at(params.textDocument.uri, params.position);
+  connection.onPrepareRename(async (params) => {
+    const found = await at(params.textDocument.uri, params.position);
     const t = found?.target;
     if (!found || !t || t.port !== undefined) throw new ResponseError(ErrorCodes.InvalidRequest, 'Place the cursor on a container name to rename it.');
     const refusal = renameRefusal(links, t);
@@ -125,8 +128,8 @@ export function registerCrossFile(ctx: FeatureContext): void {
     return { range: toLspRange(found.doc, t.range), placeholder: t.name };
   });
 
-  connection.onRenameRequest((params): WorkspaceEdit => {
-    const found = at(params.textDocument.uri, params.position);
+  connection.onRenameRequest(async (params): Promise<WorkspaceEdit> => {
+    const found = await at(params.textDocument.uri, params.position);
     const t = found?.target;
     if (!t || t.port !== undefined) throw new ResponseError(ErrorCodes.InvalidRequest, 'Place the cursor on a container name to rename it.');
     const refusal = renameRefusal(links, t) ?? newNameProblem(links, t, params.newName);
@@ -215,10 +218,12 @@ function describeContainer(c: SummaryContainer, file: string, port?: number): st
   return lines.join('\n');
 }
 
-/** A task path as the deploying file's repository sees it. */
+/** A task path as the deploying file's repository sees it; in another workspace folder, from that folder's name. */
 function relative(links: WorkspaceLinks, from: string, taskPath: string): string {
   const root = links.index.rootOf(from);
-  return taskPath.startsWith(`${root}/`) ? taskPath.slice(root.length + 1) : taskPath;
+  if (taskPath.startsWith(`${root}/`)) return taskPath.slice(root.length + 1);
+  const own = links.index.rootOf(taskPath);
+  return taskPath.slice(own.lastIndexOf('/') + 1);
 }
 
 /** The hover line a task definition gets from the files that deploy it (empty when none does). */

@@ -4,6 +4,7 @@ import { registerHclLoader, startServer } from './server';
 import { readHclWasm } from './node/hcl-wasm';
 import './node/disk-config-source';
 import './node/disk-linked-files';
+import './node/disk-terraform';
 import './node/disk-workspace';
 import './features';
 

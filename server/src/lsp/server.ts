@@ -12,8 +12,9 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, lintOptionsFor, setDeployContextSource } from './analysis';
-import { addLinkedFileSource, analyseWorkflow, type DeployReadContext, isDeployingDocument, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
+import { AnalysisCache, lintOptionsFor, setDeployContextSource, setTerraformContext } from './analysis';
+import { TerraformContext } from './terraform-module';
+import { addLinkedFileSource, analyseWorkflow, type DeployReadContext, isDeployingDocument, linkedUri, setLinkedOverlay, workflowLspDiagnostics } from './workflow-diagnostics';
 import { addWorkspaceFileSource, WorkspaceLinks } from './workspace-links';
 import { ClientWorkspaceSource, indexLinkedFiles } from './client-workspace-source';
 import { URI_PATH } from './uri';
@@ -61,6 +62,8 @@ export function startServer(connection: Connection): void {
   // Cross-file links: a change to one file refreshes the open files it links or is linked from.
   const links = new WorkspaceLinks((paths) => refreshRelated(paths));
   setDeployContextSource((uri) => links.deployContexts(uri));
+  const terraform = new TerraformContext(() => documents.all());
+  setTerraformContext(terraform);
   setLinkedOverlay((uri) => documents.get(uri)?.getText());
   // `.ecs-taskdef.json` taskDefinitions: navigation, rename and refresh follow the mapping like the diagnostics.
   links.index.setMapping((path) => applyConfigFile(links.uriOf(path), path, globalSettings).taskDefinition);
@@ -109,6 +112,8 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        // Folders added to or removed from the workspace after start are indexed or dropped (didChangeWorkspaceFolders).
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ecs-taskdef' },
     };
@@ -153,8 +158,11 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri);
     const stale = () => cancelled() || documents.get(doc.uri)?.version !== version;
     if (stale()) return undefined;
-    if (isDeployingDocument(doc)) return workflowDiagnosticsFor(doc, settings);
-    if (/\.tf$/i.test(URI_PATH(doc.uri)) && !hclReady() && hclLoader) {
+    if (isDeployingDocument(doc)) {
+      await links.ensureLinked(doc.uri); // the web reads linked files from the index: one that appeared unannounced too
+      return stale() ? undefined : workflowDiagnosticsFor(doc, settings);
+    }
+    if (!hclReady() && hclLoader && (/\.tf$/i.test(URI_PATH(doc.uri)) || terraform.mayBeLoaded(doc.uri))) {
       // The first Terraform file waits for the parser (about 0.1 s); without it the file gets a not-linted note.
       await initHcl(hclLoader).catch((e: unknown) => connection.console.error(`The HCL parser did not load: ${(e as Error)?.message ?? e}`));
       if (stale()) return undefined;
@@ -184,7 +192,14 @@ export function startServer(connection: Connection): void {
     const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings);
     if (!settings.enable || config.ignored) return [];
     const analysis = analyseWorkflow(doc, lintOptionsFor(doc.uri, settings, config), deployReadContext(doc, config.taskDefinition));
-    return analysis ? workflowLspDiagnostics(doc, analysis) : [];
+    if (!analysis) return [];
+    // The index follows what the check read (a file created or deleted without a watch event): hover, navigation and
+    // completion then say what the diagnostics say.
+    for (const [path, text] of analysis.linked.files) {
+      const uri = linkedUri(doc, path, !!analysis.relative);
+      if (uri) links.sawLinked(uri, text);
+    }
+    return workflowLspDiagnostics(doc, analysis);
   }
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -218,6 +233,13 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     links.opened(e.document);
     schedulePush(e.document);
+    // A .tf file is part of its folder's module, and may load JSON files of its folder or a subfolder.
+    const path = URI_PATH(e.document.uri);
+    if (/\.tf$/i.test(path)) {
+      const dir = path.slice(0, path.lastIndexOf('/') + 1);
+      const near = (p: string) => p !== path && p.startsWith(dir) && p.slice(dir.length).split('/').length <= 2;
+      refreshRelated(documents.all().map((d) => links.pathOf(d.uri)).filter(near));
+    }
   });
   documents.onDidClose((e) => {
     void links.closed(e.document.uri);
@@ -231,6 +253,15 @@ export function startServer(connection: Connection): void {
     initializedSeen = true;
     // In the background: the first diagnostics never wait for the walk.
     void links.indexFolders(workspaceFolders);
+    if (clientCapabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !gone.has(f)), ...added.map((f) => f.uri)];
+        links.removeFolders([...gone]);
+        // A new folder is walked in the background; when done, the open files are refreshed (indexFolders).
+        void links.indexFolders(added.map((f) => f.uri));
+      });
+    }
   });
   connection.onShutdown(() => links.stop());
   connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => ({ indexing: links.indexing || !initializedSeen, files: links.index.size }));

@@ -37,6 +37,8 @@ export class WorkspaceLinks {
   private readonly uris = new Map<string, string>();
   private readonly open = new Set<string>();
   private walking = 0;
+  /** The workspace folders' paths. */
+  private readonly folders = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -63,17 +65,31 @@ export class WorkspaceLinks {
     return text === undefined ? undefined : TextDoc.create(this.uriOf(path), 'json', 0, text);
   }
 
-  /** Starts indexing the workspace folders in the background; resolves when the walk is done. */
+  /**
+   * Starts indexing workspace folders in the background (at start, and folders added later); resolves when the walk
+   * is done. A folder removed meanwhile stops its walk.
+   */
   async indexFolders(folderUris: readonly string[]): Promise<void> {
     const walks: Array<Promise<void>> = [];
     for (const folder of folderUris) {
-      this.index.addRoot(URI_PATH(folder).replace(/\/+$/, ''));
+      const root = folderPath(folder);
+      if (this.folders.has(root)) continue;
+      this.folders.add(root);
+      this.index.addRoot(root);
       const source = sources.find((s) => s.handles(folder));
       if (!source) continue;
       this.walking++;
+      const stop = () => this.stopped || !this.folders.has(root) || this.index.size >= this.limits.maxFiles;
       walks.push(
         source
-          .walk(folder, (uri, text) => this.fromDisk(uri, text), this.limits, () => this.stopped || this.index.size >= this.limits.maxFiles)
+          .walk(
+            folder,
+            (uri, text) => {
+              if (!stop()) this.fromDisk(uri, text);
+            },
+            this.limits,
+            stop,
+          )
           .catch(() => undefined)
           .finally(() => this.walking--),
       );
@@ -81,6 +97,22 @@ export class WorkspaceLinks {
     await Promise.all(walks);
     // Everything open may now link (or be linked by) a file found on the way.
     if (walks.length) this.onRelatedChange([...this.open]);
+  }
+
+  /**
+   * Workspace folders removed: their files leave the index (not open ones, nor those another folder still holds),
+   * and the open files that linked them or were linked by them are refreshed.
+   */
+  removeFolders(folderUris: readonly string[]): void {
+    const removed = folderUris.map(folderPath).filter((root) => this.folders.delete(root));
+    if (!removed.length) return;
+    for (const root of removed) this.index.removeRoot(root);
+    const kept = [...this.folders];
+    const inside = (p: string, root: string) => p.startsWith(`${root}/`);
+    const gone = [...this.index.paths()].filter((p) => removed.some((r) => inside(p, r)) && !kept.some((r) => inside(p, r)) && !this.open.has(p));
+    for (const p of gone) this.update(p, () => this.index.delete(p));
+    // Paths read against the removed folder's root (a family's nearest file, a mapping) may resolve elsewhere now.
+    this.onRelatedChange([...this.open]);
   }
 
   get indexing(): boolean {
@@ -105,12 +137,40 @@ export class WorkspaceLinks {
     await this.reload(uri);
   }
 
-  /** A file changed, appeared or went away on disk (watched files); open documents keep their text. */
+  /**
+   * A file changed, appeared or went away on disk (watched files); open documents keep their text. A deleted path
+   * that is not a JSON/YAML file may be a folder (a glob watcher reports no event for the files of a deleted or
+   * moved folder): what the index holds below it goes. A file in a skipped folder is followed once it is indexed.
+   */
   async changedOnDisk(uri: string, deleted: boolean): Promise<void> {
+    if (!INDEXED_FILE.test(URI_PATH(uri))) return deleted ? this.dropBelow(URI_PATH(uri)) : undefined;
     const path = this.pathOf(uri);
-    if (this.open.has(path) || !INDEXED_FILE.test(path) || SKIPPED.test(path)) return;
+    if (this.open.has(path) || (SKIPPED.test(path) && !this.index.has(path))) return;
     if (deleted) this.update(path, () => this.index.delete(path));
     else await this.reload(uri);
+  }
+
+  /**
+   * Reads now the files the deploying document at `uri` names by path and the index lacks (created since the walk
+   * without a watch event reaching the server, or left out by the walk's limits), so that hover, navigation and
+   * completion see what the diagnostics read. A file that still does not exist costs one failed stat per request.
+   */
+  async ensureLinked(uri: string): Promise<void> {
+    const missing = this.index.linkedPaths(this.pathOf(uri)).filter((p) => !this.index.has(p) && !this.open.has(p));
+    await Promise.all(missing.map((p) => this.reload(this.uris.get(p) ?? uriBeside(uri, p), true)));
+  }
+
+  /** A linked file as a deploying file's diagnostics just read it (null: no such file): the index follows. */
+  sawLinked(uri: string, text: string | null): void {
+    const path = this.pathOf(uri);
+    if (this.open.has(path)) return;
+    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text, true)));
+  }
+
+  /** The indexed files below `folder` (not open ones) leave the index. */
+  private dropBelow(folder: string): void {
+    const below = [...this.index.paths()].filter((p) => p.startsWith(`${folder}/`) && !this.open.has(p));
+    for (const p of below) this.update(p, () => this.index.delete(p));
   }
 
   /** Who deploys the task definition at `uri` (for its lint and hover). */
@@ -122,13 +182,14 @@ export class WorkspaceLinks {
     return this.open.has(path);
   }
 
-  private async reload(uri: string): Promise<void> {
-    const path = URI_PATH(uri);
+  /** `force`: kept beyond the file cap (a file a deploying file names). */
+  private async reload(uri: string, force = false): Promise<void> {
+    const path = this.pathOf(uri);
     const source = sources.find((s) => s.handles(uri));
     const text = source ? await source.read(uri).catch(() => undefined) : undefined;
     if (this.open.has(path)) return; // reopened meanwhile
     if (text === undefined) return;
-    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text)));
+    this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text, force)));
   }
 
   private fromDisk(uri: string, text: string): void {
@@ -145,4 +206,15 @@ export class WorkspaceLinks {
     const related = [...new Set([...before, ...after])].filter((p) => p !== path);
     if (related.length) this.onRelatedChange(related);
   }
+}
+
+/** The URI of `path` in the same scheme and authority as `uri` (a file another file names). */
+function uriBeside(uri: string, path: string): string {
+  const prefix = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(uri)?.[0] ?? 'file://';
+  return `${prefix}${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function folderPath(uri: string): string {
+  const path = URI_PATH(uri);
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }

@@ -3,7 +3,7 @@
  * container and volume names, log options). Plain function from (parsed document, offset) to entries with
  * offset ranges; the LSP layer turns them into CompletionItems. Uses jsonc-parser's getLocation (location.ts) for the context.
  */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { Classification } from '../documents/classify';
 import type { ParsedDocument } from '../syntax/parse';
 import { child, entries, items, str } from '../syntax/tree';
@@ -24,11 +24,13 @@ export interface CompletionInput {
   subjects?: TemplateCompletionSubject[];
   /** A .tf file's model (TerraformOutput.module), to find the resource under the cursor. */
   module?: TfModule;
+  /** Where a document path sits in a schema, for a file another schema describes (a service definition); default: the task definition's. */
+  paths?: (path: JSONPath) => RelativePath | undefined;
 }
 
-/** Key candidates for the object at `rel`: log or FireLens options, else the schema's properties. */
-export function keyCandidatesAt(doc: Classification, rel: RelativePath): KeyCandidate[] {
-  return optionKeyCandidates(doc, rel) ?? schemaKeyCandidates(rel);
+/** Key candidates for the object at `rel`: log or FireLens options (of the task definition `doc`), else the schema's properties. */
+export function keyCandidatesAt(doc: Classification | undefined, rel: RelativePath): KeyCandidate[] {
+  return (doc && optionKeyCandidates(doc, rel)) ?? schemaKeyCandidates(rel);
 }
 
 export interface CompletionEntry {
@@ -52,14 +54,15 @@ export function completeAt(input: CompletionInput, offset: number): CompletionEn
   if (!root) return [];
   const location = locationAt(parsed, offset);
   const range = replaceRange(parsed.text, offset, location.previousNode);
+  const relative = input.paths ?? ((path: JSONPath) => relativePath(doc, path));
   if (location.isAtPropertyKey) {
     const objPath = location.path.slice(0, -1);
     const obj = findNodeAtLocation(root, objPath);
-    const rel = relativePath(doc, objPath);
+    const rel = relative(objPath);
     if (!rel || (obj && obj.type !== 'object')) return [];
     return propertyEntries(input, rel, obj, range, offset);
   }
-  const rel = relativePath(doc, location.path);
+  const rel = relative(location.path);
   if (!rel || location.path.length === 0) return [];
   const last = location.path[location.path.length - 1];
   const siblings = typeof last === 'number' ? items(findNodeAtLocation(root, location.path.slice(0, -1))).filter((n) => !covers(n, offset)) : [];
@@ -137,7 +140,8 @@ function propertyEntries(input: CompletionInput, rel: RelativePath, obj: Node | 
 // The schema never changes: each object's key candidates are built once (less work and garbage per request).
 const KEY_CANDIDATES = new WeakMap<object, KeyCandidate[]>();
 
-function schemaKeyCandidates(rel: RelativePath): KeyCandidate[] {
+/** The schema's properties of the object at `rel`, with their type, description and a value placeholder. */
+export function schemaKeyCandidates(rel: RelativePath): KeyCandidate[] {
   const properties = propertiesAt(rel);
   let candidates = KEY_CANDIDATES.get(properties);
   if (!candidates) {

@@ -99,7 +99,7 @@ function unclosedOnLine(text: string, offset: number): string {
 }
 
 /** A YAML scalar for a completed value: strings that would read as numbers or booleans are quoted (`Cpu: "512"`). */
-function yamlValue(v: string | number | boolean, inFlow = false): string {
+export function yamlValue(v: string | number | boolean, inFlow = false): string {
   if (typeof v !== 'string') return String(v);
   const plain = /^[A-Za-z_/.][A-Za-z0-9 _./:@+=-]*$/.test(v) && !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(v) && !(inFlow && /[,[\]{}]/.test(v));
   return plain ? v : JSON.stringify(v);

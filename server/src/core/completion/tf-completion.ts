@@ -14,6 +14,7 @@ import type { OffsetRange } from '../types';
 import type { RelativePath } from '../hover/schema-nav';
 import { keyCandidatesAt, type CompletionEntry } from './index';
 import { valueCandidates } from './values';
+import { completeInService } from './tf-service';
 
 export interface TfCompletionInput {
   text: string;
@@ -168,6 +169,7 @@ export function completeInTerraform(input: TfCompletionInput, offset: number): C
   const { text } = input;
   const frames = framesAt(text, offset);
   if (!frames || frames.length === 0) return [];
+  if (frames[0].block?.[0] === 'resource' && frames[0].block[1] === 'aws_ecs_service') return serviceCompletion(input, frames, offset);
   const found = placeOf(frames);
   if (!found) return [];
   const { place } = found;
@@ -303,4 +305,32 @@ function topLevelKeys(body: string): Set<string> {
     else if (depth === 0 && (c === '\n' || c === ',')) itemStart = true;
   }
   return out;
+}
+
+/** Inside `resource "aws_ecs_service"`: nested blocks only (no objects or lists), argument names or a value. */
+function serviceCompletion(input: TfCompletionInput, frames: Frame[], offset: number): CompletionEntry[] {
+  const { text } = input;
+  const inner = frames[frames.length - 1];
+  if (inner.ch !== '{' || frames.slice(1).some((f) => !f.block || f.block[0] === 'dynamic')) return [];
+  const blocks = frames.slice(1).map((f) => f.block![0]);
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, inner.at + 1);
+  const seg = text.slice(lineStart, offset);
+  let end = offset;
+  while (end < text.length && /[\w"-]/.test(text[end])) end++;
+  const svc = input.module?.services.find((s) => offset >= s.root.offset && offset <= s.root.offset + s.root.length);
+  // While the line being typed does not parse, the block is not read: its task_definition is found in the text.
+  const ref = svc ? svc.taskDefinitionRef : /\btask_definition\s*=\s*"?(?:\$\{)?\s*(aws_ecs_task_definition\.[A-Za-z0-9_-]+)/.exec(text.slice(frames[0].at, matchingClose(text, frames[0].at)))?.[1];
+  const i = ref ? (input.module?.subjects.findIndex((s) => s.address === ref) ?? -1) : -1;
+  const task = i >= 0 ? input.subjects?.[i]?.doc : undefined;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const kv = /^\s*([A-Za-z_][\w-]*)\s*=\s*("?[\w.-]*"?)$/.exec(seg);
+  if (kv) {
+    const range: OffsetRange = { offset: offset - kv[2].length, length: end - (offset - kv[2].length) };
+    return completeInService({ blocks, valueFor: kv[1], range, typedQuote: kv[2].startsWith('"'), present: new Set(), indent, task });
+  }
+  const word = /^\s*([\w-]*)$/.exec(seg);
+  if (!word) return [];
+  const present = topLevelKeys(text.slice(inner.at + 1, matchingClose(text, inner.at)));
+  present.delete(word[1]);
+  return completeInService({ blocks, range: { offset: offset - word[1].length, length: end - (offset - word[1].length) }, typedQuote: false, present, indent, task });
 }

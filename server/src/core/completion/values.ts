@@ -99,7 +99,8 @@ function volumeNames(doc: Classification): ValueCandidate[] {
   return out;
 }
 
-function specialCandidates(doc: Classification, rel: RelativePath): ValueCandidate[] | undefined {
+function specialCandidates(doc: Classification | undefined, rel: RelativePath): ValueCandidate[] | undefined {
+  if (!doc) return undefined;
   const p = rel.path;
   if (rel.base === 'task' && p.length === 1 && p[0] === 'cpu') return cpuCandidates(doc);
   if (rel.base === 'task' && p.length === 1 && p[0] === 'memory') return memoryCandidates(doc);
@@ -128,8 +129,11 @@ function specialCandidates(doc: Classification, rel: RelativePath): ValueCandida
   return undefined;
 }
 
-/** Candidates for the value at `rel`; `siblings` are the other elements when the value is an array element. */
-export function valueCandidates(doc: Classification, rel: RelativePath, siblings: readonly Node[] = []): ValueCandidate[] {
+/**
+ * Candidates for the value at `rel`; `siblings` are the other elements when the value is an array element. `doc`:
+ * the task definition (its sizes, containers, volumes, log driver); undefined in a file of another schema.
+ */
+export function valueCandidates(doc: Classification | undefined, rel: RelativePath, siblings: readonly Node[] = []): ValueCandidate[] {
   const special = specialCandidates(doc, rel);
   if (special) return special;
   const schema = schemaAt(rel);

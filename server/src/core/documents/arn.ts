@@ -3,6 +3,7 @@
  * splitting (template placeholders tolerated, RULES.md §1.4) and IAM role references for `executionRoleArn` /
  * `taskRoleArn` (rule role-arn-format, role-confusion).
  */
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import { type Field, isSlotPlaceholder, maskPlaceholders, type MaskedText, splitMasked } from '../syntax/template-mask';
 
 export interface Arn {
@@ -22,9 +23,9 @@ export const ACCOUNT_REGEX = /^\d{12}$/;
 export const REGION_REGEX = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** Parses a string that starts with `arn:`; undefined for anything else. */
-export function parseArn(value: string): Arn | undefined {
+export function parseArn(value: string, patterns: PlaceholderPatterns): Arn | undefined {
   if (!value.startsWith('arn:')) return undefined;
-  const masked = maskPlaceholders(value);
+  const masked = maskPlaceholders(value, patterns);
   const fields = splitMasked(masked, ':');
   const arn: Arn = { masked, fields, partition: fields[1], service: fields[2], region: fields[3], account: fields[4] };
   if (fields.length >= 6) arn.resource = { text: value.slice(fields[5].start), start: fields[5].start, end: value.length };
@@ -75,11 +76,11 @@ export interface RoleProblem {
  * Checks an `executionRoleArn` / `taskRoleArn` value: a role ARN or a bare role name (ECS fills in the
  * account). Placeholder slots are not validated; undefined means acceptable.
  */
-export function roleValueProblem(value: string): RoleProblem | undefined {
-  const arn = parseArn(value);
+export function roleValueProblem(value: string, patterns: PlaceholderPatterns): RoleProblem | undefined {
+  const arn = parseArn(value, patterns);
   if (!arn) {
     if (value.startsWith('arn') || /^[a-z-]+:/.test(value)) return { reason: "an ARN starts with 'arn:'" };
-    const m = maskPlaceholders(value);
+    const m = maskPlaceholders(value, patterns);
     if (m.spans.length > 0) return /^[\w+=,.@-]+$/.test(m.masked) ? undefined : { reason: "a role name may only use letters, digits and + = , . @ _ -" };
     if (ROLE_NAME.test(value)) return undefined;
     if (value.includes('/')) return { reason: "a bare role name has no path; write the full role ARN (arn:aws:iam::<account>:role/<path>/<name>)" };
@@ -138,8 +139,8 @@ export interface RoleIdentity {
 }
 
 /** Identity of a role ARN or bare role name; undefined when the value is not role-shaped. */
-export function roleIdentity(value: string): RoleIdentity | undefined {
-  const arn = parseArn(value);
+export function roleIdentity(value: string, patterns: PlaceholderPatterns): RoleIdentity | undefined {
+  const arn = parseArn(value, patterns);
   if (!arn) return value.length > 0 && !value.includes(':') && !value.includes('/') ? { name: value, path: '' } : undefined;
   const res = arn.resource;
   if (!res || !res.text.startsWith('role/')) return undefined;

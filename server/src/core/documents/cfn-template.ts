@@ -11,6 +11,7 @@ import { TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 import { apiName, childSpot, isFreeMap, itemSpot, ROOT_SPOT, schemaTypes, type SchemaSpot } from './cfn-names';
 import { attachWriter } from '../fixes/writer';
 import { templateWriter } from './template-writer';
+import type { MutableNode as MNode } from '../syntax/tree';
 
 export { looksLikeCfnTemplate, templateSyntax, isTemplateFileName, isYamlFileName, TASK_DEFINITION_TYPE, type TemplateSyntax } from './cfn-detect';
 
@@ -112,16 +113,6 @@ export function* readTemplateSteps(text: string, syntax: TemplateSyntax): Genera
     }
   }
   return { syntax, root, syntaxErrors, truncated, isTemplate, subjects };
-}
-
-interface MNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MNode[];
-  parent?: MNode;
-  colonOffset?: number;
 }
 
 const isScalar = (n: Node | undefined): n is Node => n?.type === 'string' || n?.type === 'number' || n?.type === 'boolean';

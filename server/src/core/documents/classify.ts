@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import type { ParsedDocument } from '../syntax/parse';
 import { DESCRIBE_ONLY_KEYS, isLoneContainer } from './lone-container';
 import { child, items, str } from '../syntax/tree';
-import { findPlaceholders, hasExtraPlaceholderPatterns, isWholePlaceholder } from '../syntax/placeholders';
+import { findPlaceholders, isWholePlaceholder, type PlaceholderPatterns } from '../syntax/placeholders';
 import { type DocKind, LAUNCH_LETTERS, type LaunchLetter, type LaunchTypeName, type LintOptions, type OsFamily } from '../types';
 
 export { DESCRIBE_ONLY_KEYS, isLoneContainer };
@@ -83,15 +83,15 @@ export function classify(parsed: ParsedDocument, options: LintOptions = {}): Cla
   }
   for (const el of items(base.containersNode)) {
     if (el.type === 'object') base.containers.push(el);
-    else if (el.type === 'string' && (parsed.placeholderOffsets.has(el.offset) || isWholePlaceholder(el.value))) {
+    else if (el.type === 'string' && (parsed.placeholderOffsets.has(el.offset) || isWholePlaceholder(el.value, parsed.placeholders))) {
       base.containersTemplated = true;
     }
   }
   // The parser already knows when no string can hold a placeholder; then the walk is skipped.
-  if (!base.templated && (parsed.mayHavePlaceholders !== false || hasExtraPlaceholderPatterns())) base.templated = hasPlaceholderString(root);
+  if (!base.templated && (parsed.mayHavePlaceholders !== false || parsed.placeholders.patterns.length > 0)) base.templated = hasPlaceholderString(root, parsed.placeholders);
   resolveLaunch(base, parsed, options);
   resolveOs(base);
-  resolveNetworkMode(base);
+  resolveNetworkMode(base, parsed.placeholders);
   return base;
 }
 
@@ -128,10 +128,10 @@ function resolveOs(c: Classification): void {
   else c.os = c.launch.has('F') ? 'linux' : 'unknown';
 }
 
-function resolveNetworkMode(c: Classification): void {
+function resolveNetworkMode(c: Classification, placeholders: PlaceholderPatterns): void {
   const node = child(c.task, 'networkMode');
   const explicit = str(node);
-  if (explicit !== undefined && explicit !== '' && !isWholePlaceholder(explicit, { enumField: true })) {
+  if (explicit !== undefined && explicit !== '' && !isWholePlaceholder(explicit, placeholders, { enumField: true })) {
     c.networkMode = explicit;
     c.networkModeExplicit = true;
     return;
@@ -143,11 +143,11 @@ function resolveNetworkMode(c: Classification): void {
   else if (c.kind !== 'container-array') c.networkMode = 'bridge';
 }
 
-function hasPlaceholderString(root: Node): boolean {
+function hasPlaceholderString(root: Node, placeholders: PlaceholderPatterns): boolean {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === 'string' && findPlaceholders(n.value as string).length > 0) return true;
+    if (n.type === 'string' && findPlaceholders(n.value as string, placeholders).length > 0) return true;
     if (n.children) for (const ch of n.children) stack.push(ch);
   }
   return false;

@@ -5,7 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
 import { executionRoleTrigger, type ExecutionRoleTrigger, isPrivateEcrImage, type LaunchCode, triggerAppliesTo } from '../facts/roles';
-import { isWholePlaceholder } from '../syntax/placeholders';
+import { isWholePlaceholder, type PlaceholderPatterns } from '../syntax/placeholders';
 import { secretStoreOf } from './secret-ref';
 import { child, isEmptyValue, items, keyOf, str } from '../syntax/tree';
 
@@ -27,7 +27,7 @@ export function executionRoleMissing(task: Node | undefined): boolean {
 }
 
 /** Triggers in one container that apply to the document's launch types, in document order. */
-export function containerTriggers(container: Node, doc: Classification): FoundTrigger[] {
+export function containerTriggers(container: Node, doc: Classification, patterns: PlaceholderPatterns): FoundTrigger[] {
   const launch = launchCodes(doc);
   const found: FoundTrigger[] = [];
   const add = (id: Parameters<typeof executionRoleTrigger>[0], value: Node | undefined) => {
@@ -37,7 +37,7 @@ export function containerTriggers(container: Node, doc: Classification): FoundTr
   };
   const image = child(container, 'image');
   const imageText = str(image);
-  if (imageText && !isWholePlaceholder(imageText) && isPrivateEcrImage(imageText)) add('private-ecr-image', image);
+  if (imageText && !isWholePlaceholder(imageText, patterns) && isPrivateEcrImage(imageText)) add('private-ecr-image', image);
 
   const log = child(container, 'logConfiguration');
   if (str(child(log, 'logDriver')) === 'awslogs') add('awslogs', log);
@@ -47,7 +47,7 @@ export function containerTriggers(container: Node, doc: Classification): FoundTr
   for (const s of items(secrets)) {
     if (!isFilled(s)) continue;
     const from = str(child(s, 'valueFrom')) ?? '';
-    const store = from && !isWholePlaceholder(from) ? secretStoreOf(from) : undefined;
+    const store = from && !isWholePlaceholder(from, patterns) ? secretStoreOf(from, patterns) : undefined;
     if (store !== 'secretsmanager') add('secrets-ssm', secrets);
     if (store !== 'ssm') add('secrets-secretsmanager', secrets);
   }

@@ -7,6 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Classification } from './classify';
 import { imageProblems } from './image-ref';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import { child, items, str } from '../syntax/tree';
 import {
   credentialSpecProblem,
@@ -31,6 +32,7 @@ export function* formatFindings(
   doc: Classification,
   root: Node | undefined,
   isPlaceholder: (n: Node) => boolean,
+  placeholders: PlaceholderPatterns,
 ): Generator<FormatFinding> {
   const literal = (n: Node | undefined): string | undefined => {
     const v = str(n);
@@ -40,20 +42,20 @@ export function* formatFindings(
     const image = child(c, 'image');
     const imageText = literal(image);
     if (imageText) {
-      const [first] = imageProblems(imageText);
+      const [first] = imageProblems(imageText, placeholders);
       if (first) yield { node: image!, what: 'image reference', reason: first.reason, severity: first.severity === 'warning' ? 'warning' : undefined, fix: first.fix };
     }
     const user = child(c, 'user');
     const userText = literal(user);
     if (userText && doc.os !== 'windows') {
-      const reason = userProblem(userText);
+      const reason = userProblem(userText, placeholders);
       if (reason) yield { node: user!, what: 'user', reason };
     }
     for (const f of items(child(c, 'environmentFiles'))) {
       const type = str(child(f, 'type'));
       const value = child(f, 'value');
       const text = literal(value);
-      const reason = text && (type === undefined || type === 's3') ? environmentFileProblem(text) : undefined;
+      const reason = text && (type === undefined || type === 's3') ? environmentFileProblem(text, placeholders) : undefined;
       if (reason) yield { node: value!, what: 'environment file', reason };
     }
     const log = child(c, 'logConfiguration');
@@ -65,12 +67,12 @@ export function* formatFindings(
     }
     for (const opt of items(child(c, 'dockerSecurityOptions'))) {
       const text = literal(opt);
-      const reason = text ? dockerSecurityOptionProblem(text) : undefined;
+      const reason = text ? dockerSecurityOptionProblem(text, placeholders) : undefined;
       if (reason) yield { node: opt, what: 'Docker security option', reason };
     }
     for (const spec of items(child(c, 'credentialSpecs'))) {
       const text = literal(spec);
-      const reason = text ? credentialSpecProblem(text) : undefined;
+      const reason = text ? credentialSpecProblem(text, placeholders) : undefined;
       if (reason) yield { node: spec, what: 'credential spec', reason };
     }
     for (const h of items(child(c, 'extraHosts'))) {

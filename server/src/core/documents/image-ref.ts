@@ -4,8 +4,8 @@
  * Template placeholders (RULES.md §1.4) are masked, so only literal parts are judged. Used by invalid-format,
  * and by hover/completion to show the parts of an image.
  */
-import { isPlaceholderSlot } from '../syntax/placeholders';
-import { type Field, maskPlaceholders, type MaskedText, splitMasked, touchesPlaceholder } from '../syntax/template-mask';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
+import { type Field, isSlotPlaceholder, maskPlaceholders, type MaskedText, splitMasked, touchesPlaceholder } from '../syntax/template-mask';
 
 export interface ImageRef {
   masked: MaskedText;
@@ -32,8 +32,8 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 /** Splits an image reference into registry, repository, tag and digest (no validation). */
-export function parseImageRef(image: string): ImageRef {
-  const masked = maskPlaceholders(image);
+export function parseImageRef(image: string, patterns: PlaceholderPatterns): ImageRef {
+  const masked = maskPlaceholders(image, patterns);
   const m = masked.masked;
   const at = m.indexOf('@');
   const nameEnd = at === -1 ? m.length : at;
@@ -55,12 +55,12 @@ export function parseImageRef(image: string): ImageRef {
 }
 
 /** Problems of an image reference, errors first. The caller skips values that are entirely a placeholder. */
-export function imageProblems(image: string): ImageProblem[] {
+export function imageProblems(image: string, patterns: PlaceholderPatterns): ImageProblem[] {
   // "https://registry/app:1" reads as host "https", port "" otherwise: name the real mistake instead.
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(image);
   if (scheme) {
     const rest = image.slice(scheme[0].length);
-    const safe = rest !== '' && imageProblems(rest).every((p) => p.severity !== 'error');
+    const safe = rest !== '' && imageProblems(rest, patterns).every((p) => p.severity !== 'error');
     return [
       {
         severity: 'error',
@@ -69,7 +69,7 @@ export function imageProblems(image: string): ImageProblem[] {
       },
     ];
   }
-  const ref = parseImageRef(image);
+  const ref = parseImageRef(image, patterns);
   const m = ref.masked;
   const errors: string[] = [];
   const ws = /\s/.exec(m.masked);
@@ -94,7 +94,7 @@ function registryErrors(m: MaskedText, reg: Field): string[] {
   if (port && !touchesPlaceholder(m, port.start, port.end) && !/^\d{1,5}$/.test(port.text)) return [`the registry port '${port.text}' is not a number`];
   if (host.text.startsWith('[')) return [];
   for (const label of splitMasked(m, '.', host.start, host.end)) {
-    if (touchesPlaceholder(m, label.start, label.end) || isPlaceholderSlot(label.text)) continue;
+    if (isSlotPlaceholder(m, label.start, label.end)) continue;
     if (!HOST_LABEL.test(label.text)) return [`'${host.text}' is not a valid registry host name`];
   }
   return [];
@@ -104,7 +104,7 @@ function repositoryErrors(m: MaskedText, repo: Field): string[] {
   if (repo.text === '') return ['the repository name is missing'];
   for (const c of splitMasked(m, '/', repo.start, repo.end)) {
     if (c.text === '') return [`the repository '${repo.text}' has an empty path segment`];
-    if (touchesPlaceholder(m, c.start, c.end) || isPlaceholderSlot(c.text)) continue;
+    if (isSlotPlaceholder(m, c.start, c.end)) continue;
     if (!PATH_COMPONENT.test(c.text.toLowerCase())) {
       return [`'${c.text}' is not a valid repository path segment (lowercase letters and digits, joined by single '.', '_', '__' or dashes)`];
     }
@@ -126,7 +126,7 @@ function digestErrors(m: MaskedText, digest: Field): string[] {
 function uppercaseWarning(image: string, ref: ImageRef): ImageProblem[] {
   const m = ref.masked;
   const comps = splitMasked(m, '/', ref.repository.start, ref.repository.end);
-  const upper = comps.filter((c) => /[A-Z]/.test(c.text) && !touchesPlaceholder(m, c.start, c.end) && !isPlaceholderSlot(c.text));
+  const upper = comps.filter((c) => /[A-Z]/.test(c.text) && !isSlotPlaceholder(m, c.start, c.end));
   if (upper.length === 0) return [];
   let fixed = image;
   for (const c of upper) fixed = fixed.slice(0, c.start) + c.text.toLowerCase() + fixed.slice(c.end);

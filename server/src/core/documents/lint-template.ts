@@ -6,6 +6,7 @@
 import { classify, type Classification } from './classify';
 import { checkSubject, DEFAULT_MAX_FULL_LINT_SIZE, finalize, mapFixes, type LintOutput, type PauseWanted } from '../lint';
 import type { ParsedDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import { child, rangeOf } from '../syntax/tree';
 import type { Node } from 'jsonc-parser';
 import { isValidFargatePair } from '../facts/fargate-sizes';
@@ -22,6 +23,7 @@ import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options: LintOptions, pause: PauseWanted): Generator<void, LintOutput, void> {
   const template = yield* readTemplateSteps(text, syntax);
   yield;
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   const parsed: ParsedDocument = {
     text,
     analysisText: text,
@@ -29,6 +31,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
     syntaxErrors: template.syntaxErrors,
     templateTokens: [],
     placeholderOffsets: new Set(),
+    placeholders,
     duplicateKeys: [],
   };
   const out: Diagnostic[] = [];
@@ -48,7 +51,7 @@ export function* lintTemplateSteps(text: string, syntax: TemplateSyntax, options
   const subjects: NonNullable<LintOutput['subjects']> = [];
   const checked: Parameters<typeof checkTemplateServices>[2][number][] = [];
   for (const subject of template.subjects) {
-    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, placeholders, duplicateKeys: subject.duplicateKeys };
     const doc = classify(sub, options);
     doc.kind = 'register'; // a resource's Properties are register input, whatever keys it holds
     doc.templated ||= subject.placeholderOffsets.size > 0;
@@ -122,8 +125,9 @@ function allowedSizeFindings(subject: TemplateSubject, doc: Classification, opti
 
 /** The template's subjects, read and classified but not linted (completion on a line being typed). */
 export function templateSubjects(text: string, syntax: TemplateSyntax, options: LintOptions = {}): Array<{ parsed: ParsedDocument; doc: Classification }> {
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   return readTemplate(text, syntax).subjects.map((subject) => {
-    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, placeholders, duplicateKeys: subject.duplicateKeys };
     const doc = classify(sub, options);
     doc.kind = 'register';
     return { parsed: sub, doc };

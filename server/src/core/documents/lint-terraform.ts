@@ -8,16 +8,18 @@ import type { Node } from 'jsonc-parser';
 import { classify, type Classification } from './classify';
 import { checkSubject, finalize, mapFixes, type LintOutput, type PauseWanted } from '../lint';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
 import { readTerraform, type TfModule, type TfSubject } from './tf-module';
-import { tfWording } from './tf-names';
+import { droppedKeyWording, resolvedNote, shortenAddress, tfWording } from './tf-names';
+import type { TfValue } from './tf-values';
 
 export { tfWording };
 import { HclFixWriter } from '../fixes/hcl-writer';
 import { TEMPLATE_SKIPPED_RULES } from './skipped-rules';
 import { readPlan } from './tf-plan';
-import { checkTerraformServices } from './tf-services';
+import { checkTerraformServices, clusterStrategyInSight, type TfCheckedSubject } from './tf-services';
 
 /**
  * Lints `terraform show -json` output: each task definition Terraform will register, named by its resource
@@ -32,8 +34,9 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
   if (sev !== 'off') for (const e of plan.parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
   const subjects: NonNullable<LintOutput['subjects']> = [];
   const launchTypes = new Set<string>();
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   for (const s of plan.subjects) {
-    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, duplicateKeys: [] };
+    const sub: ParsedDocument = { text, analysisText: text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, placeholders, duplicateKeys: [] };
     const d = classify(sub, options);
     d.kind = 'register';
     d.templated ||= s.placeholderOffsets.size > 0;
@@ -41,8 +44,9 @@ export function* lintPlanSteps(text: string, options: LintOptions, pause: PauseW
     launchTypes.add(d.launchType);
     const raw = yield* checkSubject(text, sub, d, options, pause, planSkippedRules());
     for (const diag of finalize(raw, options)) {
+      droppedKeyWording(diag, options.rules?.[diag.code]);
       if (diag.range.offset === s.resource.offset && diag.range.length <= 1) diag.range = { offset: s.resource.offset, length: 1 };
-      const plain: Diagnostic = { ...diag, message: `${s.address}: ${tfWording(diag.message)}`, related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
+      const plain: Diagnostic = { ...diag, message: shortenAddress(s.address, tfWording(diag.message)), related: [{ range: { offset: s.resource.offset, length: 1 }, message: `In resource ${s.address}.` }] };
       delete plain.fixes;
       out.push(plain);
     }
@@ -67,20 +71,46 @@ export function looksLikeTerraformTaskDefinition(text: string): boolean {
   return /resource\s+"aws_ecs_task_definition"/.test(text);
 }
 
+/**
+ * A JSON file opened on its own that a Terraform resource loads (options.loadedBy, found by the host): linted as
+ * that resource's containers, with its launch type, network mode, size and roles. Undefined when the resource is
+ * not found (the host then lints the file as usual).
+ */
+export function lintLoadedFile(text: string, options: LintOptions): LintOutput | undefined {
+  const by = options.loadedBy;
+  if (!by || !hclReady() || by.text.length > MAX_HCL_SIZE) return undefined;
+  const module = readTerraform(by.text, readSiblings(by.module).values);
+  const subject = module?.subjects.find((s) => s.address === by.address);
+  if (!subject) return undefined;
+  const diagnostics = lintLoadedContainers(text, subject, options);
+  const task: ParsedDocument = { text: by.text, analysisText: by.text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, placeholders: compilePlaceholderPatterns(options.placeholderPatterns), duplicateKeys: [] };
+  const taskDoc = classify(task, options);
+  const parsed = parseDocument(text);
+  const doc = classify(parsed, options);
+  const tfName = by.path.slice(by.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  const settings = [`launch type ${taskDoc.launchType}`, taskDoc.networkMode ? `network mode ${taskDoc.networkMode}` : undefined].filter(Boolean).join(', ');
+  const loadedBy = `Loaded by \`${by.address}\` (${tfName}) with \`${subject.link?.fn ?? 'file'}()\`: checked as its containers, with its ${settings}, task size, roles and volumes.`;
+  return { kind: doc.kind, launchType: taskDoc.launchType, templated: doc.templated, diagnostics, parsed, doc, loadedBy };
+}
+
 export interface TerraformOutput extends LintOutput {
   /** The file's model (undefined while the HCL parser loads): subjects with their file() links. */
   module?: TfModule;
   /** Hover notes on file()/templatefile() calls. */
   links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
+  /** The file's aws_ecs_service blocks (hover). */
+  tfServices?: TfModule['services'];
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
-  const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [] };
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
+  const empty: ParsedDocument = { text, analysisText: text, root: undefined, syntaxErrors: [], templateTokens: [], placeholderOffsets: new Set(), placeholders, duplicateKeys: [] };
   const doc: Classification = { kind: 'terraform', containers: [], containersTemplated: false, launch: new Set(), launchType: 'unknown', launchSource: 'none', os: 'unknown', networkModeExplicit: false, templated: false };
   const note = (message: string): TerraformOutput => ({ kind: 'terraform', launchType: 'unknown', templated: false, diagnostics: [{ code: 'not-linted', severity: 'information', message, range: { offset: 0, length: Math.min(1, text.length) } }], parsed: empty, doc });
   if (text.length > MAX_HCL_SIZE) return note(`This Terraform file is ${text.length} characters long, above the ${MAX_HCL_SIZE}-character limit for HCL; it was not checked.`);
   if (!hclReady()) return note('The HCL parser is still loading; this Terraform file is checked in a moment.');
-  const module = readTerraform(text)!;
+  const sibling = readSiblings(options.terraformModule);
+  const module = readTerraform(text, sibling.values)!;
   yield;
   const out: Diagnostic[] = [];
   const syntaxSeverity = options.rules?.['json-syntax'];
@@ -93,7 +123,7 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     for (const e of subject.jsonSyntaxErrors) {
       if (syntaxSeverity !== 'off') out.push({ code: 'json-syntax', severity: syntaxSeverity ?? 'error', message: `${subject.address}: ${e.message}`, range: { offset: e.offset, length: e.length } });
     }
-    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, duplicateKeys: subject.duplicateKeys };
+    const sub: ParsedDocument = { text, analysisText: text, root: subject.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: subject.placeholderOffsets, placeholders, duplicateKeys: subject.duplicateKeys };
     const d = classify(sub, options);
     d.kind = 'register';
     d.templated ||= subject.placeholderOffsets.size > 0;
@@ -101,17 +131,20 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     launchTypes.add(d.launchType);
     const raw = yield* checkSubject(text, sub, d, options, pause, tfSkippedRules());
     const writer = new HclFixWriter(subject);
-    for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f)));
+    for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f), options));
   }
   if (module.services.length > 0) {
     yield;
-    out.push(...checkTerraformServices(text, module, module.subjects.map((s, i) => ({ address: s.address, ...subjects[i] })), options));
+    // A service may run a task definition of another file of the module (service.tf → task.tf): checked here, reported there.
+    const own = module.subjects.map((s, i) => ({ address: s.address, ...subjects[i] }));
+    const others = sibling.files.flatMap((f) => (f.hasTasks ? siblingSubjects(f, sibling.values, options) : []));
+    out.push(...checkTerraformServices(text, module, [...own, ...others], options, sibling.strategyInSight));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
   const templated = subjects.some((s) => s.doc.templated);
   const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
-  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links };
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services };
 }
 
 function linkMarkdown(s: TfSubject, d: Classification): string {
@@ -127,11 +160,13 @@ let tfSkipped: ReadonlySet<string> | undefined;
 const tfSkippedRules = (): ReadonlySet<string> => (tfSkipped ??= new Set([...TEMPLATE_SKIPPED_RULES]));
 
 /** A subject's diagnostic as the .tf file shows it. */
-function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined): Diagnostic {
+function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix | undefined, options: LintOptions): Diagnostic {
   // A report about the task as a whole is anchored at its root: in Terraform that is the resource's header.
   if (d.range.offset === subject.root.offset && (d.range.length <= 1 || d.range.length === subject.root.length)) d.range = { ...subject.header };
-  d.message = `${subject.address}: ${tfWording(d.message)}`;
+  droppedKeyWording(d, options.rules?.[d.code]);
+  d.message = shortenAddress(subject.address, tfWording(d.message));
   d.related = [...(d.related ?? []).map((r) => ({ ...r, message: tfWording(r.message) })), { range: { ...subject.header }, message: `In resource ${subject.address}.` }];
+  resolvedNote(d, subject.resolved);
   mapFixes(d, (f) => {
     const adapted = adapt(f);
     return adapted && { ...adapted, title: tfWording(adapted.title) };
@@ -147,7 +182,7 @@ function inTerraform(d: Diagnostic, subject: TfSubject, adapt: (f: Fix) => Fix |
  * are left out here.
  */
 export function lintLoadedContainers(jsonText: string, subject: TfSubject, options: LintOptions): Diagnostic[] {
-  const parsed = parseDocument(jsonText);
+  const parsed = parseDocument(jsonText, compilePlaceholderPatterns(options.placeholderPatterns));
   const out: Diagnostic[] = [];
   if (parsed.syntaxErrors.length > 0 || !parsed.root) {
     const sev = options.rules?.['json-syntax'];
@@ -180,23 +215,50 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
   while (!step.done) step = steps.next();
   for (const diag of finalize(step.value, options)) {
     if (diag.range.length === 0 && diag.range.offset === 0) continue; // about a task-level argument: the .tf file's
-    diag.message = `${subject.address}: ${diag.message}`;
+    droppedKeyWording(diag, options.rules?.[diag.code]);
+    diag.message = shortenAddress(subject.address, diag.message);
     diag.related = [...(diag.related ?? []).filter((r) => r.range.length > 0 || r.range.offset > 0)];
-    const desc = Object.getOwnPropertyDescriptor(diag, 'fixes');
-    if (desc) {
-      // A fix that edits a task-level member would write into this file's first character: left out.
-      const read = (): Fix[] | undefined => (desc.get ? (desc.get.call(diag) as Fix[] | undefined) : (desc.value as Fix[] | undefined));
-      Object.defineProperty(diag, 'fixes', {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          const kept = (read() ?? []).filter((f) => f.edits.every((e) => e.offset > 0 || e.length > 0));
-          return kept.length > 0 ? kept : undefined;
-        },
-      });
-    }
+    // A fix that edits a task-level member would write into this file's first character: left out.
+    mapFixes(diag, (f) => (f.edits.every((e) => e.offset > 0 || e.length > 0) ? f : undefined));
     out.push(diag);
   }
   return out;
 }
 
+
+/** At most this many other .tf files of a folder are read as the module (a real module has a handful). */
+const MAX_MODULE_FILES = 64;
+
+interface SiblingFile {
+  path: string;
+  text: string;
+  hasTasks: boolean;
+}
+
+/** The module's other files: their locals and variables' defaults (first declaration wins), and which declare task definitions. */
+function readSiblings(files: LintOptions['terraformModule']): { files: SiblingFile[]; values: Map<string, TfValue>; strategyInSight: boolean } {
+  const values = new Map<string, TfValue>();
+  const out: SiblingFile[] = [];
+  let strategyInSight = false;
+  for (const f of (files ?? []).slice(0, MAX_MODULE_FILES)) {
+    if (f.text.length > MAX_HCL_SIZE) continue;
+    const m = readTerraform(f.text);
+    if (!m) continue;
+    for (const [k, v] of m.values) if (!values.has(k)) values.set(k, { ...v, file: f.path });
+    strategyInSight ||= clusterStrategyInSight(f.text, m);
+    out.push({ path: f.path, text: f.text, hasTasks: m.subjects.length > 0 });
+  }
+  return { files: out, values, strategyInSight };
+}
+
+/** Task definitions of another module file, read with the module's values, as the service checks read them. */
+function siblingSubjects(f: SiblingFile, values: ReadonlyMap<string, TfValue>, options: LintOptions): TfCheckedSubject[] {
+  const m = readTerraform(f.text, values);
+  return (m?.subjects ?? []).map((s) => {
+    const parsed: ParsedDocument = { text: f.text, analysisText: f.text, root: s.root, syntaxErrors: [], templateTokens: [], placeholderOffsets: s.placeholderOffsets, placeholders: compilePlaceholderPatterns(options.placeholderPatterns), duplicateKeys: s.duplicateKeys };
+    const doc = classify(parsed, { ...options, fileName: f.path });
+    doc.kind = 'register';
+    doc.templated ||= s.placeholderOffsets.size > 0;
+    return { address: s.address, file: f.path, text: f.text, parsed, doc };
+  });
+}

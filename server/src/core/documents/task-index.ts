@@ -41,7 +41,7 @@ export interface NameIndex {
 export function hasPlaceholder(node: Node | undefined, parsed: ParsedDocument): boolean {
   if (!node) return false;
   if (parsed.placeholderOffsets.has(node.offset)) return true;
-  return node.type === 'string' && findPlaceholders(node.value as string).length > 0;
+  return node.type === 'string' && findPlaceholders(node.value as string, parsed.placeholders).length > 0;
 }
 
 /** True when an unquoted template token sits inside `obj` outside any value position (a templated property). */

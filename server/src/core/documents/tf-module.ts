@@ -10,18 +10,10 @@ import type { Node } from 'jsonc-parser';
 import { findDuplicateKeys, parseDocument, type DuplicateKey, type SyntaxProblem } from '../syntax/parse';
 import { firstOf, firstSyntaxError, literalString, named, parseHcl, type SyntaxNode, unescapeHcl } from '../syntax/hcl';
 import { TASK_FIELDS, TF_SERVICE, TF_TASK_DEFINITION, type TfField } from './tf-names';
+import { readValues, referenceName, type TfLiteral, type TfValue } from './tf-values';
+import type { MutableNode as MNode } from '../syntax/tree';
 
 export { TF_SERVICE, TF_TASK_DEFINITION };
-
-interface MNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MNode[];
-  parent?: MNode;
-  colonOffset?: number;
-}
 
 /** A `file("…")` or `templatefile("…", {…})` that loads the container definitions. */
 export interface TfLink {
@@ -70,6 +62,8 @@ export interface TfSubject {
   /** Syntax errors of a heredoc or string of JSON. */
   jsonSyntaxErrors: SyntaxProblem[];
   link?: TfLink;
+  /** `var.x`/`local.x` references read as the module's literal value, by the reference's offset (no fix edits them). */
+  resolved: Map<number, TfValue>;
   sourceText: string;
 }
 
@@ -82,6 +76,10 @@ export interface TfService {
   taskDefinitionRef?: string;
   root: Node;
   placeholderOffsets: Set<number>;
+  /** `var.x`/`local.x` references read as the module's literal value, by offset. */
+  resolved: Map<number, TfValue>;
+  /** Literal scalar values by offset: what a fix may replace. */
+  scalars: Map<number, Node>;
   /** Blocks written as `dynamic "name" { … }`: their content is known only when Terraform runs. */
   dynamicBlocks: Map<string, { offset: number; length: number }>;
   /**
@@ -97,18 +95,25 @@ export interface TfModule {
   services: TfService[];
   /** Every resource address of the file (`aws_iam_role.exec`): a reference to one of them counts as set. */
   resources: Set<string>;
+  /** Locals and variables' defaults this file declares (literals only). */
+  values: Map<string, TfValue>;
 }
 
 /** Undefined when the HCL parser is not loaded yet (the host loads it before the first .tf lint). */
-export function readTerraform(text: string): TfModule | undefined {
+export function readTerraform(text: string, moduleValues?: ReadonlyMap<string, TfValue>): TfModule | undefined {
   const tree = parseHcl(text);
   if (!tree) return undefined;
   try {
     const root = tree.rootNode;
-    const out: TfModule = { subjects: [], services: [], resources: new Set() };
+    const out: TfModule = { subjects: [], services: [], resources: new Set(), values: new Map() };
     const err = firstSyntaxError(root);
     if (err) out.syntaxError = { ...err, message: syntaxMessage(text, err) };
-    for (const block of topBlocks(root)) {
+    const blocks = topBlocks(root);
+    readValues(blocks, out.values);
+    // The module's other files declare the rest (a folder is one module); this file's own come first.
+    const scope = new Map(out.values);
+    for (const [k, v] of moduleValues ?? []) if (!scope.has(k)) scope.set(k, v);
+    for (const block of blocks) {
       const labels = named(block).filter((c) => c.type === 'string_lit');
       if (firstOf(block, 'identifier')?.text !== 'resource' || labels.length !== 2) continue;
       const type = literalString(labels[0]);
@@ -117,8 +122,8 @@ export function readTerraform(text: string): TfModule | undefined {
       out.resources.add(`${type}.${name}`);
       // A broken block is not read: the syntax error is its one finding.
       if (block.hasError) continue;
-      if (type === TF_TASK_DEFINITION) out.subjects.push(readTask(text, block, name));
-      else if (type === TF_SERVICE) out.services.push(readService(text, block, name));
+      if (type === TF_TASK_DEFINITION) out.subjects.push(readTask(text, block, name, scope));
+      else if (type === TF_SERVICE) out.services.push(readService(text, block, name, scope));
     }
     return out;
   } finally {
@@ -152,7 +157,27 @@ class Builder {
   jsonSyntaxErrors: SyntaxProblem[] = [];
   blocks: TfBlockSpot[] = [];
   link?: TfLink;
-  constructor(readonly text: string) {}
+  resolved = new Map<number, TfValue>();
+  constructor(
+    readonly text: string,
+    readonly scope: ReadonlyMap<string, TfValue> = new Map(),
+  ) {}
+
+  /** `var.x`/`local.x` with a literal value in the module: that value at the reference, which no fix may edit. */
+  reference(e: SyntaxNode, parent: MNode | undefined): MNode | undefined {
+    const name = referenceName(e.text);
+    const v = name ? this.scope.get(name) : undefined;
+    if (!v) return undefined;
+    this.resolved.set(e.startIndex, v);
+    const at = { offset: e.startIndex, length: e.endIndex - e.startIndex };
+    const build = (value: TfLiteral, up: MNode | undefined): MNode => {
+      if (!Array.isArray(value)) return { ...at, type: typeof value as 'string' | 'number' | 'boolean', value, parent: up };
+      const arr: MNode = { ...at, type: 'array', children: [], parent: up };
+      arr.children = value.map((x) => build(x, arr));
+      return arr;
+    };
+    return build(v.value, parent);
+  }
 
   placeholder(n: SyntaxNode, parent: MNode | undefined): MNode {
     this.placeholderOffsets.add(n.startIndex);
@@ -173,7 +198,7 @@ class Builder {
   /** An HCL expression as a JSON value: literals, tuples and objects literally, anything else a placeholder. */
   value(e: SyntaxNode, parent: MNode | undefined, keepNull: boolean): MNode | undefined {
     const inner = unwrap(e);
-    if (!inner) return this.placeholder(e, parent);
+    if (!inner) return this.reference(e, parent) ?? this.placeholder(e, parent);
     switch (inner.type) {
       case 'literal_value': {
         const lit = named(inner)[0];
@@ -300,8 +325,8 @@ export function heredocBody(text: string, h: SyntaxNode): { text: string; offset
   return { text: text.slice(start, end), offset: start };
 }
 
-function readTask(text: string, block: SyntaxNode, name: string): TfSubject {
-  const b = new Builder(text);
+function readTask(text: string, block: SyntaxNode, name: string, scope: ReadonlyMap<string, TfValue>): TfSubject {
+  const b = new Builder(text, scope);
   const body = firstOf(block, 'body');
   const task: MNode = { type: 'object', offset: block.startIndex, length: block.endIndex - block.startIndex, children: [] };
   readBody(b, body, TASK_FIELDS, task);
@@ -321,6 +346,7 @@ function readTask(text: string, block: SyntaxNode, name: string): TfSubject {
     jsonSpans: b.jsonSpans,
     jsonSyntaxErrors: b.jsonSyntaxErrors,
     link: b.link,
+    resolved: b.resolved,
     sourceText: text,
   };
 }
@@ -434,8 +460,10 @@ function argument(b: Builder, f: TfField, expr: SyntaxNode, p: MNode): MNode | u
   }
   const v = b.value(expr, p, false);
   if (!v || b.placeholderOffsets.has(v.offset)) return v;
-  if (f.string && (v.type === 'number' || v.type === 'boolean')) return b.scalar({ ...v, type: 'string', value: String(v.value) });
-  if (f.number && v.type === 'string' && /^-?\d+$/.test(String(v.value).trim())) return b.scalar({ ...v, type: 'number', value: Number(v.value) });
+  // A resolved reference is converted too, but not registered as a scalar a fix may replace.
+  const keep = b.resolved.has(v.offset) ? (m: MNode) => m : (m: MNode) => b.scalar(m);
+  if (f.string && (v.type === 'number' || v.type === 'boolean')) return keep({ ...v, type: 'string', value: String(v.value) });
+  if (f.number && v.type === 'string' && /^-?\d+$/.test(String(v.value).trim())) return keep({ ...v, type: 'number', value: Number(v.value) });
   return v;
 }
 
@@ -566,8 +594,8 @@ const SERVICE_FIELDS: Record<string, TfField> = {
   alarms: { api: 'alarms', fields: { enable: { api: 'enable' }, rollback: { api: 'rollback' }, alarm_names: { api: 'alarmNames' } } },
 };
 
-function readService(text: string, block: SyntaxNode, name: string): TfService {
-  const b = new Builder(text);
+function readService(text: string, block: SyntaxNode, name: string, scope: ReadonlyMap<string, TfValue>): TfService {
+  const b = new Builder(text, scope);
   const svc: MNode = { type: 'object', offset: block.startIndex, length: block.endIndex - block.startIndex, children: [] };
   readBody(b, firstOf(block, 'body'), SERVICE_FIELDS, svc);
   const td = named(firstOf(block, 'body')).find((c) => c.type === 'attribute' && firstOf(c, 'identifier')?.text === 'task_definition');
@@ -581,7 +609,7 @@ function readService(text: string, block: SyntaxNode, name: string): TfService {
     const label = literalString(named(item).find((c) => c.type === 'string_lit'));
     if (label) dynamicBlocks.set(label, { offset: item.startIndex, length: item.endIndex - item.startIndex });
   }
-  return { address: `${TF_SERVICE}.${name}`, name, header: headerOf(text, block), taskDefinitionRef: m?.[1], root: svc as Node, placeholderOffsets: b.placeholderOffsets, dynamicBlocks, taskDefinitionMisuse: expr ? misuse(expr) : undefined };
+  return { address: `${TF_SERVICE}.${name}`, name, header: headerOf(text, block), taskDefinitionRef: m?.[1], root: svc as Node, placeholderOffsets: b.placeholderOffsets, resolved: b.resolved, scalars: b.scalars, dynamicBlocks, taskDefinitionMisuse: expr ? misuse(expr) : undefined };
 }
 
 /** A task_definition expression that holds container JSON instead of naming a task definition. */

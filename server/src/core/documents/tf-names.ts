@@ -99,3 +99,63 @@ export function tfNameOf(api: string): string | undefined {
 export function tfWording(message: string): string {
   return message.replace(/(?<![\w$/:-])([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w(-])/g, (w) => (w === 'containerName' ? w : (tfNameOf(w) ?? w)));
 }
+
+/** Longest message a diagnostic carries (the project's standard). */
+const MAX_MESSAGE = 160;
+
+/**
+ * `address: message`, with a long module address shortened from the left (`…module.b.aws_ecs_service.web`,
+ * then the resource alone) so the message stays within 160 characters where it can.
+ */
+export function shortenAddress(address: string, message: string): string {
+  const full = `${address}: ${message}`;
+  if (full.length <= MAX_MESSAGE || !address.startsWith('module.')) return full;
+  const parts = address.split('.');
+  // Keep `type.name` (the last two parts) and as many module levels before it as fit.
+  for (let keep = parts.length - 2; keep >= 2; keep -= 2) {
+    const short = `…${parts.slice(parts.length - keep).join('.')}`;
+    if (short.length + 2 + message.length <= MAX_MESSAGE || keep === 2) return `${short}: ${message}`;
+  }
+  return `…${parts.slice(-2).join('.')}: ${message}`;
+}
+
+interface Resolved {
+  name: string;
+  value: unknown;
+  file?: string;
+}
+
+/**
+ * A finding on a `var.x`/`local.x` whose value the module declares: related information says where the value
+ * comes from, and a variable's default (which a tfvars file or -var may replace) is at most a warning.
+ */
+export function resolvedNote(d: { range: { offset: number; length: number }; severity: string; related?: Array<{ range: { offset: number; length: number }; message: string }> }, resolved: ReadonlyMap<number, Resolved>): void {
+  for (const [at, v] of resolved) {
+    // The finding is on the reference itself (resolved values carry the reference's range).
+    if (d.range.offset < at || d.range.offset + d.range.length > at + v.name.length) continue;
+    const where = v.file ? ` in ${v.file.slice(v.file.replace(/\\/g, '/').lastIndexOf('/') + 1)}` : '';
+    const isVar = v.name.startsWith('var.');
+    const message = isVar ? `${v.name} is ${JSON.stringify(v.value)} by its default${where}; a .tfvars file or -var may set another value.` : `${v.name} is ${JSON.stringify(v.value)}, set${where} in locals.`;
+    d.related = [{ range: { offset: at, length: v.name.length }, message }, ...(d.related ?? [])];
+    if (isVar && d.severity === 'error') d.severity = 'warning';
+    return;
+  }
+}
+
+/**
+ * unknown-property inside container_definitions, as Terraform treats it: the provider decodes the JSON with Go's
+ * encoding/json, which drops unknown keys without a word and matches keys without regard to case. So a typo
+ * (`enviroment`) deploys a task without that setting, and `Image` works (a warning unless the user set a severity).
+ */
+export function droppedKeyWording(d: { code: string; severity: string; message: string }, userSeverity: string | undefined): void {
+  if (d.code !== 'unknown-property') return;
+  const m = /^Unknown property '([^']+)' in (.+?)\. (Did you mean '([^']+)'\?|Valid keys here include: .*?\.)(?: Terraform accepts the wrong case, but the AWS CLI rejects it\.)?$/.exec(d.message);
+  if (!m) return;
+  const [, prop, where, hint, suggestion] = m;
+  if (suggestion !== undefined && suggestion.toLowerCase() === prop.toLowerCase()) {
+    d.message = `'${prop}' in ${where} works in Terraform, which matches keys regardless of case; the API's name is '${suggestion}'.`;
+    if (!userSeverity && d.severity === 'error') d.severity = 'warning';
+    return;
+  }
+  d.message = `Unknown property '${prop}' in ${where}: Terraform drops it without a word. ${hint}`;
+}

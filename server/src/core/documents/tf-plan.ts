@@ -9,6 +9,7 @@ import type { Node } from 'jsonc-parser';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { child, entries, items, str } from '../syntax/tree';
 import { TASK_FIELDS, TF_TASK_DEFINITION, type TfField } from './tf-names';
+import type { MutableNode as MNode } from '../syntax/tree';
 
 const HEAD = 64 * 1024;
 
@@ -16,15 +17,6 @@ const HEAD = 64 * 1024;
 export function looksLikeTerraformPlan(text: string): boolean {
   const head = text.slice(0, HEAD);
   return /^\s*\{/.test(head) && /"format_version"\s*:/.test(text.slice(0, 4096)) && /"(planned_values|resource_changes|values)"\s*:/.test(head);
-}
-
-interface MNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MNode[];
-  parent?: MNode;
 }
 
 export interface PlanSubject {

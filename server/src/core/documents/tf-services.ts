@@ -15,11 +15,16 @@ import type { ParsedDocument } from '../syntax/parse';
 import type { Diagnostic, LintOptions } from '../types';
 import { runServiceRules } from '../workspace/check-service';
 import { serviceTask } from '../workspace/service-context';
-import { finalize } from '../lint';
-import { tfWording } from './tf-names';
+import { finalize, mapFixes } from '../lint';
+import type { Fix, TextEdit } from '../types';
+import { hclLiteral } from '../fixes/hcl-writer';
+import { resolvedNote, shortenAddress, tfWording } from './tf-names';
 
 export interface TfCheckedSubject {
   address: string;
+  /** The module file that declares it, when not the file being linted; `text` is that file's text. */
+  file?: string;
+  text?: string;
   parsed: ParsedDocument;
   doc: Classification;
 }
@@ -70,9 +75,9 @@ export function clusterStrategyInSight(text: string, module: TfModule): boolean 
 }
 
 /** Diagnostics of every aws_ecs_service of the file, finalized, prefixed with the service's address. */
-export function checkTerraformServices(text: string, module: TfModule, subjects: readonly TfCheckedSubject[], options: LintOptions): Diagnostic[] {
+export function checkTerraformServices(text: string, module: TfModule, subjects: readonly TfCheckedSubject[], options: LintOptions, strategyElsewhere = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const inSight = clusterStrategyInSight(text, module);
+  const inSight = strategyElsewhere || clusterStrategyInSight(text, module);
   for (const svc of module.services) {
     const model = readTfService(text, svc, inSight);
     let linked = svc.taskDefinitionRef ? subjects.find((s) => s.address === svc.taskDefinitionRef) : undefined;
@@ -82,17 +87,25 @@ export function checkTerraformServices(text: string, module: TfModule, subjects:
       const same = subjects.filter((s) => str(child(s.doc.task, 'family')) === family);
       if (same.length === 1) linked = same[0];
     }
-    const task = linked ? serviceTask(linked.parsed, linked.doc, undefined, linked.address) : undefined;
+    const task = linked ? serviceTask(linked.parsed, linked.doc, linked.file, linked.address) : undefined;
     const raw = runServiceRules(text, model, task, options);
     for (const d of finalize(raw, options)) {
-      d.message = `${svc.address}: ${serviceWording(d.message)}`;
-      d.related = [...(d.related ?? []).map((r) => ({ ...r, message: serviceWording(r.message) })), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
-      delete d.fixes; // the service rules' fixes write JSON members; HCL fixes for services are not written yet
+      d.message = shortenAddress(svc.address, serviceWording(d.message));
+      // A node of a task definition in another file of the module: named by file and line, shown on the service.
+      const elsewhere = (r: { range: { offset: number }; file?: string; message: string }) =>
+        r.file !== undefined && linked?.text !== undefined ? { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(r.file)}:${lineOf(linked.text, r.range.offset)})` } : undefined;
+      d.related = [...(d.related ?? []).map((r) => elsewhere(r) ?? { ...r, message: serviceWording(r.message) }), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
+      resolvedNote(d, svc.resolved);
+      if (d.code === 'service-role-with-awsvpc') d.fixes = removeArgument(text, model.role?.node);
+      else mapFixes(d, (f) => hclServiceFix(text, svc, f));
       out.push(d);
     }
   }
   return out;
 }
+
+const baseName = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 const SERVICE_NAMES: Array<[RegExp, string]> = [
   [/\bnetworkConfiguration\.awsvpcConfiguration\b/g, 'network_configuration'],
@@ -132,4 +145,39 @@ function boolField(n: Node | undefined, isPh: (n: Node) => boolean): Field<boole
   if (n.type === 'boolean') return { node: n, value: n.value as boolean };
   const s = n.type === 'string' ? String(n.value).toLowerCase() : '';
   return { node: n, value: s === 'true' ? true : s === 'false' ? false : undefined };
+}
+
+/**
+ * A service rule's fix in HCL: each edit must replace one literal scalar of the block (a container name, a port
+ * name or number) with a literal; anything else (a reference, a resolved var.x, an inserted JSON member) drops it.
+ */
+function hclServiceFix(text: string, svc: TfService, fix: Fix): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    const node = svc.scalars.get(e.offset);
+    if (!node || node.length !== e.length || e.length === 0 || svc.placeholderOffsets.has(e.offset) || svc.resolved.has(e.offset)) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(e.content);
+    } catch {
+      value = /^-?\d+$/.test(e.content) ? Number(e.content) : undefined;
+    }
+    // `container_port = 80` stays a number, `"80"` a string: the writer keeps the user's form.
+    const quoted = text[e.offset] === '"';
+    const lit = typeof value === 'number' && quoted ? hclLiteral(String(value)) : hclLiteral(value);
+    if (lit === undefined || typeof value === 'object') return undefined;
+    edits.push({ offset: e.offset, length: e.length, content: lit });
+  }
+  return edits.length ? { ...fix, title: serviceWording(fix.title), edits } : undefined;
+}
+
+/** `iam_role = …` removed with its line, when the line holds nothing else (no comment is lost). */
+function removeArgument(text: string, value: Node | undefined): Fix[] | undefined {
+  const prop = value?.parent;
+  if (!prop || prop.type !== 'property') return undefined;
+  const start = text.lastIndexOf('\n', prop.offset - 1) + 1;
+  const nl = text.indexOf('\n', prop.offset + prop.length);
+  const end = nl < 0 ? text.length : nl + 1;
+  if (text.slice(start, prop.offset).trim() !== '' || text.slice(prop.offset + prop.length, end).trim() !== '') return undefined;
+  return [{ title: 'Remove iam_role', preferred: true, edits: [{ offset: start, length: end - start, content: '' }] }];
 }

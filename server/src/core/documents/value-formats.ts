@@ -7,11 +7,12 @@
  */
 import { isPlaceholderField, parseArn, REGION_REGEX } from './arn';
 import { isReservedTagKey } from '../facts/limits';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import { maskPlaceholders } from '../syntax/template-mask';
 
 /** `user`: name, uid, name:group, uid:gid, uid:group or name:gid (ids are non-negative integers). */
-export function userProblem(value: string): string | undefined {
-  const m = maskPlaceholders(value).masked;
+export function userProblem(value: string, patterns: PlaceholderPatterns): string | undefined {
+  const m = maskPlaceholders(value, patterns).masked;
   if (/\s/.test(m)) return 'it contains whitespace; use name, uid, name:group or uid:gid';
   const parts = m.split(':');
   if (parts.length > 2) return "use at most one ':' (user:group)";
@@ -26,8 +27,8 @@ export function userProblem(value: string): string | undefined {
 }
 
 /** `environmentFiles[].value`: `arn:<partition>:s3:::<bucket>/<key>.env`. */
-export function environmentFileProblem(value: string): string | undefined {
-  const arn = parseArn(value);
+export function environmentFileProblem(value: string, patterns: PlaceholderPatterns): string | undefined {
+  const arn = parseArn(value, patterns);
   if (!arn) return 'an environment file is given as an S3 object ARN: arn:aws:s3:::<bucket>/<key>.env';
   const m = arn.masked.masked;
   if (arn.service && arn.service.text !== 's3' && !isPlaceholderField(arn, arn.service)) {
@@ -37,13 +38,8 @@ export function environmentFileProblem(value: string): string | undefined {
   const res = m.slice(arn.resource.start);
   const slash = res.indexOf('/');
   if (slash <= 0 || slash === res.length - 1) return 'the ARN names a bucket but no object key (<bucket>/<key>.env)';
-  if (!res.endsWith('.env') && !maskEndsWithPlaceholder(value)) return "the object key must end in '.env'";
+  if (!res.endsWith('.env') && arn.masked.spans.at(-1)?.end !== value.length) return "the object key must end in '.env'";
   return undefined;
-}
-
-function maskEndsWithPlaceholder(value: string): boolean {
-  const spans = maskPlaceholders(value).spans;
-  return spans.length > 0 && spans[spans.length - 1].end === value.length;
 }
 
 /** awslogs `awslogs-region`: a Region code such as `eu-west-1`. */
@@ -56,21 +52,21 @@ export function regionCodeProblem(value: string): string | undefined {
 const SECURITY_OPTION = /^(no-new-privileges(:(true|false))?|(apparmor|label|credentialspec)[:=].+)$/;
 
 /** `dockerSecurityOptions[]`: no-new-privileges, apparmor:<profile>, label:<value>, credentialspec:<file or ARN>. */
-export function dockerSecurityOptionProblem(value: string): string | undefined {
-  const m = maskPlaceholders(value).masked;
+export function dockerSecurityOptionProblem(value: string, patterns: PlaceholderPatterns): string | undefined {
+  const m = maskPlaceholders(value, patterns).masked;
   if (SECURITY_OPTION.test(m)) return undefined;
   if (/^(apparmor|label|credentialspec)[:=]?$/.test(m)) return `'${m.replace(/[:=]$/, '')}' needs a value after ':'`;
   return 'ECS accepts no-new-privileges, apparmor:<profile>, label:<value> or credentialspec:<file or ARN>';
 }
 
 /** `credentialSpecs[]`: credentialspec:<ARN> or credentialspecdomainless:<ARN> (an S3 object or SSM parameter). */
-export function credentialSpecProblem(value: string): string | undefined {
+export function credentialSpecProblem(value: string, patterns: PlaceholderPatterns): string | undefined {
   const m = /^(credentialspec|credentialspecdomainless):(.*)$/.exec(value);
   if (!m) return "prefix the S3 or SSM ARN with 'credentialspec:' or 'credentialspecdomainless:'";
   const target = m[2];
   if (target === '') return 'the ARN after the prefix is missing';
-  if (maskPlaceholders(target).spans[0]?.start === 0) return undefined;
-  const arn = parseArn(target);
+  if (maskPlaceholders(target, patterns).spans[0]?.start === 0) return undefined;
+  const arn = parseArn(target, patterns);
   if (!arn) return `'${target}' is not an ARN; give the S3 object or SSM parameter ARN of the credential spec`;
   const service = arn.service?.text;
   if (service && service !== 's3' && service !== 'ssm' && !isPlaceholderField(arn, arn.service)) {

@@ -53,6 +53,8 @@ export class HclFixWriter implements FixWriter {
   private edit(e: TextEdit): TextEdit | undefined {
     const s = this.subject;
     const end = e.offset + e.length;
+    // A value read through var.x/local.x belongs to its declaration, not to the reference.
+    for (const [at, v] of s.resolved) if (e.offset < at + v.name.length && end > at) return undefined;
     for (const p of s.placeholderOffsets) {
       const n = s.scalars.get(p);
       if (n && e.offset < n.offset + n.length && end > n.offset) return undefined;

@@ -1,11 +1,13 @@
 /**
- * Walks the task-definition JSON Schema along a document path, for hovers and completion. The document path
- * is first made relative to the task object (describe output wraps it in `taskDefinition`; a container array
- * starts at the containers).
+ * Walks our generated JSON Schemas along a document path, for hovers and completion: the task definition's (the
+ * document path first made relative to the task object: describe output wraps it in `taskDefinition`; a container
+ * array starts at the containers) and the service definition's (create-service/update-service input; appspecs map
+ * their PascalCase keys onto it, documents/appspec-paths.ts).
  */
 import type { JSONPath } from 'jsonc-parser';
 import taskSchema from '../../../../schemas/task-definition.schema.json';
 import containersSchema from '../../../../schemas/container-definitions.schema.json';
+import serviceSchema from '../../../../schemas/service-definition.schema.json';
 import type { Classification } from '../documents/classify';
 
 export interface SchemaNode {
@@ -31,7 +33,7 @@ export interface SchemaNode {
 
 /** Where a document path points, relative to the schema that describes it. */
 export interface RelativePath {
-  base: 'task' | 'containers';
+  base: 'task' | 'containers' | 'service';
   path: JSONPath;
 }
 
@@ -52,16 +54,29 @@ export function relativePath(doc: Classification, path: JSONPath): RelativePath 
 /** The container-relative part of a path inside a container definition, e.g. ['logConfiguration', 'logDriver']. */
 export function containerRelative(rel: RelativePath): { index: number; path: JSONPath } | undefined {
   const p = rel.path;
+  if (rel.base === 'service') return undefined;
   if (rel.base === 'containers') return typeof p[0] === 'number' ? { index: p[0], path: p.slice(1) } : undefined;
   if (p[0] === 'containerDefinitions' && typeof p[1] === 'number') return { index: p[1], path: p.slice(2) };
   return undefined;
+}
+
+/** The schema document a node of the service schema belongs to: its `$ref`s are read there (others: the task's). */
+const DOCUMENT_OF = new WeakMap<object, object>();
+for (const doc of [serviceSchema] as object[]) {
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object' || DOCUMENT_OF.has(n)) continue;
+    DOCUMENT_OF.set(n, doc);
+    stack.push(...Object.values(n));
+  }
 }
 
 /** Resolves `$ref` (keeping descriptions written next to it, which are more specific). */
 export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   if (!node?.$ref) return node;
   const fragment = node.$ref.split('#')[1] ?? '';
-  let target: unknown = taskSchema;
+  let target: unknown = DOCUMENT_OF.get(node) ?? taskSchema;
   for (const part of fragment.split('/').filter(Boolean)) target = (target as Record<string, unknown> | undefined)?.[part];
   const resolved = resolve(target as SchemaNode | undefined);
   if (!resolved) return undefined;
@@ -71,7 +86,7 @@ export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
 
 /** The schema that describes the value at `rel`, or undefined when the schema says nothing about it. */
 export function schemaAt(rel: RelativePath): SchemaNode | undefined {
-  let s = resolve((rel.base === 'task' ? taskSchema : containersSchema) as SchemaNode);
+  let s = resolve((rel.base === 'task' ? taskSchema : rel.base === 'service' ? serviceSchema : containersSchema) as SchemaNode);
   for (const seg of rel.path) {
     if (!s) return undefined;
     if (typeof seg === 'number') s = resolve(s.items);

@@ -104,7 +104,35 @@ const MEANINGS: Readonly<Record<string, Meanings>> = {
     InferenceAccelerator: 'Attach an Elastic Inference accelerator; the service is retired.',
     NeuronDevice: 'Reserve AWS Inferentia/Trainium Neuron devices.',
   },
-  'placementConstraints.type': { memberOf: 'Only place the task on instances that match the cluster query language `expression`.' },
+  'placementConstraints.type': {
+    memberOf: 'Only place the task on instances that match the cluster query language `expression`.',
+    distinctInstance: 'Place each task of the service on a different container instance.',
+  },
+  // Service definitions (create-service input) and appspecs.
+  launchType: LAUNCH,
+  schedulingStrategy: {
+    REPLICA: 'Keep `desiredCount` tasks running, spread across Availability Zones (the default).',
+    DAEMON: 'Run exactly one task on each active container instance of the cluster (EC2 only; no Fargate, no CodeDeploy or external controller).',
+  },
+  'deploymentController.type': {
+    ECS: 'Rolling update by ECS, tuned by `deploymentConfiguration` (the default).',
+    CODE_DEPLOY: 'Blue/green deployment run by CodeDeploy with an appspec; ECS only creates the task sets.',
+    EXTERNAL: 'A deployment tool of your own manages task sets through the ECS API.',
+  },
+  propagateTags: {
+    NONE: 'Tasks get no tags from the service or task definition (the default).',
+    SERVICE: 'Tasks get the tags of the service.',
+    TASK_DEFINITION: 'Tasks get the tags of the task definition.',
+  },
+  assignPublicIp: {
+    ENABLED: 'Each task gets a public IP address: needed on Fargate in a public subnet without a NAT gateway to pull images.',
+    DISABLED: 'Tasks get only a private address (the default); reaching ECR then needs a NAT gateway or VPC endpoints.',
+  },
+  'placementStrategy.type': {
+    random: 'Place tasks on random instances.',
+    spread: 'Spread tasks evenly over the values of `field` (for example `attribute:ecs.availability-zone`).',
+    binpack: 'Fill instances by the least available `field` (`cpu` or `memory`) first: fewer instances in use.',
+  },
   'portMappings.protocol': { tcp: 'TCP (the default).', udp: 'UDP.' },
   'portMappings.appProtocol': {
     http: 'HTTP/1.1: Service Connect proxies it protocol-aware and reports HTTP metrics.',

@@ -31,7 +31,7 @@ export function misspeltKeys(options: Node | undefined): Set<string> {
 export function checkAwslogsValues(ctx: RuleContext, options: Node): void {
   const present = new Set(entries(options).map(([k]) => k));
   for (const [key, keyNode] of entries(options)) {
-    if (AWSLOGS_OPTION_KEYS.includes(key) || ctx.isPlaceholder(keyNode, { nameField: true }) || maskPlaceholders(key).spans.length > 0) continue;
+    if (AWSLOGS_OPTION_KEYS.includes(key) || ctx.isPlaceholder(keyNode, { nameField: true }) || maskPlaceholders(key, ctx.parsed.placeholders).spans.length > 0) continue;
     const near = nearestAwslogsKey(key);
     ctx.report({
       node: keyNode,
@@ -44,7 +44,7 @@ export function checkAwslogsValues(ctx: RuleContext, options: Node): void {
   }
   const group = child(options, 'awslogs-group');
   const name = str(group);
-  if (group && name && name.trim() !== '' && !ctx.isPlaceholder(group) && !LOG_GROUP_NAME.test(maskPlaceholders(name).masked)) {
+  if (group && name && name.trim() !== '' && !ctx.isPlaceholder(group) && !LOG_GROUP_NAME.test(maskPlaceholders(name, ctx.parsed.placeholders).masked)) {
     ctx.report({ node: group, message: `awslogs-group '${name}' is not a log group name: use 1–512 letters, digits and . - _ / # (no ARN, no spaces).`, fixes: groupFixes(group, name) });
   }
   const size = child(options, 'max-buffer-size');

@@ -76,7 +76,6 @@ On Fargate the driver also needs \`awslogs-stream-prefix\` — that is \`fargate
       for (const key of missing) {
         const value = child(options, key);
         const empty = value && value.type !== 'null' ? value : undefined;
-        // The placeholder check reads module state set for this lint: it stays here, not in the fix.
         const family = child(ctx.doc.task, 'family');
         const group = key === 'awslogs-group' ? `/ecs/${str(family) && !ctx.isPlaceholder(family) ? str(family) : (containerName(container) ?? 'app')}` : undefined;
         ctx.report({

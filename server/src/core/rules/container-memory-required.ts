@@ -43,8 +43,7 @@ situation is covered by \`fargate-task-size-required\` instead.`,
       const v = containerInt(child(c.node, 'memoryReservation'), ctx.parsed) || containerInt(child(c.node, 'memory'), ctx.parsed) || 0;
       return sum + v;
     }, 0);
-    // Also at least the largest hard limit, or container-memory-exceeds-task fires after the fix. (Eager: the
-    // placeholder checks inside read module state set for this lint.)
+    // Also at least the largest hard limit, or container-memory-exceeds-task fires after the fix.
     const taskMemory = String(Math.max(containerNeeds(ctx.doc, ctx.parsed).memory, known + STARTING_RESERVATION * missing.length));
     for (const c of missing) {
       ctx.report({

@@ -43,7 +43,7 @@ starts with a template placeholder (\`\${data_dir}/cache\`) is not checked: it m
         const path = str(node);
         if (!path || path.trim() === '' || ctx.isPlaceholder(node)) continue;
         if (path.startsWith('/') || (os !== 'linux' && (WINDOWS_ABSOLUTE.test(path) || path.startsWith('\\')))) continue;
-        if (findPlaceholders(path)[0]?.start === 0) continue; // `${dir}/x` may render to an absolute path
+        if (findPlaceholders(path, ctx.parsed.placeholders)[0]?.start === 0) continue; // `${dir}/x` may render to an absolute path
         const fixed = os === 'windows' || path.startsWith('../') || path.includes('\\') ? undefined : `/${path.replace(/^\.\//, '')}`;
         ctx.report({
           node,

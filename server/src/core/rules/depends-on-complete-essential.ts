@@ -34,8 +34,7 @@ Mark the run-once container \`"essential": false\`, or, if it is a long-running 
       if (!target || target === from || target.opaque || essentialOf(target.node, ctx.parsed) !== true) continue;
       const name = containerLabel(target);
       const essentialNode = child(target.node, 'essential');
-      // Only when another container stays essential: ECS needs one (no-essential-container). Decided here: the
-      // placeholder check reads module state set for this lint.
+      // Only when another container stays essential: ECS needs one (no-essential-container).
       const canUnmark = idx.entries.some((e) => e !== target && essentialOf(e.node, ctx.parsed) !== false);
       ctx.report({
         node: ref,

@@ -52,7 +52,7 @@ role from \`taskRoleArn\`.`,
       return (fix = { title: `Add executionRoleArn (${assumedRoleNote(arn, ROLE_NAME)})`, preferred: !looksLikeExecution, edits: setPropertyEdits(ctx.text, task, 'executionRoleArn', arn) });
     };
     for (const container of ctx.doc.containers) {
-      const found = containerTriggers(container, ctx.doc);
+      const found = containerTriggers(container, ctx.doc, ctx.parsed.placeholders);
       if (found.length === 0) continue;
       const name = str(child(container, 'name'));
       ctx.report({

@@ -46,10 +46,7 @@ Add both as strings from the Fargate size table; the smallest size is 256 CPU un
   },
 });
 
-/**
- * The size is chosen eagerly: reading the containers and the task values asks the placeholder checks, which use
- * module state set for this lint. Only the chained edit (it re-parses the text per step) is built later.
- */
+/** The size is chosen eagerly (it is cheap); only the chained edit (it re-parses the text per step) is built later. */
 function addSizeFix(ctx: RuleContext, task: Node, missing: Array<'cpu' | 'memory'>): (() => Fix) | undefined {
   // Read as container-cpu/memory-exceeds-task read it, so the size chosen here never trips them.
   const { cpu: needCpu, memory: needMem } = containerNeeds(ctx.doc, ctx.parsed);

@@ -48,7 +48,7 @@ Related slips that register but misbehave (warnings):
       const first = els[0];
       if (!first || first.type !== 'string') continue;
       const f = first.value as string;
-      if (ctx.isPlaceholder(first, { enumField: true }) || findPlaceholders(f).length > 0) continue;
+      if (ctx.isPlaceholder(first, { enumField: true }) || findPlaceholders(f, ctx.parsed.placeholders).length > 0) continue;
       const rest = els.slice(1);
       const strings = els.every((e) => e.type === 'string') ? els.map((e) => e.value as string) : undefined;
       const label = containerLabel(container);

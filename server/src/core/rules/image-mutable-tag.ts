@@ -1,4 +1,4 @@
-import { isBareWordPlaceholder, replacePlaceholders } from '../syntax/placeholders';
+import { isBareWordPlaceholder, type PlaceholderPatterns, replacePlaceholders } from '../syntax/placeholders';
 import { child, str } from '../syntax/tree';
 import { defineRule } from './rule';
 
@@ -6,8 +6,8 @@ const DEFAULT_MUTABLE_TAGS = ['latest'];
 const HOLE = '\u0001';
 
 /** The tag of an image reference: a string, null for "no tag", undefined when pinned or not knowable. */
-export function imageTag(image: string): string | null | undefined {
-  const s = replacePlaceholders(image.trim(), HOLE);
+export function imageTag(image: string, patterns: PlaceholderPatterns): string | null | undefined {
+  const s = replacePlaceholders(image.trim(), patterns, HOLE);
   if (s === '' || s.includes('@')) return undefined; // digest-pinned (or a templated digest)
   const slash = s.lastIndexOf('/') + 1;
   const last = s.slice(slash);
@@ -22,12 +22,12 @@ export function imageTag(image: string): string | null | undefined {
  * repository (`<IMAGE>`, `${ECR_REPO}`), or a placeholder word as one of its parts (`REPLACE_WITH_IMAGE_URL`,
  * `ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app`). A deploy step replaces such an image, tag included.
  */
-export function isTemplateImage(image: string): boolean {
+export function isTemplateImage(image: string, patterns: PlaceholderPatterns): boolean {
   const s = image.trim();
   const slash = s.lastIndexOf('/') + 1;
   const colon = s.indexOf(':', slash);
   const name = colon < 0 ? s : s.slice(0, colon);
-  if (replacePlaceholders(name, HOLE).includes(HOLE)) return true;
+  if (replacePlaceholders(name, patterns, HOLE).includes(HOLE)) return true;
   return name.split(/[/.:]/).some((part) => part !== '' && isBareWordPlaceholder(part));
 }
 
@@ -74,8 +74,8 @@ register these files as they are).`,
     for (const container of ctx.doc.containers) {
       const node = child(container, 'image');
       const image = str(node);
-      if (!image || ctx.isPlaceholder(node) || isTemplateImage(image)) continue;
-      const tag = imageTag(image);
+      if (!image || ctx.isPlaceholder(node) || isTemplateImage(image, ctx.parsed.placeholders)) continue;
+      const tag = imageTag(image, ctx.parsed.placeholders);
       if (tag === undefined || (tag !== null && !mutable.includes(tag))) continue;
       const unpinned = child(container, 'versionConsistency');
       const disabled = str(unpinned) === 'disabled';

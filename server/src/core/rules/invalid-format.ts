@@ -43,7 +43,7 @@ Template placeholders are skipped; in a partly templated value only the literal 
     'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html',
   ],
   check(ctx) {
-    for (const f of formatFindings(ctx.doc, ctx.parsed.root, (n) => ctx.isPlaceholder(n))) {
+    for (const f of formatFindings(ctx.doc, ctx.parsed.root, (n) => ctx.isPlaceholder(n), ctx.parsed.placeholders)) {
       const value = String(f.node.value);
       ctx.report({
         node: f.node,

@@ -5,7 +5,7 @@ import { LOG_GROUP_NAME } from '../facts/awslogs';
 import { executionRoleTrigger, triggerAppliesTo } from '../facts/roles';
 import { launchCodes } from '../documents/execution-role-triggers';
 import { chainEdits, setStep } from '../fixes/layout-edits';
-import { containsPlaceholder } from '../syntax/placeholders';
+import { containsPlaceholder, type PlaceholderPatterns } from '../syntax/placeholders';
 import { maskPlaceholders } from '../syntax/template-mask';
 import { regionCodeProblem } from '../documents/value-formats';
 import { child, type Node, pathOf, str } from '../syntax/tree';
@@ -42,7 +42,7 @@ already uses (or \`\${AWS_REGION}\`) and stream prefix \`ecs\`. Where awslogs ne
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html',
   ],
   check(ctx) {
-    const model = ctx.doc.containers.find((c) => awslogsOptions(c) !== undefined);
+    const model = ctx.doc.containers.find((c) => awslogsOptions(c, ctx.parsed.placeholders) !== undefined);
     const family = str(child(ctx.doc.task, 'family'));
     const familyKnown = !!family && !ctx.isPlaceholder(child(ctx.doc.task, 'family'));
     for (const c of ctx.doc.containers) {
@@ -59,7 +59,7 @@ already uses (or \`\${AWS_REGION}\`) and stream prefix \`ecs\`. Where awslogs ne
 });
 
 /** The awslogs options of a container, when it logs with awslogs. */
-function awslogsOptions(c: Node): Record<string, string> | undefined {
+function awslogsOptions(c: Node, patterns: PlaceholderPatterns): Record<string, string> | undefined {
   const { driver, config } = logDriverOf(c);
   if (driver !== 'awslogs') return undefined;
   const out: Record<string, string> = {};
@@ -70,13 +70,13 @@ function awslogsOptions(c: Node): Record<string, string> | undefined {
   // Only settings worth copying: a copy must not spread another rule's error to this container.
   const group = out['awslogs-group'];
   const region = out['awslogs-region'];
-  if (!group || !region || !LOG_GROUP_NAME.test(maskPlaceholders(group).masked)) return undefined;
-  return regionCodeProblem(region) === undefined || containsPlaceholder(region) ? out : undefined;
+  if (!group || !region || !LOG_GROUP_NAME.test(maskPlaceholders(group, patterns).masked)) return undefined;
+  return regionCodeProblem(region) === undefined || containsPlaceholder(region, patterns) ? out : undefined;
 }
 
 function fixFor(ctx: RuleContext, c: Node, model: Node | undefined, name: string): Fix {
   const groupName = name.replace(/[^.\-_/#A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'app'; // a valid log group name
-  const found = model && model !== c ? awslogsOptions(model) : undefined;
+  const found = model && model !== c ? awslogsOptions(model, ctx.parsed.placeholders) : undefined;
   const copied: Record<string, string> | undefined = found && { 'awslogs-stream-prefix': 'ecs', ...found }; // Fargate needs a prefix
   const options = copied ?? { 'awslogs-group': `/ecs/${groupName}`, 'awslogs-region': documentRegion(ctx.parsed.root), 'awslogs-stream-prefix': 'ecs' };
   const title = copied

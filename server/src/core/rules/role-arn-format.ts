@@ -32,7 +32,7 @@ Template placeholders in the account slot are fine.`,
       const node = child(ctx.doc.task, field);
       const value = str(node);
       if (!node || value === undefined || value.trim() === '' || ctx.isPlaceholder(node)) continue;
-      const problem = roleValueProblem(value);
+      const problem = roleValueProblem(value, ctx.parsed.placeholders);
       if (!problem) continue;
       const guess = problem.roleArnGuess;
       ctx.report({

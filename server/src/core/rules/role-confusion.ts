@@ -54,12 +54,12 @@ a separate task role keeps the agent's rights to every secret and image out of y
     const execRole = usable(execNode);
     for (const [node, value] of [[execNode, execRole], [taskNode, taskRole]] as const) {
       const kind = value ? nonTaskRoleKind(value) : undefined;
-      if (node && value && kind) ctx.report({ node, message: `'${roleIdentity(value)?.name ?? value}' is ${KIND_TEXT[kind]}; ECS tasks cannot assume it.` });
+      if (node && value && kind) ctx.report({ node, message: `'${roleIdentity(value, ctx.parsed.placeholders)?.name ?? value}' is ${KIND_TEXT[kind]}; ECS tasks cannot assume it.` });
     }
     if (!taskNode || !taskRole) return;
-    const t = roleIdentity(taskRole);
+    const t = roleIdentity(taskRole, ctx.parsed.placeholders);
     if (!t || nonTaskRoleKind(taskRole)) return;
-    const e = execRole ? roleIdentity(execRole) : undefined;
+    const e = execRole ? roleIdentity(execRole, ctx.parsed.placeholders) : undefined;
     if (execNode && e && sameRole(t, e)) {
       ctx.report({
         node: taskNode,
@@ -70,7 +70,7 @@ a separate task role keeps the agent's rights to every secret and image out of y
       return;
     }
     if (!executionRoleMissing(task) || !/execution/i.test(t.name)) return;
-    if (!ctx.doc.containers.some((c) => containerTriggers(c, ctx.doc).length > 0)) return;
+    if (!ctx.doc.containers.some((c) => containerTriggers(c, ctx.doc, ctx.parsed.placeholders).length > 0)) return;
     // No "copy" fix: the same role in both fields is case (a) of this rule.
     ctx.report({
       node: taskNode,

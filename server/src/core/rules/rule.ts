@@ -58,13 +58,14 @@ export interface Report {
   message: string;
   /** A sub-case severity; user overrides still replace it. */
   severity?: Severity;
-  related?: Array<{ node?: Node; range?: OffsetRange; message: string }>;
+  /** `file`: a linked file the range points into (workflow and service rules), as RelatedInfo.file. */
+  related?: Array<{ node?: Node; range?: OffsetRange; message: string; file?: string }>;
   /**
    * Fixes, or a function that builds them on first use: give the function when building scans or re-parses the
    * text (removeEdits, setPropertyEdits, chainEdits, an ARN from the document…), so typing never pays for it.
-   * It runs when a code action, `fix` or JSON output asks, maybe after other lints: it must not ask the
-   * placeholder checks (ctx.isPlaceholder, hasPlaceholder, containerInt, containerNeeds…), which read patterns
-   * set for the lint in progress; decide those before. An empty list means no fixes.
+   * It runs when a code action, `fix` or JSON output asks, maybe after other lints: the placeholder checks it asks
+   * read the patterns the document carries (ParsedDocument.placeholders), never another lint's. An empty list
+   * means no fixes.
    */
   fixes?: Fix[] | (() => Fix[]);
   /** The reported value is or contains a template placeholder (caps the severity at warning). */

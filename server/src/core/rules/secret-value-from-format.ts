@@ -41,7 +41,7 @@ and an id: "Drop version-stage" / "Drop version-id". An SSM path without its lea
     const checkOne = (node: Node | undefined, field: SecretField) => {
       const value = str(node);
       if (!node || value === undefined || value.trim() === '' || ctx.isPlaceholder(node)) return;
-      const problem = secretRefProblem(value, field);
+      const problem = secretRefProblem(value, field, ctx.parsed.placeholders);
       if (!problem) return;
       ctx.report({
         node,

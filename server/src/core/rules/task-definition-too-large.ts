@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import { MAX_TASK_DEFINITION_BYTES } from '../facts';
+import { withThousands } from '../clip-value';
 import { anchorOf, child } from '../syntax/tree';
 import { defineRule } from './rule';
 
@@ -38,7 +39,7 @@ over several task definitions.`,
     if (bytes <= MAX_TASK_DEFINITION_BYTES) return;
     ctx.report({
       range: anchorOf(wrapper ?? task),
-      message: `This task definition is ${bytes.toLocaleString('en-US')} bytes, above the 65,536 ECS accepts; move bulk settings to environmentFiles.`,
+      message: `This task definition is ${withThousands(bytes)} bytes, above the 65,536 ECS accepts; move bulk settings to environmentFiles.`,
     });
   },
 });

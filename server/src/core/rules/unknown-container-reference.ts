@@ -52,7 +52,7 @@ the service, or CodeDeploy fails the deployment, because the load balancer has n
     for (const step of ctx.steps) {
       const name = step.containerName;
       const path = step.taskDefinition?.value;
-      if (!name || !path || step.generated || isWholePlaceholder(name.value) || findPlaceholders(name.value).length > 0) continue;
+      if (!name || !path || step.generated || isWholePlaceholder(name.value, ctx.placeholders) || findPlaceholders(name.value, ctx.placeholders).length > 0) continue;
       const task = ctx.task(path);
       if (!task || task === 'missing' || !task.containers.complete || task.containers.byName.has(name.value)) continue;
       const names = [...task.containers.byName.keys()];
@@ -77,7 +77,7 @@ function checkTarget(ctx: ServiceRuleContext, t: ContainerTarget): void {
   const task = ctx.task;
   const name = t.containerName;
   if (!task || !name || name.value === undefined || !task.containers.complete || task.containers.byName.has(name.value)) return;
-  if (isWholePlaceholder(name.value) || findPlaceholders(name.value).length > 0) return;
+  if (isWholePlaceholder(name.value, ctx.placeholders) || findPlaceholders(name.value, ctx.placeholders).length > 0) return;
   const names = [...task.containers.byName.keys()];
   const closest = closestName(name.value, names);
   const hint = closest ? ` (did you mean '${closest}'?)` : names.length ? `; it has ${names.map((n) => `'${n}'`).join(', ')}` : '; it has none';

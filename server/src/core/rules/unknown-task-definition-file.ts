@@ -38,7 +38,7 @@ a third-party action) are not judged.`,
       const td = step.taskDefinition;
       if (!td || step.generated || seen.has(td.node.offset) || ctx.task(td.value) !== 'missing') continue;
       const raw = ctx.text.slice(td.node.offset, td.node.offset + td.node.length);
-      if (isWholePlaceholder(td.value) || findPlaceholders(td.value).length > 0 || findPlaceholders(raw).length > 0) continue;
+      if (isWholePlaceholder(td.value, ctx.placeholders) || findPlaceholders(td.value, ctx.placeholders).length > 0 || findPlaceholders(raw, ctx.placeholders).length > 0) continue;
       seen.add(td.node.offset); // a path set once in env and used by two steps is one mistake
       const dir = dirOf(td.value);
       const base = td.value.slice(dir ? dir.length + 1 : 0);

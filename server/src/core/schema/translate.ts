@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import { removeAllEdits, removeEdits, renameKeyEdit, replaceNodeEdit } from '../fixes/edits';
 import { isValuedTmpfsMountOption } from '../facts/limits';
-import { replacePlaceholders } from '../syntax/placeholders';
+import { type PlaceholderPatterns, replacePlaceholders } from '../syntax/placeholders';
 import { anchorOf, entries, isEmptyValue, keyOf, propNode, rangeOf } from '../syntax/tree';
 import type { Fix } from '../types';
 import { misplacedTarget, placeOf } from './misplaced';
@@ -16,6 +16,8 @@ export interface TranslateContext {
   isArrayDoc: boolean;
   text: string;
   isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+  /** The user placeholder patterns (a partial placeholder's literal part is judged alone). */
+  placeholders: PlaceholderPatterns;
   /** The `required` list of the schema object at this instance path. */
   requiredAt(segs: ReadonlyArray<string | number>): string[];
   /** What the document is: a task definition (default) or a service definition. */
@@ -335,7 +337,7 @@ function badPattern(node: Node, key: string, schema: SchemaObject, ctx: Translat
   const value = String(node.value);
   const pattern = String(schema.pattern ?? '');
   // A partial placeholder: judge only the literal part ("${env}-web" is a fine container name).
-  const literal = replacePlaceholders(value, 'x');
+  const literal = replacePlaceholders(value, ctx.placeholders, 'x');
   if (literal !== value && safeTest(pattern, literal)) return undefined;
   const what = (schema['x-format-name'] as string | undefined) ?? key;
   const hint = (schema['x-format-hint'] as string | undefined) ?? formatHint(pattern);

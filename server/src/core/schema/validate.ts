@@ -13,6 +13,7 @@ import { DESCRIBE_ONLY_KEYS } from '../documents/classify';
 import type { Report } from '../rules/rule';
 import { translateError } from './translate';
 import { nodeValue } from '../syntax/node-value';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import * as generated from './validators.generated';
 export { nodeAtPointer } from './pointer';
 
@@ -31,6 +32,7 @@ export interface SchemaCheckInput {
   text: string;
   doc: Classification;
   isPlaceholder(node: Node | undefined, field?: { enumField?: boolean; nameField?: boolean }): boolean;
+  placeholders: PlaceholderPatterns;
   /** Stop after this many reports: a generated file can hold 100,000 bad elements, and each costs a tree lookup. */
   maxReports?: number;
 }
@@ -65,18 +67,23 @@ function checkBase(input: SchemaCheckInput, base: Node, isArrayDoc: boolean, val
   const v = getValidators();
   const validate = isArrayDoc ? v.containers : v.task;
   if (validate(value)) return [];
+  const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc ? 'A' : 'T', segs);
+  const ctx = { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, placeholders: input.placeholders, requiredAt };
+  return collectReports(validate.errors, (err) => (isDescribeOnly(err, isArrayDoc) ? undefined : translateError(err, ctx)), input.maxReports);
+}
+
+/** The translated errors (undefined: left out), one report per place and code, at most `max`. */
+function collectReports(errors: readonly ErrorObject[] | null | undefined, translate: (err: ErrorObject) => SchemaReport | undefined, max = Infinity): SchemaReport[] {
   const out: SchemaReport[] = [];
   const seen = new Set<string>();
-  for (const err of validate.errors ?? []) {
-    if (isDescribeOnly(err, isArrayDoc)) continue;
-    const requiredAt = (segs: ReadonlyArray<string | number>) => requiredAtPath(isArrayDoc ? 'A' : 'T', segs);
-    const report = translateError(err, { base, isArrayDoc, text: input.text, isPlaceholder: input.isPlaceholder, requiredAt });
+  for (const err of errors ?? []) {
+    const report = translate(err);
     if (!report) continue;
     const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(report);
-    if (out.length >= (input.maxReports ?? Infinity)) break;
+    if (out.length >= max) break;
   }
   return out;
 }
@@ -86,6 +93,7 @@ export interface ServiceSchemaInput {
   /** The service object: the file's root. */
   root: Node;
   isPlaceholder(node: Node | undefined): boolean;
+  placeholders: PlaceholderPatterns;
   /**
    * ecspresso reads the file into its describe-services shape: describe-only keys (`platformFamily`, which
    * `ecspresso init` writes) are accepted, and empty values are Go zero values, not mistakes.
@@ -103,27 +111,19 @@ export function checkServiceSchema(input: ServiceSchemaInput): SchemaReport[] {
   if (root.type !== 'object') return [];
   const validate = getValidators().service;
   if (validate(nodeValue(root))) return [];
-  const out: SchemaReport[] = [];
-  const seen = new Set<string>();
   const isPlaceholder = (n: Node | undefined) => input.isPlaceholder(n);
-  for (const err of validate.errors ?? []) {
+  const ctx = {
+    base: root, isArrayDoc: false, text: input.text, isPlaceholder, placeholders: input.placeholders, subject: 'service' as const,
+    describeOnly: SERVICE_DESCRIBE_ONLY_KEYS, requiredAt: (segs: ReadonlyArray<string | number>) => requiredAtPath('S', segs),
+  };
+  return collectReports(validate.errors, (err) => {
     const describeOnly = err.keyword === 'additionalProperties' && err.instancePath === '' &&
       SERVICE_DESCRIBE_ONLY_KEYS.includes((err.params as { additionalProperty: string }).additionalProperty);
-    if (describeOnly && input.ecspresso) continue;
-    if (input.ecspresso && isMissingList(err)) continue;
-    const report = translateError(err, {
-      base: root, isArrayDoc: false, text: input.text, isPlaceholder, subject: 'service',
-      describeOnly: SERVICE_DESCRIBE_ONLY_KEYS, requiredAt: (segs) => requiredAtPath('S', segs),
-    });
-    if (!report) continue;
-    if (input.ecspresso && report.code === 'null-value') continue;
-    const key = report.dedupeKey ?? `${report.node?.offset ?? report.range?.offset}:${report.code}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(report);
-    if (out.length >= (input.maxReports ?? Infinity)) break;
-  }
-  return out;
+    if (describeOnly && input.ecspresso) return undefined;
+    if (input.ecspresso && isMissingList(err)) return undefined;
+    const report = translateError(err, ctx);
+    return input.ecspresso && report?.code === 'null-value' ? undefined : report;
+  }, input.maxReports);
 }
 
 /**

@@ -227,9 +227,11 @@ class Parser {
       if (children.length > 0 && !afterComma) throw GIVE_UP; // missing comma
       if (t.charCodeAt(this.pos) !== QUOTE) throw GIVE_UP;
       const keyOffset = this.pos;
-      const prop = { type: 'property', offset: keyOffset, length: -1, parent: node, children: NO_CHILDREN } as Building;
+      // colonOffset in the literal: set afterwards, it grew each property node a separate property store (~0.6 MB
+      // for the 1 MB document); the key node lists its fields in the order of every other string node (one shape).
+      const prop = { type: 'property', offset: keyOffset, length: -1, parent: node, children: NO_CHILDREN, colonOffset: -1 } as Building;
       const key = this.string();
-      const keyNode = { type: 'string', value: key, offset: keyOffset, length: this.pos - keyOffset, parent: prop } as Node;
+      const keyNode = { type: 'string', offset: keyOffset, length: this.pos - keyOffset, parent: prop, value: key } as Node;
       children.push(prop);
       this.skip();
       if (t.charCodeAt(this.pos) !== COLON) throw GIVE_UP;

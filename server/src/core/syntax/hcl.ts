@@ -4,7 +4,7 @@
  * and the grammar). Loading them is asynchronous and I/O, so the host does it once (`initHcl` with the bytes it
  * read) before the first `.tf` lint; parsing after that is synchronous like the rest of the core.
  */
-import { Language, Parser, type Node as SyntaxNode, type Tree } from 'web-tree-sitter';
+import type { Parser, Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
 export type { SyntaxNode };
 
@@ -22,6 +22,10 @@ let loading: Promise<void> | undefined;
 export function initHcl(load: () => Promise<HclWasm> | HclWasm): Promise<void> {
   loading ??= (async () => {
     const wasm = await load();
+    // web-tree-sitter's module code (its Emscripten glue) runs only here, when the first .tf file needs it, not at
+    // every start (docs/performance.md, round two c).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Language, Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     // Emscripten's module options: the bytes given here mean it never looks for the file itself.
     await Parser.init({ wasmBinary: wasm.runtime } as unknown as Parameters<typeof Parser.init>[0]);
     const language = await Language.load(wasm.grammar);

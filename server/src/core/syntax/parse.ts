@@ -3,7 +3,7 @@
  * same-length neutral values so every offset stays valid and the rest of the file is still linted.
  */
 import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
-import { isBareWordPlaceholder } from './placeholders';
+import { isBareWordPlaceholder, NO_PLACEHOLDER_PATTERNS, type PlaceholderPatterns } from './placeholders';
 import { fastParseTree } from './fast-parse';
 import { registerStrictJsonRoot } from './node-value';
 import { type Unreadable, unreadableText } from './unreadable-text';
@@ -39,6 +39,8 @@ export interface ParsedDocument {
   templateDirectives?: DirectiveSpan[];
   /** Offsets of string nodes that stand for an unquoted template token. */
   placeholderOffsets: Set<number>;
+  /** The user placeholder patterns its values are read with (a lint's LintOptions.placeholderPatterns, compiled). */
+  placeholders: PlaceholderPatterns;
   duplicateKeys: DuplicateKey[];
   /** False when no string contains a placeholder's first character (set by the fast parser only). */
   mayHavePlaceholders?: boolean;
@@ -49,12 +51,13 @@ export interface ParsedDocument {
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 const MAX_SYNTAX_ERRORS = 20;
 
-export function parseDocument(text: string): ParsedDocument {
+/** `placeholders`: the user patterns a lint reads the values with; a reader that only wants the tree leaves them out. */
+export function parseDocument(text: string, placeholders: PlaceholderPatterns = NO_PLACEHOLDER_PATTERNS): ParsedDocument {
   // Well-formed documents (nearly all, on every keystroke) take the single-pass parser; anything else jsonc-parser.
   // The fast parser accepts no NUL and nests at most MAX_NESTING_DEPTH deep, so what it reads needs no pre-scan.
   const fast = fastParseTree(text);
   const unreadable = fast ? undefined : unreadableText(text);
-  if (unreadable) return unreadableDocument(text, unreadable);
+  if (unreadable) return unreadableDocument(text, unreadable, placeholders);
   if (fast) {
     if (fast.strictJson) registerStrictJsonRoot(fast.root, text);
     return {
@@ -64,6 +67,7 @@ export function parseDocument(text: string): ParsedDocument {
       syntaxErrors: [],
       templateTokens: [],
       placeholderOffsets: new Set(),
+      placeholders,
       duplicateKeys: fast.hasDuplicateKeys ? findDuplicateKeys(fast.root) : [],
       mayHavePlaceholders: fast.hasPlaceholderChars,
     };
@@ -81,7 +85,7 @@ export function parseDocument(text: string): ParsedDocument {
     const changed = masked.changed || recovered.tokens.length > 0;
     // Recovery turns tokens into strings, which can uncover brackets a quote in a token hid: check again.
     const stillUnreadable = changed ? unreadableText(recovered.text) : undefined;
-    if (stillUnreadable) return unreadableDocument(text, stillUnreadable);
+    if (stillUnreadable) return unreadableDocument(text, stillUnreadable, placeholders);
     if (changed) {
       if (masked.directives.length > 0) templateDirectives = masked.directives;
       analysisText = recovered.text;
@@ -99,16 +103,17 @@ export function parseDocument(text: string): ParsedDocument {
     templateTokens,
     ...(templateDirectives ? { templateDirectives } : {}),
     placeholderOffsets,
+    placeholders,
     duplicateKeys: root ? findDuplicateKeys(root) : [],
   };
 }
 
-function unreadableDocument(text: string, unreadable: Unreadable): ParsedDocument {
+function unreadableDocument(text: string, unreadable: Unreadable, placeholders: PlaceholderPatterns): ParsedDocument {
   const syntaxErrors =
     unreadable.reason === 'binary'
       ? [{ offset: unreadable.offset, length: 1, message: 'This file holds binary data (a NUL character here), not JSON text.' }]
       : [];
-  return { text, analysisText: text, root: undefined, syntaxErrors, templateTokens: [], placeholderOffsets: new Set(), duplicateKeys: [], unreadable };
+  return { text, analysisText: text, root: undefined, syntaxErrors, templateTokens: [], placeholderOffsets: new Set(), placeholders, duplicateKeys: [], unreadable };
 }
 
 const EXPECTED: Partial<Record<ParseErrorCode, string>> = {

@@ -4,6 +4,7 @@
  */
 import type { RE2JS } from 're2js';
 import { templateExpressionEnd } from './template-syntax';
+import { withThousands } from '../clip-value';
 
 export interface Span {
   start: number;
@@ -33,6 +34,9 @@ const UPPER_WORD = /^[A-Z][A-Z0-9_]*$/;
  * User placeholder patterns (settings, `.ecs-taskdef.json`) compiled by RE2JS, a port of RE2: it matches in time
  * linear in the input whatever the pattern, so a pattern such as `(a+)+$` cannot hang the linter the way
  * JavaScript's backtracking RegExp would. The price is RE2's syntax: no lookaround and no backreferences.
+ * A lint compiles its own (LintOptions.placeholderPatterns) and hands them on with the document it reads
+ * (ParsedDocument.placeholders): no module state, so lints interleaved by the interruptible scheduler never
+ * see each other's patterns. Code outside a lint (hover, the workspace index) passes NO_PLACEHOLDER_PATTERNS.
  */
 export interface PlaceholderPatterns {
   readonly patterns: readonly RE2JS[];
@@ -42,24 +46,6 @@ export const NO_PLACEHOLDER_PATTERNS: PlaceholderPatterns = { patterns: [] };
 
 /** Longer patterns are refused outright (a placeholder syntax is a few dozen characters). */
 export const MAX_PATTERN_LENGTH = 1000;
-
-/**
- * The patterns of the lint that is running. Each lint compiles its own (LintOptions.placeholderPatterns) and
- * installs them only while one of its steps runs (withPlaceholderPatterns), so two lints interleaved by the
- * interruptible scheduler never see each other's patterns, and nothing stays behind once a lint returns.
- */
-let active: PlaceholderPatterns = NO_PLACEHOLDER_PATTERNS;
-
-/** Runs `fn` with `patterns` as the user placeholder patterns, and puts the previous ones back after. */
-export function withPlaceholderPatterns<T>(patterns: PlaceholderPatterns, fn: () => T): T {
-  const previous = active;
-  active = patterns;
-  try {
-    return fn();
-  } finally {
-    active = previous;
-  }
-}
 
 /**
  * Why a user placeholder pattern cannot be used (it does not compile, or it needs what a linear-time engine lacks),
@@ -100,7 +86,7 @@ function re2(): typeof import('re2js').RE2JS {
 }
 
 function compileUserPattern(source: string): RE2JS | string {
-  if (source.length > MAX_PATTERN_LENGTH) return `Unsupported regular expression in placeholderPatterns: '${source.slice(0, 40)}…' is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters.`;
+  if (source.length > MAX_PATTERN_LENGTH) return `Unsupported regular expression in placeholderPatterns: '${source.slice(0, 40)}…' is longer than ${withThousands(MAX_PATTERN_LENGTH)} characters.`;
   try {
     new RegExp(source); // JavaScript's own syntax check names the mistake best
   } catch (e) {
@@ -140,18 +126,13 @@ function lackingFeature(source: string): string | undefined {
   return undefined;
 }
 
-/** True when user-configured placeholder patterns are in force (they may match strings without `${<#[`). */
-export function hasExtraPlaceholderPatterns(): boolean {
-  return active.patterns.length > 0;
-}
-
-/** Spans of explicit placeholder syntax inside `s`. */
-export function findPlaceholders(s: string): Span[] {
-  if (!mayContainPlaceholder(s)) return [];
+/** Spans of explicit placeholder syntax inside `s`: the built-in syntaxes and the user's `patterns`. */
+export function findPlaceholders(s: string, patterns: PlaceholderPatterns): Span[] {
+  if (patterns.patterns.length === 0 && !/[${<#[]/.test(s)) return [];
   const spans: Span[] = [];
   EXPLICIT.lastIndex = 0;
   for (let m = EXPLICIT.exec(s); m; m = EXPLICIT.exec(s)) spans.push({ start: m.index, end: m.index + m[0].length });
-  for (const re of active.patterns) {
+  for (const re of patterns.patterns) {
     if (!re.test(s)) continue; // most strings hold none, and test() is several times cheaper than a matcher
     const m = re.matcher(s);
     while (m.find()) if (m.end() > m.start()) spans.push({ start: m.start(), end: m.end() });
@@ -182,10 +163,6 @@ function addNestedInterpolations(s: string, spans: Span[]): void {
 }
 const MAX_NESTED_TRIES = 64;
 
-function mayContainPlaceholder(s: string): boolean {
-  return active.patterns.length > 0 || /[${<#[]/.test(s);
-}
-
 /** A bare word that sed-style templates use as a placeholder (ACCOUNT_ID, REGION, CHANGEME_X, XXXX). */
 export function isBareWordPlaceholder(s: string): boolean {
   const t = s.trim();
@@ -201,34 +178,34 @@ export interface PlaceholderField {
 }
 
 /** True when the whole string is a placeholder, so no value check applies to it. */
-export function isWholePlaceholder(s: string, field: PlaceholderField = {}): boolean {
+export function isWholePlaceholder(s: string, patterns: PlaceholderPatterns, field: PlaceholderField = {}): boolean {
   const t = s.trim();
   if (t.length === 0) return false;
-  const spans = findPlaceholders(t);
+  const spans = findPlaceholders(t, patterns);
   if (spans.length > 0 && coversAll(t, spans)) return true;
   if (field.enumField || field.nameField) return false;
   return isBareWordPlaceholder(t);
 }
 
 /** True when the string contains a placeholder anywhere (explicit syntax, or a bare word as a whole). */
-export function containsPlaceholder(s: string): boolean {
-  return findPlaceholders(s).length > 0 || isBareWordPlaceholder(s);
+export function containsPlaceholder(s: string, patterns: PlaceholderPatterns): boolean {
+  return findPlaceholders(s, patterns).length > 0 || isBareWordPlaceholder(s);
 }
 
 /**
  * True when one slot of a structured value (an ARN's account or region, an ECR host part) is a placeholder:
  * explicit syntax, a bare upper-case word, or a run of X.
  */
-export function isPlaceholderSlot(segment: string): boolean {
+export function isPlaceholderSlot(segment: string, patterns: PlaceholderPatterns): boolean {
   if (segment.length === 0) return false;
-  const spans = findPlaceholders(segment);
+  const spans = findPlaceholders(segment, patterns);
   if (spans.length > 0 && coversAll(segment, spans)) return true;
   return X_RUN.test(segment) || BARE_PREFIX.test(segment) || UPPER_WORD.test(segment);
 }
 
 /** Replaces every explicit placeholder in `s` by `replacement` (for structural checks of partial templates). */
-export function replacePlaceholders(s: string, replacement = 'x'): string {
-  const spans = findPlaceholders(s);
+export function replacePlaceholders(s: string, patterns: PlaceholderPatterns, replacement = 'x'): string {
+  const spans = findPlaceholders(s, patterns);
   if (spans.length === 0) return s;
   let out = '';
   let last = 0;

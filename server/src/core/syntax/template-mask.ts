@@ -3,7 +3,7 @@
  * references, secret references) are split on the masked text so a `:` or `/` inside `${…}` does not count,
  * while every offset still points into the original string.
  */
-import { findPlaceholders, isPlaceholderSlot, mergeSpans, type Span } from './placeholders';
+import { findPlaceholders, isPlaceholderSlot, mergeSpans, type PlaceholderPatterns, type Span } from './placeholders';
 
 export interface MaskedText {
   /** The original string. */
@@ -12,17 +12,19 @@ export interface MaskedText {
   masked: string;
   /** Placeholder spans (merged, sorted). */
   spans: Span[];
+  /** The user patterns it was masked with (a slot check asks with them too). */
+  patterns: PlaceholderPatterns;
 }
 
-export function maskPlaceholders(s: string): MaskedText {
-  const spans = mergeSpans(findPlaceholders(s));
+export function maskPlaceholders(s: string, patterns: PlaceholderPatterns): MaskedText {
+  const spans = mergeSpans(findPlaceholders(s, patterns));
   let masked = '';
   let last = 0;
   for (const sp of spans) {
     masked += s.slice(last, sp.start) + 'x'.repeat(sp.end - sp.start);
     last = sp.end;
   }
-  return { original: s, masked: masked + s.slice(last), spans };
+  return { original: s, masked: masked + s.slice(last), spans, patterns };
 }
 
 /** True when [start, end) overlaps a placeholder span. */
@@ -36,7 +38,7 @@ export function touchesPlaceholder(m: MaskedText, start: number, end: number): b
  */
 export function isSlotPlaceholder(m: MaskedText, start: number, end: number): boolean {
   if (touchesPlaceholder(m, start, end)) return true;
-  return isPlaceholderSlot(m.original.slice(start, end));
+  return isPlaceholderSlot(m.original.slice(start, end), m.patterns);
 }
 
 /** One field of a value split on a separator, with offsets into the original string. */

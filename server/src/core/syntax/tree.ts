@@ -3,6 +3,17 @@ import type { Node } from 'jsonc-parser';
 
 export type { Node };
 
+/** A node a reader is still building (YAML, a template's or a Terraform file's conversion): Node's shape, writable. */
+export interface MutableNode {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  value?: unknown;
+  children?: MutableNode[];
+  parent?: MutableNode;
+  colonOffset?: number;
+}
+
 /** The property node (`"key": value`) named `key` of an object node; the last one wins like in ECS. */
 export function propNode(obj: Node | undefined, key: string): Node | undefined {
   if (!obj || obj.type !== 'object' || !obj.children) return undefined;

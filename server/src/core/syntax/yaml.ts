@@ -3,10 +3,22 @@
  * with UTF-16 offsets into the YAML text, as yaml-language-server's ast-converter does. CloudFormation short-form
  * tags become the JSON form (`!Ref X` → an object `{ Ref: X }` spanning the tag), so later layers see one shape.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type ScalarTag, type CollectionTag } from 'yaml';
+import type { Alias, CollectionTag, Document, ScalarTag } from 'yaml';
 import type { Node } from 'jsonc-parser';
 import type { DuplicateKey, SyntaxProblem } from './parse';
 import { MAX_NESTING_DEPTH } from './unreadable-text';
+import type { MutableNode } from './tree';
+
+/**
+ * The `yaml` package (about 112 KB minified) is loaded on first use: a JSON task definition, the usual document,
+ * never needs it, and running its module code cost every server and CLI start ~6 ms of CPU (docs/performance.md,
+ * round two c). esbuild keeps a `require` of an ES module lazy: its code runs at the first call.
+ */
+let yamlLib: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlLib ??= require('yaml') as typeof import('yaml'));
+}
 
 /** CloudFormation's short-form tags and the function each one stands for. */
 export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -64,16 +76,6 @@ export interface YamlRead {
   irregular: Array<{ start: number; end: number }>;
 }
 
-interface MutableNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: MutableNode[];
-  parent?: MutableNode;
-  colonOffset?: number;
-}
-
 type YNode = { range?: [number, number, number] | null; tag?: string } & object;
 
 export function readYaml(text: string): YamlRead {
@@ -88,7 +90,7 @@ export function readYaml(text: string): YamlRead {
 export function* readYamlSteps(text: string): Generator<void, YamlRead, void> {
   const unreadable = unreadableCharacter(text);
   if (unreadable) return { root: undefined, syntaxErrors: [unreadable], duplicateKeys: [], anchored: [], irregular: [] };
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
+  const doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) {
     // The parser recursed past the stack on a hostile nesting: not a mistake to fix, a file not to read.
@@ -134,15 +136,15 @@ function sentence(s: string): string {
  * (an enclosing node's included). `Alias.resolve` walks the document from its start on every call, which made a
  * file of many aliases quadratic.
  */
-function aliasTargets(doc: ReturnType<typeof parseDocument>): Map<Alias, YNode | undefined> {
+function aliasTargets(doc: Document.Parsed): Map<Alias, YNode | undefined> {
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode | undefined>();
-  visit(doc, {
+  yaml().visit(doc, {
     Alias: (_key, alias) => {
       targets.set(alias, anchors.get(alias.source));
     },
     Node: (_key, node) => {
-      if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node as YNode);
+      if (!yaml().isAlias(node) && node.anchor) anchors.set(node.anchor, node as YNode);
     },
   });
   return targets;
@@ -170,7 +172,7 @@ class Converter {
     if (this.expanding.size > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
       return this.stop(this.expansionStart, `YAML aliases expand to more than ${MAX_ALIAS_NODES} values from here on; the rest of them was not expanded or checked.`, parent);
     }
-    if (isAlias(y)) {
+    if (yaml().isAlias(y)) {
       if (++this.aliases > MAX_ALIAS_COUNT) return this.stop(start, `More than ${MAX_ALIAS_COUNT} YAML aliases; the ones after that were not expanded or checked.`, parent);
       const target = this.targets.get(y);
       if (!target) return leaf('null', null, start, end - start, parent);
@@ -180,7 +182,7 @@ class Converter {
       if (this.expanding.size === 0) this.expansionStart = start;
       this.expanding.add(target);
       try {
-        if (isScalar(target)) {
+        if (yaml().isScalar(target)) {
           const n = this.convert(target, parent, depth + 1);
           return { ...n, offset: start, length: end - start };
         }
@@ -196,17 +198,17 @@ class Converter {
   }
 
   private plain(y: YNode, parent: MutableNode | undefined, depth: number, start: number, end: number): MutableNode {
-    if (isMap(y)) {
+    if (yaml().isMap(y)) {
       const obj: MutableNode = { type: 'object', offset: start, length: end - start, children: [], parent };
       const seen = new Map<string, MutableNode>();
       let irregular = false;
       for (const pair of y.items) {
         if (this.exhausted()) break;
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         const keyY = pair.key as YNode | null;
         const [ks, ke] = keyY ? this.trimmed(this.span(keyY)) : [start, start];
-        const keyValue = keyY && isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
-        if (!irregular && keyY && (!isScalar(keyY) || EXPLICIT_KEY.test(this.text.slice(Math.max(0, ks - 256), ks)))) {
+        const keyValue = keyY && yaml().isScalar(keyY) ? String(keyY.value) : this.text.slice(ks, ke);
+        if (!irregular && keyY && (!yaml().isScalar(keyY) || EXPLICIT_KEY.test(this.text.slice(Math.max(0, ks - 256), ks)))) {
           irregular = true;
           this.irregular.push({ start: this.text.lastIndexOf('\n', start - 1) + 1, end });
         }
@@ -223,7 +225,7 @@ class Converter {
       }
       return obj;
     }
-    if (isSeq(y)) {
+    if (yaml().isSeq(y)) {
       const arr: MutableNode = { type: 'array', offset: start, length: end - start, children: [], parent };
       for (const item of y.items) {
         if (this.exhausted()) break;
@@ -233,7 +235,7 @@ class Converter {
       }
       return arr;
     }
-    if (isScalar(y)) {
+    if (yaml().isScalar(y)) {
       [start, end] = this.trimmed([start, end]);
       const v = y.value;
       if (v === null || v === undefined) return leaf('null', null, start, end - start, parent);

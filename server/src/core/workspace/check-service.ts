@@ -6,11 +6,12 @@
  */
 import { classify } from '../documents/classify';
 import type { ServiceModel } from '../documents/service-model';
-import { finalize, MAX_REPORTS_PER_RULE, MAX_SCHEMA_REPORTS, schemaReportDiagnostics } from '../lint';
+import { finalize, MAX_SCHEMA_REPORTS, ruleReporter, schemaReportDiagnostics } from '../lint';
 import { checkServiceSchema } from '../schema/validate';
 import { ALL_RULES } from '../rules';
 import { hasPlaceholder } from '../documents/task-index';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import type { Diagnostic, LintOptions } from '../types';
 import type { LinkedFiles } from './check-workflow';
 import { baseName, readDeployFile, taskLinkOf } from './deploy-files';
@@ -23,24 +24,16 @@ const SYNTAX_CODE = 'json-syntax';
 /** Runs the kind-S rules on one service; raw diagnostics (not finalized). */
 export function runServiceRules(text: string, service: ServiceModel, task: ServiceTask | undefined, options: LintOptions, targetGroup?: (n: Node) => TargetGroupFacts | undefined): Diagnostic[] {
   const raw: Diagnostic[] = [];
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   for (const rule of ALL_RULES) {
     if (!rule.checkService || options.rules?.[rule.id] === 'off') continue;
-    let reported = 0;
     const ctx: ServiceRuleContext = {
       text,
       service,
+      placeholders,
       task,
       ...(targetGroup ? { targetGroup } : {}),
-      report: (r) =>
-        ++reported <= MAX_REPORTS_PER_RULE &&
-        raw.push({
-          code: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          range: { offset: r.node.offset, length: r.node.length },
-          ...(r.related?.length ? { related: r.related } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        }),
+      report: ruleReporter(rule, raw),
     };
     rule.checkService(ctx);
   }
@@ -55,7 +48,8 @@ export interface DeployCheck {
 
 /** `mapped`: the task-definition path the project config gives for this file, if any. */
 export function checkDeployFile(path: string, text: string, linked: LinkedFiles, options: LintOptions = {}, mapped?: string): DeployCheck {
-  const file = readDeployFile(path, text);
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
+  const file = readDeployFile(path, text, placeholders);
   if (!file) return { diagnostics: [] };
   if (file.conflictMarkers.length > 0) {
     const [first] = file.conflictMarkers;
@@ -75,7 +69,7 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
   const taskText = taskPath === undefined ? undefined : read(taskPath);
   let task: ServiceTask | undefined;
   if (taskPath !== undefined && typeof taskText === 'string') {
-    const parsed = parseDocument(taskText);
+    const parsed = parseDocument(taskText, placeholders);
     task = serviceTask(parsed, classify(parsed), taskPath, taskPath);
   }
   const raw = file.services.flatMap((s) => runServiceRules(text, s, task, options));
@@ -90,7 +84,7 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
 function serviceSchemaDiagnostics(path: string, text: string, parsed: ParsedDocument): Diagnostic[] {
   const root = parsed.root!;
   const ecspresso = /service[-_]?def/i.test(baseName(path));
-  const reports = checkServiceSchema({ text, root, ecspresso, isPlaceholder: (n) => hasPlaceholder(n, parsed), maxReports: MAX_SCHEMA_REPORTS + 1 });
+  const reports = checkServiceSchema({ text, root, ecspresso, isPlaceholder: (n) => hasPlaceholder(n, parsed), placeholders: parsed.placeholders, maxReports: MAX_SCHEMA_REPORTS + 1 });
   return schemaReportDiagnostics(reports);
 }
 

@@ -5,9 +5,10 @@
  */
 import { classify } from '../documents/classify';
 import { containerIndex, type NameIndex } from '../documents/task-index';
-import { finalize, MAX_REPORTS_PER_RULE } from '../lint';
+import { finalize, ruleReporter } from '../lint';
 import { ALL_RULES } from '../rules';
 import { parseDocument } from '../syntax/parse';
+import { compilePlaceholderPatterns, type PlaceholderPatterns } from '../syntax/placeholders';
 import type { Diagnostic, LintOptions } from '../types';
 import { dirOf, readWorkflow } from './workflow';
 import type { LinkedTask, WorkflowRuleContext } from './workflow-context';
@@ -39,38 +40,30 @@ export function checkWorkflow(text: string, linked: LinkedFiles, options: LintOp
   const steps = readWorkflow(text).steps;
   if (steps.length === 0) return [];
   const tasks = new Map<string, LinkedTask | 'missing' | undefined>();
+  const placeholders = compilePlaceholderPatterns(options.placeholderPatterns);
   const raw: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkWorkflow || options.rules?.[rule.id] === 'off') continue;
-    let reported = 0; // capped per rule like the task-definition rules: a generated workflow can repeat a step
     const ctx: WorkflowRuleContext = {
       text,
       steps,
+      placeholders,
       task(path) {
-        if (!tasks.has(path)) tasks.set(path, readTask(path, linked.files.get(path)));
+        if (!tasks.has(path)) tasks.set(path, readTask(path, linked.files.get(path), placeholders));
         return tasks.get(path);
       },
       listing: (dir) => linked.listings?.get(dir),
-      report: (r) =>
-        ++reported <= MAX_REPORTS_PER_RULE &&
-        raw.push({
-          code: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          range: { offset: r.node.offset, length: r.node.length },
-          ...(r.related?.length ? { related: r.related } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        }),
+      report: ruleReporter(rule, raw), // capped per rule: a generated workflow can repeat a step
     };
     rule.checkWorkflow(ctx);
   }
   return finalize(raw, options);
 }
 
-function readTask(path: string, text: string | null | undefined): LinkedTask | 'missing' | undefined {
+function readTask(path: string, text: string | null | undefined, placeholders: PlaceholderPatterns): LinkedTask | 'missing' | undefined {
   if (text === null) return 'missing';
   if (text === undefined) return undefined;
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, placeholders);
   const doc = classify(parsed);
   const known = doc.kind === 'register' || doc.kind === 'describe';
   const idx = containerIndex(doc, parsed);

@@ -8,7 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { familyOf, readAppspecTarget, readServiceObject, type ServiceModel } from '../documents/service-model';
 import { hasPlaceholder } from '../documents/task-index';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
-import { findPlaceholders } from '../syntax/placeholders';
+import { findPlaceholders, NO_PLACEHOLDER_PATTERNS, type PlaceholderPatterns } from '../syntax/placeholders';
 import { child, entries, items, keyOf, str } from '../syntax/tree';
 import { readYaml } from '../syntax/yaml';
 import { normalisePath } from './workflow';
@@ -82,7 +82,8 @@ export interface DeployFile {
 
 const CONFLICT = /^(<{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\n]*/gm;
 
-export function readDeployFile(path: string, text: string): DeployFile | undefined {
+/** `placeholders`: the user patterns of a lint; readers outside one (hover, references) leave them out. */
+export function readDeployFile(path: string, text: string, placeholders: PlaceholderPatterns = NO_PLACEHOLDER_PATTERNS): DeployFile | undefined {
   const kind = deployFileKind(path, text);
   if (!kind) return undefined;
   const conflictMarkers = [...text.matchAll(CONFLICT)].map((m) => ({ offset: m.index!, length: m[0].replace(/\r$/, '').length }));
@@ -93,7 +94,7 @@ export function readDeployFile(path: string, text: string): DeployFile | undefin
     const path = (k: string) => {
       const m = new RegExp(`^${k}\\s*:\\s*(?:"([^"]*)"|'([^']*)'|([^\\s#]+))`, 'm').exec(text);
       const s = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
-      return s && findPlaceholders(s).length === 0 ? normalisePath(s) : undefined;
+      return s && findPlaceholders(s, placeholders).length === 0 ? normalisePath(s) : undefined;
     };
     out.ecspresso = { taskDefinition: path('task_definition'), serviceDefinition: path('service_definition') };
     return out;
@@ -108,9 +109,9 @@ export function readDeployFile(path: string, text: string): DeployFile | undefin
       return out;
     }
     root = y.root;
-    isPh = (n) => n.type === 'string' && findPlaceholders(n.value as string).length > 0;
+    isPh = (n) => n.type === 'string' && findPlaceholders(n.value as string, placeholders).length > 0;
   } else {
-    const parsed = parseDocument(text);
+    const parsed = parseDocument(text, placeholders);
     out.parsed = parsed;
     if (parsed.syntaxErrors.length) out.syntaxError = parsed.syntaxErrors[0];
     if (parsed.syntaxErrors.length || !parsed.root) return out;

@@ -10,6 +10,7 @@ import { portMappings, type PortMapping } from '../documents/port-mappings';
 import type { ServiceModel } from '../documents/service-model';
 import { containerIndex, hasPlaceholder, type NameIndex, type NamedEntry } from '../documents/task-index';
 import type { ParsedDocument } from '../syntax/parse';
+import type { PlaceholderPatterns } from '../syntax/placeholders';
 import { child, items, str } from '../syntax/tree';
 import type { Fix, RelatedInfo, Severity } from '../types';
 
@@ -51,6 +52,8 @@ export interface TargetGroupFacts {
 export interface ServiceRuleContext {
   text: string;
   service: ServiceModel;
+  /** The user placeholder patterns of the lint (LintOptions.placeholderPatterns, compiled). */
+  placeholders: PlaceholderPatterns;
   /** The linked task definition; undefined when none was found (rules that need it stay silent). */
   task?: ServiceTask;
   /** The target group a `targetGroupArn` node names; absent when the host cannot resolve target groups. */

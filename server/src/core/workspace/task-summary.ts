@@ -8,7 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { classify } from '../documents/classify';
 import { containerIndex, essentialOf, hasPlaceholder } from '../documents/task-index';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
-import { findPlaceholders } from '../syntax/placeholders';
+import { findPlaceholders, NO_PLACEHOLDER_PATTERNS } from '../syntax/placeholders';
 import { child, items, num, str } from '../syntax/tree';
 import type { OffsetRange } from '../types';
 
@@ -151,5 +151,5 @@ function inner(node: Node, text: string): OffsetRange {
 
 /** True when a container name can be renamed safely: a plain literal, no placeholder syntax. */
 export function isRenamableName(name: string): boolean {
-  return /^[A-Za-z0-9_-]{1,255}$/.test(name) && findPlaceholders(name).length === 0;
+  return /^[A-Za-z0-9_-]{1,255}$/.test(name) && findPlaceholders(name, NO_PLACEHOLDER_PATTERNS).length === 0;
 }

@@ -56,7 +56,24 @@ export class WorkspaceIndex {
 
   /** A workspace folder: files below it resolve repository-relative paths from it (unless a `.github` is nearer). */
   addRoot(path: string): void {
-    this.roots.add(trimSlash(path));
+    const root = trimSlash(path);
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    this.rootsChanged();
+  }
+
+  /** A workspace folder went away (its files stay until the host deletes them: another folder may hold them). */
+  removeRoot(path: string): void {
+    if (this.roots.delete(trimSlash(path))) this.rootsChanged();
+  }
+
+  /** Repository-relative paths were read against the old roots: every file's references are read again on demand. */
+  private rootsChanged(): void {
+    for (const [path, e] of this.files) {
+      if (e.refs === undefined && e.deployments === undefined) continue;
+      this.files.set(path, { text: e.text });
+    }
+    this.families = undefined;
   }
 
   /**
@@ -177,6 +194,18 @@ export class WorkspaceIndex {
     const root = this.rootOf(from);
     const near = all.filter((p) => p.startsWith(`${root}/`));
     return near.length ? near : all;
+  }
+
+  /**
+   * The absolute paths the deploying file at `path` names by path (its own links and the config's mapping), whether
+   * the index holds them or not: what a host reads on demand when a file appeared without being announced.
+   */
+  linkedPaths(path: string): string[] {
+    const refs = this.references(path);
+    if (!refs) return [];
+    const root = this.rootOf(path);
+    const rels = refs.links.flatMap((l) => (l.by === 'path' ? (normalisePath(l.path) ?? []) : []));
+    return unique(rels.map((rel) => `${root}/${rel}`));
   }
 
   /** Every task-definition file the deploying file at `path` links. */

@@ -1,5 +1,7 @@
 /** The Node server's workspace walk: `file:` workspace folders read from the local disk, in the background. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+// fs.promises, read when first used: importing node:fs/promises loads Node's promise file API (and its readline
+// interface) at start, ~4 ms of CPU before the first diagnostics that need none of it (docs/performance.md, round two c).
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { addWorkspaceFileSource, INDEXED_FILE, type WorkspaceFileSource } from '../workspace-links';
@@ -30,7 +32,7 @@ export const diskWorkspace: WorkspaceFileSource = {
       const [dir, depth] = queue.shift()!;
       let names;
       try {
-        names = await readdir(dir, { withFileTypes: true });
+        names = await fsp.readdir(dir, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -43,9 +45,9 @@ export const diskWorkspace: WorkspaceFileSource = {
         }
         if (!e.isFile() || !INDEXED_FILE.test(e.name) || e.name === 'package-lock.json') continue;
         try {
-          const st = await stat(full);
+          const st = await fsp.stat(full);
           if (st.size > limits.maxFileSize) continue;
-          const text = await readFile(full, 'utf8');
+          const text = await fsp.readFile(full, 'utf8');
           given++;
           onFile(pathToFileURL(full).href, text);
         } catch {
@@ -59,9 +61,9 @@ export const diskWorkspace: WorkspaceFileSource = {
     const path = pathOf(uri);
     if (!path) return undefined;
     try {
-      const st = await stat(path);
+      const st = await fsp.stat(path);
       if (!st.isFile()) return null;
-      return st.size > 4 * 1024 * 1024 ? undefined : await readFile(path, 'utf8');
+      return st.size > 4 * 1024 * 1024 ? undefined : await fsp.readFile(path, 'utf8');
     } catch (e) {
       return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
     }
