@@ -55,6 +55,25 @@ describe('completion in a YAML template', () => {
     assert.ok(options.includes('awslogs-region') && options.includes('awslogs-stream-prefix') && !options.includes('awslogs-group'), options.join());
   });
 
+  it('inside flow mappings: keys of the mapping (present ones left out), values of the key before the cursor', () => {
+    const keys = complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web, Image: nginx:1.27, Ess| }\n`);
+    assert.ok(keys.labels.includes('Essential') && keys.labels.includes('PortMappings') && !keys.labels.includes('Image') && !keys.labels.includes('Name'), keys.labels.join());
+    const e = keys.entries.find((x) => x.label === 'Essential')!;
+    assert.equal(e.insertText, 'Essential: ');
+    assert.equal(keys.text.slice(e.range.offset, e.range.offset + e.range.length), 'Ess');
+    assert.ok(complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web, | }\n`).labels.includes('Image'));
+    assert.deepEqual(complete(`${HEAD}      ContainerDefinitions:\n        - Name: web\n          PortMappings: [{ ContainerPort: 80, Protocol: | }]\n`).labels, ['tcp', 'udp']);
+    assert.deepEqual(complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web, DependsOn: [{ ContainerName: |, Condition: START }] }\n        - { Name: db, Image: postgres:16 }\n`).labels, ['db']);
+    assert.deepEqual(complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web, Essential:| }\n`).entries.map((x) => x.insertText), [' true', ' false']);
+  });
+
+  it('flow mappings over several lines, nested ones, and one whose brace is not closed yet', () => {
+    assert.ok(complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web,\n            Ess| }\n`).labels.includes('Essential'));
+    const options = complete(`${HEAD}      ContainerDefinitions: [{ Name: web, Image: x, LogConfiguration: { LogDriver: awslogs, Options: { awslogs-group: g, | } } }]\n`).labels;
+    assert.ok(options.includes('awslogs-region') && !options.includes('awslogs-group'), options.join());
+    assert.ok(complete(`${HEAD}      ContainerDefinitions:\n        - { Name: web, Ess|\n`).labels.includes('Essential'));
+  });
+
   it('nothing outside the task definitions', () => {
     assert.deepEqual(complete(`AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      Buck|\n`).labels, []);
   });

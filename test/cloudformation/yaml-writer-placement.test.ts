@@ -54,6 +54,12 @@ describe('YAML writer: where inserted keys land', () => {
     assert.equal(after, text.replace('              fs-1\n', '              fs-1\n            TransitEncryption: ENABLED\n'));
   });
 
+  it('a block-style intrinsic as the last value (`Ref:` on the next line): the key goes after it, not after the next key', () => {
+    const text = `${HEAD}      Volumes:\n        - Name: data\n          EFSVolumeConfiguration:\n            FilesystemId:\n              Ref: FileSystem\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Memory: 512\n          ReadonlyRootFilesystem: true\n`;
+    const after = fixed(text, 'efs-transit-encryption', 'Set TransitEncryption');
+    assert.equal(after, text.replace('              Ref: FileSystem\n', '              Ref: FileSystem\n            TransitEncryption: ENABLED\n'));
+  });
+
   it('a placeholder glued before the first key of the template changes nothing about placement', () => {
     const text = `<IMAGE>${HEAD}      Volumes:\n        - Name: data\n          EFSVolumeConfiguration: # the share\n            FilesystemId: fs-1 # id\n`;
     assert.equal(fixed(text, 'efs-transit-encryption', 'Set TransitEncryption'), `${text}            TransitEncryption: ENABLED\n`);

@@ -8,7 +8,7 @@ import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { lint } from '../../server/src/core/lint';
 import type { Diagnostic } from '../../server/src/core/types';
 import { checkCore, checkFix, commentsOf } from './properties';
-import { checkYamlFixes } from './yaml-templates';
+import { checkJsonTemplateFixes } from './yaml-templates';
 
 /** Every fix of every `rule` diagnostic passes the fix properties; returns the diagnostics. */
 function fixesHold(text: string, rule: string): Diagnostic[] {
@@ -28,7 +28,7 @@ describe('fix regressions found by the fuzz run', () => {
     }, null, 2);
     const out = lint(template, { fileName: 'stack.json' });
     assert.equal(out.diagnostics.filter((d) => d.code === 'links-unknown-container').length, 2, JSON.stringify(out.diagnostics.map((d) => d.code)));
-    checkYamlFixes(template, Infinity, () => 0, { fileName: 'stack.json' });
+    checkJsonTemplateFixes(template);
   });
 
   it('depends-on-unknown-container: HEALTHY never renames to a container without a healthCheck', () => {
@@ -169,5 +169,14 @@ describe('fix regressions found by the fuzz run', () => {
     assert.deepEqual(titles(fixesHold(text, 'plaintext-secret')), []);
     const once = '[{ "name": "a", "image": "b", "memory": 512, "environment": [ { "name": "API_KEY", "value": "{{API_KEY}}" } ] }]';
     assert.ok(titles(fixesHold(once, 'plaintext-secret'))[0].startsWith('Move to secrets'));
+  });
+});
+
+describe('template fix checks found by the fuzz run', () => {
+  it('a `#` inside a JSON template string is no comment: fixes on its line pass the JSON template fix check', () => {
+    const text = '{"Resources":{"T":{"Type":"AWS::ECS::TaskDefinition","Properties":{"ContainerDefinitions":[{"Name":"a","Image":"b:1","Memory":512,"Command":["echo <body style=background-color: #333;>"]}]}}}}';
+    const fixes = lint(text, { fileName: 'stack.template.json' }).diagnostics.flatMap((d) => d.fixes ?? []);
+    assert.ok(fixes.length > 0);
+    checkJsonTemplateFixes(text);
   });
 });

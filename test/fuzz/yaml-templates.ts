@@ -16,7 +16,7 @@ import { readYaml } from '../../server/src/core/syntax/yaml';
 import { applyTextMutation, applyValueMutation, layout, print, seedText, textMutation, valueMutation, type Json } from './arbitraries';
 import { loadTemplateSeeds } from './seeds';
 import { parseDocument } from '../../server/src/core/syntax/parse';
-import { assertRanges, type Comment, fixesOf, lintChecked, mayDrop } from './properties';
+import { assertRanges, type Comment, commentsOf, fixesOf, lintChecked, mayDrop } from './properties';
 
 const YAML_OPTIONS = { fileName: 'template.yaml' };
 const JSON_OPTIONS = { fileName: 'template.json' };
@@ -72,13 +72,16 @@ export function checkYamlCore(text: string, options: { fileName: string } = YAML
   return first;
 }
 
-const comments = (text: string): Comment[] => [...text.matchAll(/(?<=\s)#[^\r\n]*/g)].map((m) => ({ offset: m.index, length: m[0].length, text: m[0] }));
+const yamlComments = (text: string): Comment[] => [...text.matchAll(/(?<=\s)#[^\r\n]*/g)].map((m) => ({ offset: m.index, length: m[0].length, text: m[0] }));
 
 /** A YAML fix leaves a template that still parses, keeps every comment, and the fixed finding goes. */
 export function checkYamlFixes(text: string, max = Infinity, choose: (n: number) => number = () => 0, options: { fileName: string } = YAML_OPTIONS): void {
   const out = checkYamlCore(text, options);
   const broken = out.diagnostics.some((d) => d.code === 'json-syntax');
-  const root = options.fileName.endsWith('.json') ? parseDocument(text).root : readYaml(text).root;
+  const json = options.fileName.endsWith('.json');
+  const root = json ? parseDocument(text).root : readYaml(text).root;
+  // A JSON template's comments are `//` and `/* */` (a `#` there is inside a string, e.g. a colour in a command).
+  const comments = json ? commentsOf : yamlComments;
   for (const [d, f] of fixesOf(out, max, choose)) {
     const after = applyTextEdits(text, f.edits);
     const where = `${d.code} fix '${f.title}' on ${JSON.stringify(text.slice(0, 1500))}`;

@@ -22,12 +22,19 @@ export interface TemplateCompletionSubject {
   logicalId?: string;
 }
 
-type Place = { subject: TemplateCompletionSubject; objPath: JSONPath; key?: string; inList?: boolean; range: OffsetRange; afterColon: boolean };
+/** `flow`: inside `{ … }` or `[ … ]`, where a value with a comma or bracket must be quoted. */
+type Place = { subject: TemplateCompletionSubject; objPath: JSONPath; key?: string; inList?: boolean; flow?: boolean; range: OffsetRange; afterColon: boolean };
 
 export function completeInTemplate(text: string, read: readonly TemplateCompletionSubject[], offset: number, yaml: boolean): CompletionEntry[] {
   // A key being typed (`Netw` without its colon) makes the YAML unreadable: read it with that word blanked out.
   const subjects = yaml && !read.some((s) => covers(s, offset)) ? templateSubjects(blankWordAt(text, offset), 'yaml') : read;
-  const place = yaml ? yamlPlace(text, subjects, offset) : jsonPlace(text, subjects, offset);
+  let place = yaml ? (flowPlace(text, subjects, offset) ?? yamlPlace(text, subjects, offset)) : jsonPlace(text, subjects, offset);
+  // `- { Name: web, Ess|` before the editor closed the brace: read it closed at the cursor.
+  const closers = yaml && !place ? unclosedOnLine(text, offset) : '';
+  if (closers) {
+    const closed = text.slice(0, offset) + closers + text.slice(offset);
+    place = flowPlace(closed, templateSubjects(closed, 'yaml'), offset);
+  }
   if (!place) return [];
   const { subject, objPath } = place;
   const root = subject.parsed.root;
@@ -60,7 +67,7 @@ export function completeInTemplate(text: string, read: readonly TemplateCompleti
   const siblings = place.inList ? items(list) : [];
   const space = place.afterColon ? ' ' : '';
   return valueCandidates(subject.doc, place.inList ? { ...rel, path: [...rel.path, siblings.length] } : rel, siblings).map((c) => {
-    const written = yaml ? yamlValue(c.value, place.inList) : typeof c.value === 'string' ? JSON.stringify(c.value) : String(c.value);
+    const written = yaml ? yamlValue(c.value, place.inList || place.flow) :  typeof c.value === 'string' ? JSON.stringify(c.value) : String(c.value);
     return { label: String(c.value), kind: c.kind, insertText: space + written, range: place.range, filterText: String(c.value), detail: c.detail, documentation: c.documentation, sortText: c.sortText };
   });
 }
@@ -77,6 +84,18 @@ function blankWordAt(text: string, offset: number): string {
   let end = offset;
   while (end < text.length && /[\w-]/.test(text[end])) end++;
   return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
+
+/** The brackets that close the flow collections opened on the cursor's line before it (`}]` for `[{ a`). */
+function unclosedOnLine(text: string, offset: number): string {
+  const open: string[] = [];
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
+  for (const c of line) {
+    if (c === '#') return '';
+    if (c === '{' || c === '[') open.push(c === '{' ? '}' : ']');
+    else if ((c === '}' || c === ']') && open.pop() !== c) return '';
+  }
+  return open.reverse().join('');
 }
 
 /** A YAML scalar for a completed value: strings that would read as numbers or booleans are quoted (`Cpu: "512"`). */
@@ -127,6 +146,57 @@ function jsonPlace(text: string, subjects: readonly TemplateCompletionSubject[],
 
 function subjectAt(subjects: readonly TemplateCompletionSubject[], offset: number): TemplateCompletionSubject | undefined {
   return subjects.find((s) => s.parsed.root && s.parsed.root.length > 0 && s.parsed.root.offset <= offset && offset <= s.parsed.root.offset + s.parsed.root.length + 1);
+}
+
+const isFlowAt = (text: string, n: Node) => (n.type === 'object' && text[n.offset] === '{') || (n.type === 'array' && text[n.offset] === '[');
+
+/** The innermost flow mapping or sequence whose brackets hold `offset`. */
+function innermostFlow(text: string, n: Node, offset: number): Node | undefined {
+  for (const c of n.children ?? []) {
+    if (c.length > 0 && c.offset <= offset && offset <= c.offset + c.length) {
+      const deeper = innermostFlow(text, c, offset);
+      if (deeper) return deeper;
+    }
+  }
+  return isFlowAt(text, n) && n.offset < offset && offset < n.offset + n.length ? n : undefined;
+}
+
+/**
+ * Inside a flow mapping or sequence (`- { Name: web, Ess| }`, `PortMappings: [{ Protocol: | }]`), where the lines
+ * say nothing: the place is read from the tree. A key being typed there parses (`Ess` is a key without a value).
+ */
+function flowPlace(text: string, subjects: readonly TemplateCompletionSubject[], offset: number): Place | undefined {
+  for (const subject of subjects) {
+    const root = subject.parsed.root;
+    const n = root && root.length > 0 && root.offset <= offset && offset <= root.offset + root.length ? innermostFlow(text, root, offset) : undefined;
+    if (!n) continue;
+    const empty = { offset, length: 0 };
+    const spanOf = (v: Node | undefined) => (v && v.length > 0 && v.type !== 'object' && v.type !== 'array' && v.offset <= offset && offset <= v.offset + v.length ? { offset: v.offset, length: v.length } : undefined);
+    if (n.type === 'array') {
+      const holder = n.parent?.type === 'property' ? n.parent : undefined;
+      const key = holder?.children?.[0]?.value;
+      if (!holder?.parent || typeof key !== 'string') return undefined;
+      const range = (n.children ?? []).map(spanOf).find((r) => r) ?? empty;
+      return { subject, objPath: pathOf(holder.parent), key, inList: true, flow: true, range, afterColon: false };
+    }
+    const objPath = pathOf(n);
+    for (const p of n.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (!k || k.length === 0) continue;
+      if (k.offset <= offset && offset <= k.offset + k.length) {
+        return /^[A-Za-z0-9_-]+$/.test(text.slice(k.offset, k.offset + k.length)) ? { subject, objPath, flow: true, range: { offset: k.offset, length: k.length }, afterColon: false } : undefined;
+      }
+      const colon = text.indexOf(':', k.offset + k.length);
+      if (colon < 0 || colon >= offset || typeof k.value !== 'string') continue;
+      const valueRange = spanOf(v);
+      if (valueRange || ((!v || v.length === 0 || v.offset >= offset) && /^[ \t]*$/.test(text.slice(colon + 1, offset)))) {
+        return { subject, objPath, key: k.value, flow: true, range: valueRange ?? empty, afterColon: offset === colon + 1 };
+      }
+    }
+    // Between entries (`{ Name: web, | }`): a new key.
+    return /[{,][ \t\r\n]*$/.test(text.slice(n.offset, offset)) ? { subject, objPath, flow: true, range: empty, afterColon: false } : undefined;
+  }
+  return undefined;
 }
 
 interface Line {

@@ -25,6 +25,8 @@ export interface TemplateSubject {
   root: Node;
   /** The `Properties` value in the template (undefined when the resource has none). */
   properties?: Node;
+  /** The resource's mapping (`Type`, `Properties`, …): where a fix writes a `Properties` block when there is none. */
+  resource?: Node;
   /** Offsets of nodes that stand for an intrinsic function (opaque values). */
   placeholderOffsets: Set<number>;
   duplicateKeys: DuplicateKey[];
@@ -104,7 +106,7 @@ export function* readTemplateSteps(text: string, syntax: TemplateSyntax): Genera
       if (properties && isIntrinsic(properties)) continue;
       const cdkPath = str(child(child(resource, 'Metadata'), 'aws:cdk:path'));
       yield;
-      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), anchored, irregular };
+      const subject: TemplateSubject = { ...toSubject(text, logicalId, idNode, properties, cdkPath, parameters), resource, anchored, irregular };
       // Fixes on this subject are written in the template's syntax and names; chained steps re-read the template.
       attachWriter(subject.root, templateWriter(subject, syntax, (t) => readTemplate(t, syntax).subjects.find((x) => x.logicalId === logicalId)?.root));
       subjects.push(subject);

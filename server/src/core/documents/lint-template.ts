@@ -172,6 +172,7 @@ export function cfnWording(message: string): string {
     )
     .replace(/(?<=\b[A-Z][A-Za-z]*\.)([a-z][A-Za-z0-9]*)\b/g, name)
     .replace(/(?<=^(?:Set|Remove|Add) )[a-z][A-Za-z0-9]*\b/, name) // fix titles: "Set cpu to 512"
+    .replace(/(?<=^Add [A-Za-z]+ \S+ \/ )[a-z][A-Za-z0-9]*\b/, name) // "Add cpu 256 / memory 512"
     .replace(/(?<=include: )[A-Za-z0-9, ]+/, (list) => list.split(', ').map(name).join(', '));
 }
 

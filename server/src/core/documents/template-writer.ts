@@ -7,7 +7,7 @@
  * resource's Properties, a value shared through a YAML anchor, an intrinsic replaced by a literal.
  */
 import { getNodePath, type Node } from 'jsonc-parser';
-import { jsonRemoveEdits, removeAllIn } from '../fixes/edits';
+import { applyTextEdits, jsonRemoveEdits, removeAllIn } from '../fixes/edits';
 import { insertionPoint, jsonAppendElementEdits, jsonInsertPropertyEdits, jsonSetPropertyEdits } from '../fixes/layout-edits';
 import { isRefused, refusedEdits, writerOf, type FixWriter } from '../fixes/writer';
 import { SubValue, yamlAppend, yamlInsert, yamlRemove, yamlRename, yamlReplace, yamlStyleOf, type YamlStyle, type YamlTarget } from '../fixes/yaml-writer';
@@ -18,6 +18,7 @@ import type { TemplateSyntax } from './cfn-detect';
 export interface WriterSubject {
   sourceText: string;
   properties?: Node;
+  resource?: Node;
   placeholderOffsets: ReadonlySet<number>;
   /** `!Ref Param` read as its Default: the fix belongs on the parameter, not here. */
   resolved: ReadonlyMap<number, number>;
@@ -48,8 +49,9 @@ export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, r
       : undefined;
   const guard = (edits: TextEdit[]): TextEdit[] => {
     if (isRefused(edits) || edits.some((e) => !fits(e, subject))) return refusedEdits();
-    for (const e of edits) WRITTEN.add(e);
-    return edits;
+    const out = subject.properties ? edits : acrossResource(edits, subject);
+    for (const e of out) WRITTEN.add(e);
+    return out;
   };
   const remove = (_t: string, node: Node) => guard(yaml ? yamlRemove(yaml, node) : jsonRemoveEdits(text, node));
   const writer: FixWriter = {
@@ -69,9 +71,17 @@ export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, r
     },
     insert(t, obj, key, value) {
       if (obj.children?.some((p) => p.children?.[0]?.value === key && p.children[1])) return writer.set(t, obj, key, value);
-      if (!subject.properties || obj.length === 0) return refusedEdits(); // a resource without Properties: nowhere to write
       const spot = spotOf(obj);
       const shown = { key: isFreeMap(spot) ? key : cfnKey(key), value: toCfn(value, childSpot(spot, key)) };
+      if (!subject.properties) {
+        // A resource without Properties: the property goes into a new `Properties` block of the resource.
+        const resource = subject.resource;
+        if (obj.parent || resource?.type !== 'object' || resource.length === 0) return refusedEdits();
+        const block = { [shown.key]: shown.value };
+        if (yaml) return guard(yamlInsert(yaml, resource, undefined, 'Properties', block));
+        return guard(jsonInsertPropertyEdits(text, resource, 'Properties', jsonValue(block)));
+      }
+      if (obj.length === 0) return refusedEdits();
       if (yaml) return guard(yamlInsert(yaml, obj, insertionPoint(obj, key), shown.key, shown.value));
       return guard(jsonInsertPropertyEdits(text, obj, key, jsonValue(value), { key: shown.key, value: jsonValue(shown.value) }));
     },
@@ -95,12 +105,29 @@ export function templateWriter(subject: WriterSubject, syntax: TemplateSyntax, r
  * mappings with explicit or collection keys (an insertion there included).
  */
 function fits(e: TextEdit, subject: WriterSubject): boolean {
-  const p = subject.properties;
+  const p = subject.properties ?? subject.resource; // no Properties: only the block a fix adds to the resource
   const text = subject.sourceText;
   const from = text.lastIndexOf('\n', p ? p.offset - 1 : 0) + 1; // a block's first line starts at its indentation
-  if (!p || e.offset < (/^[ \t]*$/.test(text.slice(from, p.offset)) ? from : p.offset) || e.offset + e.length > p.offset + p.length) return false;
+  if (!p || e.offset < (/^[ \t]*$/.test(text.slice(from, p.offset)) ? from : p.offset)) return false;
+  // A block ends at the start of the next line; a chained fix's minimal edit may slide an insertion over that
+  // line's indentation (it shares the new text's leading spaces), which inserts the same text.
+  const end = p.offset + p.length;
+  if (e.offset + e.length > end && !(e.length === 0 && /^[ \t]*$/.test(text.slice(end, e.offset)))) return false;
   if (subject.irregular.some((a) => e.offset < a.end && Math.max(e.offset + e.length, e.offset + 1) > a.start)) return false;
   return !subject.anchored.some((a) => e.offset < a.end && e.offset + e.length > a.start && !(e.length === 0 && (e.offset === a.start || e.offset === a.end)));
+}
+
+/**
+ * Fixes that give a resource its `Properties` block rewrite the resource's whole text as one edit: two such fixes
+ * then overlap, and fix-all applies one per round instead of writing two `Properties` keys side by side.
+ */
+function acrossResource(edits: TextEdit[], subject: WriterSubject): TextEdit[] {
+  const r = subject.resource;
+  if (!r || edits.length === 0) return edits;
+  const from = Math.min(r.offset, ...edits.map((e) => e.offset));
+  const to = Math.max(r.offset + r.length, ...edits.map((e) => e.offset + e.length));
+  const content = applyTextEdits(subject.sourceText.slice(from, to), edits.map((e) => ({ ...e, offset: e.offset - from })));
+  return [{ offset: from, length: to - from, content }];
 }
 
 function cfnKey(api: string): string {

@@ -157,7 +157,10 @@ function valueEnd(text: string, n: Node): number {
     const last = members(n).pop();
     if (last) return valueEnd(text, last);
   }
-  return n.offset + n.length;
+  // A block-style intrinsic read as one opaque value (`FilesystemId:\n  Ref: Fs`) spans to the next line's start.
+  let end = n.offset + n.length;
+  while (end > n.offset && /\s/.test(text[end - 1])) end--;
+  return end;
 }
 
 /** The offset just after the `:` that follows a key. */
