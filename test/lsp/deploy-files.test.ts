@@ -176,8 +176,9 @@ describe('LSP: deploying files linked through the workspace index and .ecs-taskd
     assert.match(found[0].message, /'worker' is not a container of \.\.\/ecs\/taskdef\.prod\.json/);
     assert.equal(found[0].relatedInformation?.[0].location.uri, uriOf('ecs', 'taskdef.prod.json'));
     assert.equal(await hover(mapped, appspec, 'TargetService'), '**Runs `../ecs/taskdef.prod.json`** (mapped in .ecs-taskdef.json).');
-    // The index follows the mapping too: hover and definition on the container name reach the mapped file.
-    assert.match(await hover(mapped, appspec, 'worker'), /^No container 'worker' in `ecs\/taskdef\.prod\.json` \(it has `api`\)\.$/);
+    // The index follows the mapping too: hover and definition on the container name reach the mapped file, named as
+    // the diagnostic and the link hover name it (from the appspec's folder).
+    assert.match(await hover(mapped, appspec, 'worker'), /^No container 'worker' in `\.\.\/ecs\/taskdef\.prod\.json` \(it has `api`\)\.$/);
 
     const alone = uriOf('other', 'appspec.yaml');
     await client.open(alone, appspec, 1, 'yaml');

@@ -36,12 +36,13 @@ describe('LSP: workspace folders added and removed after start', () => {
     client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
       event: { added: added.map((p) => ({ uri: pathToFileURL(p).href, name: 'f' })), removed: removed.map((p) => ({ uri: pathToFileURL(p).href, name: 'f' })) },
     });
-  const codes = async () => (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: serviceUri } })).items.map((d) => d.code).sort();
-  const hover = async () =>
+  const diagnostics = async () => (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: serviceUri } })).items;
+  const codes = async () => (await diagnostics()).map((d) => d.code).sort();
+  const hover = async (at = '"webapp"') =>
     (
       await client.request<{ contents: { value: string } }>('textDocument/hover', {
         textDocument: { uri: serviceUri },
-        position: new LineIndex(serviceText).positionAt(serviceText.indexOf('"webapp"') + 2),
+        position: new LineIndex(serviceText).positionAt(serviceText.indexOf(at) + 2),
       })
     ).contents.value;
 
@@ -80,6 +81,20 @@ describe('LSP: workspace folders added and removed after start', () => {
     assert.equal((await indexed()).files, 2);
     assert.deepEqual(await codes(), ['launch-type-incompatible', 'service-role-with-awsvpc', 'unknown-container-reference']);
     assert.match(await hover(), /No container 'webapp' in `ecs-taskdef-folder-tasks-\w+\/web\.json` \(it has `web`\)/);
+  });
+
+  it("messages and hovers name a task definition in another folder alike: by that folder's name, not a ../ path", async () => {
+    const name = tasks.slice(tasks.lastIndexOf('/') + 1);
+    const found = await diagnostics();
+    const messages = found.filter((d) => d.code !== 'service-role-with-awsvpc').map((d) => d.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) {
+      assert.ok(m.includes(`${name}/web.json`), m);
+      assert.ok(!m.includes('../'), m);
+    }
+    const related = found.find((d) => d.code === 'unknown-container-reference') as LspDiagnostic & { relatedInformation?: Array<{ location: { uri: string }; message: string }> };
+    assert.deepEqual(related.relatedInformation?.map((r) => [r.location.uri, r.message]), [[pathToFileURL(join(tasks, 'web.json')).href, "container 'web'"]]);
+    assert.match(await hover('"arn:aws:ecs'), new RegExp(`\\*\\*Runs \`${name}/web\\.json\`\\*\\*`));
   });
 
   it('a folder removed: its files leave the index, and the open service is refreshed and checked alone again', async () => {

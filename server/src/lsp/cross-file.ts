@@ -193,7 +193,7 @@ export function crossFileHover(links: WorkspaceLinks, doc: TextDocument): ((offs
     for (const taskPath of t.tasks) {
       const task = links.index.task(taskPath)!;
       const c = task.containers.find((x) => x.name === t.name);
-      parts.push(c ? describeContainer(c, relative(links, path, taskPath), t.port) : `No container '${t.name}' in \`${relative(links, path, taskPath)}\`${containersList(task)}.`);
+      parts.push(c ? describeContainer(c, links.displayPath(path, taskPath), t.port) : `No container '${t.name}' in \`${links.displayPath(path, taskPath)}\`${containersList(task)}.`);
     }
     if (parts.length === 0) parts.push(`'${t.name}' is not checked: ${t.problem ?? 'no linked task definition was found'}.`);
     return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
@@ -216,14 +216,6 @@ function describeContainer(c: SummaryContainer, file: string, port?: number): st
   ];
   if (port !== undefined && !c.ports.some((p) => p.value === port)) lines.push('', `Port ${port} is not among its port mappings.`);
   return lines.join('\n');
-}
-
-/** A task path as the deploying file's repository sees it; in another workspace folder, from that folder's name. */
-function relative(links: WorkspaceLinks, from: string, taskPath: string): string {
-  const root = links.index.rootOf(from);
-  if (taskPath.startsWith(`${root}/`)) return taskPath.slice(root.length + 1);
-  const own = links.index.rootOf(taskPath);
-  return taskPath.slice(own.lastIndexOf('/') + 1);
 }
 
 /** The hover line a task definition gets from the files that deploy it (empty when none does). */

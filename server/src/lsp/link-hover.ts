@@ -46,16 +46,17 @@ export function taskLinkHover(doc: TextDocument, offset: number, context: Deploy
   if (!link) {
     return hover(node, `**No task definition linked.** The family cannot be read from \`taskDefinition\` (missing, templated or a reference) and neither an ecspresso config nor \`.ecs-taskdef.json\` names a file; ${CHECKED_ALONE}.`);
   }
-  if (link.by === 'path') return hover(node, pathLink(link.path, link.why, linked.files.get(link.path)));
+  const name = (p: string) => linked.label?.(p) ?? p;
+  if (link.by === 'path') return hover(node, pathLink(name(link.path), link.why, linked.files.get(link.path)));
   const files = linked.families?.get(link.family) ?? [];
   if (files.length === 1) {
     const t = linked.files.get(files[0]);
-    return hover(node, typeof t === 'string' ? `**Runs \`${files[0]}\`**: the only task-definition file in the workspace with \`family\` \`${link.family}\`.` : pathLink(files[0], `family \`${link.family}\``, t));
+    return hover(node, typeof t === 'string' ? `**Runs \`${name(files[0])}\`**: the only task-definition file in the workspace with \`family\` \`${link.family}\`.` : pathLink(name(files[0]), `family \`${link.family}\``, t));
   }
   if (files.length === 0) {
     return hover(node, `**No task definition linked.** Looked for a task-definition file with \`family\` \`${link.family}\` in the workspace and found none; ${CHECKED_ALONE}. Add that file, or ${MAP_HINT}.`);
   }
-  const shown = files.slice(0, 5).map((f) => `\`${f}\``).join(', ');
+  const shown = files.slice(0, 5).map((f) => `\`${name(f)}\``).join(', ');
   return hover(node, `**No task definition linked.** ${files.length} files have \`family\` \`${link.family}\` (${shown}${files.length > 5 ? ', …' : ''}), so which one this service runs is unknown; ${CHECKED_ALONE}. Name one: ${MAP_HINT.replace(' if the convention misses it', '')}.`);
 }
 

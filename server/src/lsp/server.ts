@@ -184,6 +184,7 @@ export function startServer(connection: Connection): void {
     return {
       ...(taskDefinition ? { mapped: taskDefinition } : {}),
       familyUris: (family) => links.index.resolve(path, { by: 'family', family }).map((p) => links.uriOf(p)),
+      nameOf: (uri) => links.displayPath(path, URI_PATH(uri)),
     };
   }
 

@@ -34,6 +34,8 @@ export interface DeployReadContext {
   mapped?: string;
   /** URIs of the indexed task-definition files that register `family` (the same repository's when it has any). */
   familyUris?(family: string): string[];
+  /** How messages and hovers name the linked file at `uri` (WorkspaceLinks.displayPath); its relative path when absent. */
+  nameOf?(uri: string): string;
 }
 
 const sources: LinkedFileSource[] = [];
@@ -80,7 +82,18 @@ export function analyseWorkflow(doc: TextDocument, options: LintOptions, context
 export function readDeployLinked(doc: TextDocument, context: DeployReadContext = {}): LinkedFiles {
   const source = sources.find((s) => s.handles(doc.uri));
   const read = source?.readDeploy?.(doc.uri, doc.getText(), context) ?? { files: new Map() };
-  return withOverlay(read, (path) => source?.uriOfDeploy?.(doc.uri, path));
+  const uriOf = (path: string) => source?.uriOfDeploy?.(doc.uri, path);
+  const nameOf = context.nameOf;
+  const named: LinkedFiles = nameOf
+    ? {
+        ...read,
+        label: (path) => {
+          const uri = uriOf(path);
+          return uri === undefined ? path : nameOf(uri);
+        },
+      }
+    : read;
+  return withOverlay(named, uriOf);
 }
 
 /** What a workflow links (repository-relative paths), open documents' text first; undefined without a repository. */

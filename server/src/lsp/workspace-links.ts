@@ -8,6 +8,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as TextDoc } from 'vscode-languageserver-textdocument';
 import { DEFAULT_INDEX_LIMITS, type IndexLimits, WorkspaceIndex } from '../core/workspace/workspace-index';
 import type { DeployContext } from '../core/workspace/deploy-context';
+import { relativePath } from '../core/workspace/deploy-files';
+import { dirOf, isWorkflowPath } from '../core/workspace/workflow';
 import { URI_PATH } from './uri';
 
 export interface WorkspaceFileSource {
@@ -176,6 +178,17 @@ export class WorkspaceLinks {
   /** Who deploys the task definition at `uri` (for its lint and hover). */
   deployContexts(uri: string): DeployContext[] {
     return this.index.deployContexts(URI_PATH(uri));
+  }
+
+  /**
+   * How diagnostics and hovers name the linked file at `target` seen from the deploying file at `from`: the path the
+   * deploying file would write (from its folder; from the repository root for a workflow), and a file in another
+   * workspace folder by that folder's name (`tasks/web.json`, never `../../elsewhere/tasks/web.json`).
+   */
+  displayPath(from: string, target: string): string {
+    const theirs = this.index.folderOf(target);
+    if (theirs && theirs !== this.index.folderOf(from)) return target.slice(theirs.lastIndexOf('/') + 1);
+    return relativePath(isWorkflowPath(from) ? this.index.rootOf(from) : dirOf(from), target);
   }
 
   isOpen(path: string): boolean {

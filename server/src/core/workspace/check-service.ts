@@ -70,7 +70,7 @@ export function checkDeployFile(path: string, text: string, linked: LinkedFiles,
   let task: ServiceTask | undefined;
   if (taskPath !== undefined && typeof taskText === 'string') {
     const parsed = parseDocument(taskText, placeholders);
-    task = serviceTask(parsed, classify(parsed), taskPath, taskPath);
+    task = serviceTask(parsed, classify(parsed), taskPath, linked.label?.(taskPath) ?? taskPath);
   }
   const raw = file.services.flatMap((s) => runServiceRules(text, s, task, options));
   if (file.kind === 'service' && file.parsed?.root) raw.push(...serviceSchemaDiagnostics(path, text, file.parsed));

@@ -27,6 +27,8 @@ export interface LinkedFiles {
   listings?: ReadonlyMap<string, readonly string[]>;
   /** Task-definition family → the files that register it (service definitions name a family, not a file). */
   families?: ReadonlyMap<string, readonly string[]>;
+  /** How messages name a linked path (a file in another workspace folder by that folder's name); the path itself when absent. */
+  label?(path: string): string;
 }
 
 export function workflowLinks(text: string): WorkflowLinks {

@@ -147,9 +147,14 @@ export class WorkspaceIndex {
   rootOf(path: string): string {
     const gh = /^(.*?)\/\.github\/workflows\/[^/]+$/.exec(path);
     if (gh) return gh[1];
+    return this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
+  }
+
+  /** The innermost workspace folder that holds `path`; undefined when none does. */
+  folderOf(path: string): string | undefined {
     let best = '';
     for (const r of this.roots) if (path.startsWith(`${r}/`) && r.length > best.length) best = r;
-    return best || path.slice(0, path.lastIndexOf('/'));
+    return best || undefined;
   }
 
   /** The references a deploying file makes (undefined for any other file). */
