@@ -43,11 +43,12 @@ export async function startClient(context: ExtensionContext, create: (options: L
       configurationSection: 'ecsTaskdef',
       // Config changes on disk and in virtual workspaces alike (the server re-reads and re-lints); JSON and YAML
       // files for the server's workspace index (a task definition or workflow changed outside the editor).
-      // A glob watcher says nothing of the files in a deleted or moved folder: deletions of anything name the folder.
+      // A glob watcher says nothing of the files in a deleted, created or moved folder: deletions and creations of
+      // anything name the folder (the server drops what it held below a deleted one and walks a created one).
       fileEvents: [
         workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
         workspace.createFileSystemWatcher('**/*.{json,yml,yaml}'),
-        workspace.createFileSystemWatcher('**/*', true, true, false),
+        workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
     initializationOptions,

@@ -65,9 +65,9 @@ describe('client options (start-client.ts)', () => {
     assert.ok(options.documentSelector, 'the real options object');
   });
 
-  it('watches JSON/YAML files for the workspace index, and deletions of anything (a deleted folder is reported alone)', async () => {
+  it('watches JSON/YAML files for the workspace index, and creations and deletions of anything (a created or deleted folder is reported alone)', async () => {
     watchers.length = 0;
     await capturedOptions();
-    assert.deepEqual(watchers, [['**/.ecs-taskdef.json'], ['**/*.{json,yml,yaml}'], ['**/*', true, true, false]]);
+    assert.deepEqual(watchers, [['**/.ecs-taskdef.json'], ['**/*.{json,yml,yaml}'], ['**/*', false, true, false]]);
   });
 });

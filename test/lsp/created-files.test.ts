@@ -4,7 +4,7 @@
  * must agree.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -150,5 +150,69 @@ describe('LSP: an appspec whose taskdef.json appears after the server started', 
     assert.match((await hover()).contents.value, /\*\*Container `orders`\*\* in `taskdef\.json`/);
     const locations = await client.request<Array<{ uri: string }>>('textDocument/definition', { textDocument: { uri: appspecUri }, position });
     assert.deepEqual(locations.map((l) => l.uri), [pathToFileURL(join(repo, 'taskdef.json')).href]);
+  });
+});
+
+describe('LSP: a folder created or moved in after the server started (only the folder is reported)', () => {
+  const client = new TestClient();
+  let repo: string;
+  let outside: string;
+  let serviceUri: string;
+  const family = join(__dirname, '..', 'fixtures', 'workspaces', 'service-by-family');
+  const taskText = readFileSync(join(family, 'task-definitions', 'web.json'), 'utf8');
+
+  const status = () => client.request<IndexStatus>(INDEX_STATUS_REQUEST, {});
+  const codes = async () => (await client.request<{ items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: serviceUri } })).items.map((d) => d.code).sort();
+  const created = (...paths: string[]) =>
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: paths.map((p) => ({ uri: pathToFileURL(p).href, type: 1 })) });
+
+  before(async () => {
+    assertServerBuilt();
+    repo = mkdtempSync(join(tmpdir(), 'ecs-taskdef-created-folder-'));
+    outside = mkdtempSync(join(tmpdir(), 'ecs-taskdef-created-folder-src-'));
+    cpSync(join(family, 'services'), join(repo, 'services'), { recursive: true });
+    serviceUri = pathToFileURL(join(repo, 'services', 'web-service.json')).href;
+    await client.initialize({ pull: true, workspaceFolders: [pathToFileURL(repo).href] });
+    await indexed(client);
+    await client.open(serviceUri, readFileSync(join(repo, 'services', 'web-service.json'), 'utf8'), 1);
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('before: the service names family web, which no file in the workspace registers, so it is checked alone', async () => {
+    assert.deepEqual(await codes(), ['service-role-with-awsvpc']);
+    assert.equal((await status()).files, 1);
+  });
+
+  it('a folder moved in: its subtree is walked, and the open service is refreshed and links by family into it', async () => {
+    // Nested, so that the family file is two levels below the reported folder, and not beside the service.
+    mkdirSync(join(outside, 'deploy', 'ecs'), { recursive: true });
+    writeFileSync(join(outside, 'deploy', 'ecs', 'web.json'), taskText);
+    renameSync(join(outside, 'deploy'), join(repo, 'deploy'));
+    const seen = client.refreshes;
+    await created(join(repo, 'deploy'));
+    await client.waitForRefresh(seen);
+    await indexed(client);
+    assert.equal((await status()).files, 2);
+    assert.deepEqual(await codes(), ['launch-type-incompatible', 'service-role-with-awsvpc', 'unknown-container-reference']);
+  });
+
+  it('a created file that is not JSON or YAML, and a folder inside a skipped one, are not walked', async () => {
+    // A second file with family web below node_modules would unlink the service (two candidates) if it were indexed.
+    mkdirSync(join(repo, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(repo, 'node_modules', 'pkg', 'web.json'), taskText);
+    writeFileSync(join(repo, 'NOTES.md'), '# notes\n');
+    // A folder reported in the same batch that is walked: its refresh shows the batch was handled.
+    mkdirSync(join(repo, 'more'));
+    writeFileSync(join(repo, 'more', 'api.json'), taskText.replace('"family": "web"', '"family": "api"'));
+    const seen = client.refreshes;
+    await created(join(repo, 'node_modules', 'pkg'), join(repo, 'NOTES.md'), join(repo, 'more'));
+    await client.waitForRefresh(seen);
+    await indexed(client);
+    assert.equal((await status()).files, 3);
+    assert.deepEqual(await codes(), ['launch-type-incompatible', 'service-role-with-awsvpc', 'unknown-container-reference']);
   });
 });

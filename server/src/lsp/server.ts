@@ -300,7 +300,13 @@ export function startServer(connection: Connection): void {
   // The client watches `.ecs-taskdef.json` files (disk and virtual): a change re-lints the open documents.
   connection.onDidChangeWatchedFiles((params) => {
     const uris = params.changes.map((c) => c.uri);
-    for (const c of params.changes) void links.changedOnDisk(c.uri, c.type === FileChangeType.Deleted);
+    // Two watchers may report one path (a created JSON file matches the JSON glob and the any-path one): once each.
+    const seen = new Set<string>();
+    for (const c of params.changes) {
+      if (seen.has(`${c.type} ${c.uri}`)) continue;
+      seen.add(`${c.type} ${c.uri}`);
+      void links.changedOnDisk(c.uri, c.type === FileChangeType.Deleted, c.type === FileChangeType.Created);
+    }
     const forgot = clientFiles?.invalidate(uris) ?? false;
     if (forgot || uris.some((u) => /\/\.ecs-taskdef\.json$/.test(u))) relintAll();
   });

@@ -22,6 +22,8 @@ export interface WorkspaceFileSource {
   walk(folderUri: string, onFile: (uri: string, text: string) => void, limits: IndexLimits, stop: () => boolean): Promise<void>;
   /** The file's text now; null when it no longer exists; undefined when it cannot be read. */
   read(uri: string): Promise<string | null | undefined>;
+  /** True when `uri` is a folder now (a created path the client reported); absent: created folders are not walked. */
+  isFolder?(uri: string): Promise<boolean>;
 }
 
 const sources: WorkspaceFileSource[] = [];
@@ -39,6 +41,8 @@ export class WorkspaceLinks {
   private readonly uris = new Map<string, string>();
   private readonly open = new Set<string>();
   private walking = 0;
+  /** Created folders being walked now. */
+  private readonly createdWalks = new Set<string>();
   /** The workspace folders' paths. */
   private readonly folders = new Set<string>();
   private stopped = false;
@@ -72,33 +76,69 @@ export class WorkspaceLinks {
    * is done. A folder removed meanwhile stops its walk.
    */
   async indexFolders(folderUris: readonly string[]): Promise<void> {
-    const walks: Array<Promise<void>> = [];
+    const walks: Array<Promise<number>> = [];
     for (const folder of folderUris) {
       const root = folderPath(folder);
       if (this.folders.has(root)) continue;
       this.folders.add(root);
       this.index.addRoot(root);
-      const source = sources.find((s) => s.handles(folder));
-      if (!source) continue;
-      this.walking++;
-      const stop = () => this.stopped || !this.folders.has(root) || this.index.size >= this.limits.maxFiles;
-      walks.push(
-        source
-          .walk(
-            folder,
-            (uri, text) => {
-              if (!stop()) this.fromDisk(uri, text);
-            },
-            this.limits,
-            stop,
-          )
-          .catch(() => undefined)
-          .finally(() => this.walking--),
-      );
+      const walk = this.walkBelow(folder, root);
+      if (walk) walks.push(walk);
     }
     await Promise.all(walks);
     // Everything open may now link (or be linked by) a file found on the way.
     if (walks.length) this.onRelatedChange([...this.open]);
+  }
+
+  /**
+   * Walks the folder at `uri` (a workspace folder, or a folder created inside one) with the index's limits, and
+   * resolves to the number of files that changed the index; stops when the workspace folder `root` is removed.
+   * Undefined when no source reads that scheme.
+   */
+  private walkBelow(uri: string, root: string): Promise<number> | undefined {
+    const source = sources.find((s) => s.handles(uri));
+    if (!source) return undefined;
+    this.walking++;
+    let changed = 0;
+    const stop = () => this.stopped || !this.folders.has(root) || this.index.size >= this.limits.maxFiles;
+    return source
+      .walk(
+        uri,
+        (file, text) => {
+          if (!stop() && this.fromDisk(file, text)) changed++;
+        },
+        this.limits,
+        stop,
+      )
+      .catch(() => undefined)
+      .then(() => changed)
+      .finally(() => this.walking--);
+  }
+
+  /**
+   * A path created inside a workspace folder that is not a JSON/YAML file: when it is a folder (made, copied or moved
+   * in after the walk; the client's watcher names the folder, not always each file in it), its subtree is walked in
+   * the background like a workspace folder's, and the open files are checked again if it changed the index.
+   */
+  private async created(uri: string): Promise<void> {
+    const path = folderPath(uri);
+    const root = this.index.folderOf(path);
+    if (!root || SKIPPED.test(`${path}/`) || this.stopped) return;
+    // A folder created inside one being walked (mkdir -p, a copy): that walk reaches it.
+    for (const busy of this.createdWalks) if (path === busy || path.startsWith(`${busy}/`)) return;
+    const source = sources.find((s) => s.handles(uri));
+    if (!source?.isFolder) return;
+    // Counted as indexing from the stat on: the index status says busy until the walk is done.
+    this.walking++;
+    this.createdWalks.add(path);
+    let changed = 0;
+    try {
+      if (await source.isFolder(uri).catch(() => false)) changed = (await this.walkBelow(uri, root)) ?? 0;
+    } finally {
+      this.createdWalks.delete(path);
+      this.walking--;
+    }
+    if (changed > 0) this.onRelatedChange([...this.open]);
   }
 
   /**
@@ -140,12 +180,13 @@ export class WorkspaceLinks {
   }
 
   /**
-   * A file changed, appeared or went away on disk (watched files); open documents keep their text. A deleted path
-   * that is not a JSON/YAML file may be a folder (a glob watcher reports no event for the files of a deleted or
-   * moved folder): what the index holds below it goes. A file in a skipped folder is followed once it is indexed.
+   * A file changed, appeared or went away on disk (watched files); open documents keep their text. A path that is not
+   * a JSON/YAML file may be a folder (a glob watcher reports no event for the files of a deleted or moved folder):
+   * deleted, what the index holds below it goes; created, it is walked. A file in a skipped folder is followed once
+   * it is indexed.
    */
-  async changedOnDisk(uri: string, deleted: boolean): Promise<void> {
-    if (!INDEXED_FILE.test(URI_PATH(uri))) return deleted ? this.dropBelow(URI_PATH(uri)) : undefined;
+  async changedOnDisk(uri: string, deleted: boolean, created = false): Promise<void> {
+    if (!INDEXED_FILE.test(URI_PATH(uri))) return deleted ? this.dropBelow(URI_PATH(uri)) : created ? this.created(uri) : undefined;
     const path = this.pathOf(uri);
     if (this.open.has(path) || (SKIPPED.test(path) && !this.index.has(path))) return;
     if (deleted) this.update(path, () => this.index.delete(path));
@@ -205,10 +246,11 @@ export class WorkspaceLinks {
     this.update(path, () => (text === null ? this.index.delete(path) : this.index.set(path, text, force)));
   }
 
-  private fromDisk(uri: string, text: string): void {
+  /** True when the index changed. */
+  private fromDisk(uri: string, text: string): boolean {
     const path = this.pathOf(uri);
-    if (this.open.has(path) || SKIPPED.test(path)) return;
-    this.index.set(path, text);
+    if (this.open.has(path) || SKIPPED.test(path)) return false;
+    return this.index.set(path, text);
   }
 
   /** Applies a change; the files related before or after it (a link can appear or go away) are told. */

@@ -57,6 +57,15 @@ export const diskWorkspace: WorkspaceFileSource = {
       }
     }
   },
+  async isFolder(uri) {
+    const path = pathOf(uri);
+    if (!path) return false;
+    try {
+      return (await fsp.stat(path)).isDirectory();
+    } catch {
+      return false;
+    }
+  },
   async read(uri) {
     const path = pathOf(uri);
     if (!path) return undefined;
