@@ -118,6 +118,20 @@ resource "aws_ecs_task_definition" "worker" {
   }
 }
 `,
+    'worker-service.tf': `resource "aws_ecs_service" "worker" {
+  name            = "worker"
+  task_definition = aws_ecs_task_definition.worker.arn
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.worker.arn
+    container_name   = "wrkr"
+    container_port   = 8080
+  }
+}
+`,
     'containers/worker.json': '[\n  { "name": "worker", "image": "nginx:1.27", "essential": true, "privileged": true, "portMappings": [{ "containerPort": 8080 }] }\n]\n',
   };
   for (const [rel, text] of Object.entries(files)) {
@@ -158,5 +172,19 @@ resource "aws_ecs_task_definition" "worker" {
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
     assert.ok(hover);
     assert.match(hover.contents.value, /Loaded by `aws_ecs_task_definition\.worker` \(task\.tf\) with `file\(\)`: checked as its containers, with its launch type FARGATE, network mode awsvpc/);
+  });
+
+  it('a service is checked against the containers its task definition loads with file(), and follows the open JSON', async () => {
+    const uri = uriOf('worker-service.tf');
+    await client.open(uri, files['worker-service.tf'], 1, 'terraform');
+    const ref = (await diagnostics(uri)).find((d) => d.code === 'unknown-container-reference');
+    assert.ok(ref, 'containers/worker.json names its container worker, read from disk');
+    assert.equal(ref.range.start.line, 9);
+    assert.match(ref.message, /'wrkr'/);
+    // The open JSON document (above) wins over the disk: renamed unsaved, the service follows it.
+    const renamed = files['containers/worker.json'].replace('"name": "worker"', '"name": "wrkr"');
+    await client.change(uriOf('containers/worker.json'), 2, [{ text: renamed }]);
+    const after = await diagnostics(uri);
+    assert.ok(!after.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(after));
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { lintLoadedContainers, type TerraformOutput } from '../core/documents/lint-terraform';
+import { lintLoadedContainers, terraformLoadPaths, type TerraformOutput } from '../core/documents/lint-terraform';
 import type { TfSubject } from '../core/documents/tf-module';
 import type { Diagnostic, LintOptions } from '../core/types';
 
@@ -89,4 +89,21 @@ export function moduleFiles(tfPath: string, known?: ReadonlyMap<string, string>)
     if (typeof text === 'string' && text !== 'missing') out.push({ path: join(dir, basename(name)), text });
   }
   return out;
+}
+
+/**
+ * The .tf file's module as lint options: the folder's other .tf files, and the JSON files the module's task
+ * definitions load (read from disk relative to the module folder; a missing one is reported by lintLoadedFiles).
+ */
+export function moduleOptions(tfPath: string, text: string | undefined, known?: ReadonlyMap<string, string>): Pick<LintOptions, 'terraformModule' | 'terraformLoaded'> {
+  const terraformModule = moduleFiles(tfPath, known);
+  const dir = dirname(resolve(tfPath));
+  const terraformLoaded: Array<{ path: string; text: string }> = [];
+  const own = text ?? readLoaded(tfPath);
+  for (const p of terraformLoadPaths([typeof own === 'string' && own !== 'missing' ? own : '', ...terraformModule.map((f) => f.text)])) {
+    const abs = isAbsolute(p) ? p : join(dir, p);
+    const read = known?.get(resolve(abs)) ?? readLoaded(abs);
+    if (typeof read === 'string' && read !== 'missing') terraformLoaded.push({ path: p, text: read });
+  }
+  return { terraformModule, terraformLoaded };
 }

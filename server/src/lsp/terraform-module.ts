@@ -6,6 +6,7 @@
  * disk; the web worker has no synchronous reader, so there only open documents count).
  */
 import { readTerraform } from '../core/documents/tf-module';
+import { terraformLoadPaths } from '../core/documents/lint-terraform';
 import { hclReady } from '../core/syntax/hcl';
 import type { LintOptions } from '../core/types';
 import { URI_PATH } from './uri';
@@ -14,6 +15,8 @@ export interface TerraformFolderSource {
   handles(uri: string): boolean;
   /** The .tf files of a folder (absolute path) with their text; small files only. */
   list(folder: string): Array<{ path: string; text: string }>;
+  /** One file's text (absolute path), undefined when missing, unreadable or too large. */
+  read?(path: string): string | undefined;
 }
 
 const sources: TerraformFolderSource[] = [];
@@ -61,6 +64,30 @@ export class TerraformContext {
   moduleOf(uri: string): ModuleFile[] {
     const path = URI_PATH(uri);
     return [...this.folder(uri, dirOf(path))].filter(([p]) => p !== path).map(([p, text]) => ({ path: p, text }));
+  }
+
+  /**
+   * The JSON files that a .tf document's module loads with file()/templatefile() (`files`: the module's other .tf
+   * files), by the path as written: an open document's text, else the disk's. The service checks read their containers.
+   */
+  loadedOf(uri: string, text: string | undefined, files: readonly ModuleFile[]): ModuleFile[] {
+    if (!hclReady()) return [];
+    const folder = dirOf(URI_PATH(uri));
+    const source = sources.find((s) => s.handles(uri));
+    const open = new Map<string, string>();
+    for (const doc of this.openDocuments()) open.set(URI_PATH(doc.uri), doc.getText());
+    const out: ModuleFile[] = [];
+    for (const p of terraformLoadPaths([text ?? open.get(URI_PATH(uri)) ?? '', ...files.map((f) => f.text)])) {
+      const abs = normalize(p.startsWith('/') ? p : `${folder}/${p}`);
+      let read = open.get(abs);
+      try {
+        read ??= source?.read?.(abs);
+      } catch {
+        // unreadable: its containers stay unknown
+      }
+      if (read !== undefined) out.push({ path: p, text: read });
+    }
+    return out;
   }
 
   /** True when a .tf file of the same or the parent folder may load this file (the HCL parser is then wanted). */
