@@ -187,4 +187,12 @@ resource "aws_ecs_task_definition" "worker" {
     const after = await diagnostics(uri);
     assert.ok(!after.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(after));
   });
+
+  it('service completion offers the containers of a task definition in another file, and of the JSON it loads', async () => {
+    // Line 9 of both: `    container_name   = "…"`, the value at character 23. task.tf is open with its container renamed to api.
+    const labels = async (rel: string) => (await completionItems(client, uriOf(rel), { line: 9, character: 23 })).map((i) => i.label);
+    assert.deepEqual(await labels('service.tf'), ['api']);
+    // worker's containers come from containers/worker.json, open and renamed to wrkr above.
+    assert.deepEqual(await labels('worker-service.tf'), ['wrkr']);
+  });
 });

@@ -100,6 +100,12 @@ export interface TerraformOutput extends LintOutput {
   links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
   /** The file's aws_ecs_service blocks (hover). */
   tfServices?: TfModule['services'];
+  /**
+   * The task definitions a service of this file may run, by address: this file's and the module's other files', with
+   * the containers they load with file()/templatefile() when those were read (service completion). Set when the
+   * file declares a service, even one that does not parse yet (it is being typed).
+   */
+  serviceTasks?: ReadonlyArray<{ address: string; doc: Classification }>;
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
@@ -133,19 +139,24 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     const writer = new HclFixWriter(subject);
     for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f), options));
   }
-  if (module.services.length > 0) {
+  let serviceTasks: TfCheckedSubject[] | undefined;
+  if (module.services.length > 0 || SERVICE_BLOCK.test(text)) {
     yield;
     // A service may run a task definition of another file of the module (service.tf → task.tf): checked here, reported there.
     const own = module.subjects.map((s, i) => withLoadedContainers({ address: s.address, ...subjects[i] }, s, undefined, options));
     const others = sibling.files.flatMap((f) => (f.hasTasks ? siblingSubjects(f, sibling.values, options) : []));
-    out.push(...checkTerraformServices(text, module, [...own, ...others], options, sibling.strategyInSight));
+    serviceTasks = [...own, ...others];
+    out.push(...checkTerraformServices(text, module, serviceTasks, options, sibling.strategyInSight));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
   const templated = subjects.some((s) => s.doc.templated);
   const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
-  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services };
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services, serviceTasks: serviceTasks?.map((t) => ({ address: t.address, doc: t.doc })) };
 }
+
+/** A service block, parsed or not (completion reads the task definitions while its line is being typed). */
+const SERVICE_BLOCK = /\bresource\s+"aws_ecs_service"/;
 
 function linkMarkdown(s: TfSubject, d: Classification): string {
   const link = s.link!;
