@@ -132,6 +132,8 @@ resource "aws_ecs_task_definition" "worker" {
   }
 }
 `,
+    'child/legacy.tf': 'resource "aws_ecs_task_definition" "legacy" {\n  family                   = "legacy"\n  requires_compatibilities = ["FARGATE"]\n  network_mode             = "awsvpc"\n  cpu                      = 256\n  memory                   = 512\n  container_definitions    = "${file("./child/legacy.json")}"\n}\n',
+    'child/legacy.json': '[\n  { "name": "legacy", "image": "nginx:1.27", "essential": true, "privileged": true }\n]\n',
     'containers/worker.json': '[\n  { "name": "worker", "image": "nginx:1.27", "essential": true, "privileged": true, "portMappings": [{ "containerPort": 8080 }] }\n]\n',
   };
   for (const [rel, text] of Object.entries(files)) {
@@ -186,6 +188,15 @@ resource "aws_ecs_task_definition" "worker" {
     await client.change(uriOf('containers/worker.json'), 2, [{ text: renamed }]);
     const after = await diagnostics(uri);
     assert.ok(!after.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(after));
+  });
+
+  it('a bare relative file() path of a child module is found from the folder above (where terraform runs)', async () => {
+    const uri = uriOf('child/legacy.json');
+    await client.open(uri, files['child/legacy.json'], 1, 'json');
+    const items = await diagnostics(uri);
+    const priv = items.find((d) => d.code === 'fargate-unsupported-parameter');
+    assert.ok(priv, `linked to child/legacy.tf through "./child/legacy.json": ${JSON.stringify(items)}`);
+    assert.match(priv.message, /^aws_ecs_task_definition\.legacy: /);
   });
 
   it('service completion offers the containers of a task definition in another file, and of the JSON it loads', async () => {

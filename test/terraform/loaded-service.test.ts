@@ -63,7 +63,11 @@ describe('Terraform service checks against loaded containers', () => {
   it('names the paths the module loads, as written (path.module taken off, .tf and computed paths left out)', () => {
     const other = 'resource "aws_ecs_task_definition" "x" {\n  container_definitions = file("${var.dir}/c.json")\n}\n';
     const cycle = 'resource "aws_ecs_task_definition" "y" {\n  container_definitions = file("main.tf")\n}\n';
-    assert.deepEqual(terraformLoadPaths([TASK, SERVICE, other, cycle]), ['containers.json.tpl']);
+    const bare = 'resource "aws_ecs_task_definition" "z" {\n  container_definitions = file("./ecs/z.json")\n}\n';
+    assert.deepEqual(terraformLoadPaths([TASK, SERVICE, other, cycle, bare]), [
+      { path: 'containers.json.tpl', fromModule: true },
+      { path: './ecs/z.json', fromModule: false },
+    ]);
   });
 
   it('same file: container, port and port name are checked against the JSON, with a fix and related info in the .tf', () => {
@@ -121,6 +125,30 @@ describe('Terraform service checks against loaded containers', () => {
     assert.ok(lt2, JSON.stringify(apart.map((x) => x.code)));
     assert.ok(lt2.related!.some((r) => /\(task\.tf:3\)$/.test(r.message)), JSON.stringify(lt2.related));
     assert.ok(!lt2.related!.some((r) => /containers\.json\.tpl:1\)$/.test(r.message)), JSON.stringify(lt2.related));
+  });
+
+  it('CLI: a bare relative path is read from where terraform runs (a folder above a child module), as public modules write it', () => {
+    // Shape of meshhq/terraform-ecs-cluster ecs/task-definition.tf: file("./ecs/task-definition.json"), run from the root.
+    const legacy = 'resource "aws_ecs_task_definition" "web" {\n  family                = "web"\n  container_definitions = "${file("./ecs/task-definition.json")}"\n}\n';
+    const dir = workspace({ 'main.tf': 'module "ecs" {\n  source = "./ecs"\n}\n', 'ecs/task.tf': legacy, 'ecs/service.tf': SERVICE, 'ecs/task-definition.json': CONTAINERS });
+    const { results } = lintJson(join(dir, 'ecs'));
+    const all = results.flatMap((r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.map((x) => x.code));
+    assert.ok(!all.includes('unknown-task-definition-file'), JSON.stringify(all));
+    const svc = results.find((r: { file: string }) => r.file.endsWith('service.tf'))!;
+    assert.ok(svc.diagnostics.some((x: { code: string }) => x.code === 'unknown-container-reference'), JSON.stringify(svc.diagnostics));
+    assert.ok(results.some((r: { file: string }) => r.file.endsWith('task-definition.json')), 'the loaded file is linted too');
+  });
+
+  it('CLI: a missing file is an error with ${path.module}, a warning for a bare path (the working folder is unknown)', () => {
+    const missing = (arg: string) => `resource "aws_ecs_task_definition" "web" {\n  family                = "web"\n  container_definitions = file(${arg})\n}\n`;
+    const dir = workspace({ 'a/task.tf': missing('"${path.module}/nope.json"'), 'b/task.tf': missing('"nope.json"') });
+    const find = (sub: string) => lintJson(join(dir, sub, 'task.tf')).results[0].diagnostics.find((x: { code: string }) => x.code === 'unknown-task-definition-file');
+    const certain = find('a');
+    assert.equal(certain?.severity, 'error', JSON.stringify(certain));
+    assert.match(certain.message, /file\("\$\{path\.module\}\/nope\.json"\) names no file in this module's folder/);
+    const bare = find('b');
+    assert.equal(bare?.severity, 'warning', JSON.stringify(bare));
+    assert.ok(bare.message.length <= 160 && certain.message.length <= 160);
   });
 
   it('CLI: lint DIR reads the loaded file from disk relative to the module folder', () => {

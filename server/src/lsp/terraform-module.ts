@@ -41,6 +41,19 @@ function normalize(path: string): string {
   return out.join('/');
 }
 
+/** Folders above a child module where terraform's working folder (the root module) may be. */
+const MAX_ROOT_DEPTH = 4;
+
+/** A bare relative file() path's possible bases: the module's folder (it is the root), then the folders above it. */
+function rootCandidates(folder: string): string[] {
+  const out = [folder];
+  for (let f = folder; out.length <= MAX_ROOT_DEPTH && f !== '/' && f !== ''; ) {
+    f = dirOf(f);
+    out.push(f);
+  }
+  return out;
+}
+
 export class TerraformContext {
   constructor(private readonly openDocuments: () => Iterable<{ uri: string; getText(): string }>) {}
 
@@ -78,14 +91,19 @@ export class TerraformContext {
     for (const doc of this.openDocuments()) open.set(URI_PATH(doc.uri), doc.getText());
     const out: ModuleFile[] = [];
     for (const p of terraformLoadPaths([text ?? open.get(URI_PATH(uri)) ?? '', ...files.map((f) => f.text)])) {
-      const abs = normalize(p.startsWith('/') ? p : `${folder}/${p}`);
-      let read = open.get(abs);
-      try {
-        read ??= source?.read?.(abs);
-      } catch {
-        // unreadable: its containers stay unknown
+      // The module's folder, then (a bare relative path: terraform's working folder) the folders above it.
+      for (const base of p.path.startsWith('/') ? [''] : p.fromModule ? [folder] : rootCandidates(folder)) {
+        const abs = normalize(base ? `${base}/${p.path}` : p.path);
+        let read = open.get(abs);
+        try {
+          read ??= source?.read?.(abs);
+        } catch {
+          // unreadable: its containers stay unknown
+        }
+        if (read === undefined) continue;
+        out.push({ path: p.path, text: read });
+        break;
       }
-      if (read !== undefined) out.push({ path: p, text: read });
     }
     return out;
   }
@@ -102,7 +120,8 @@ export class TerraformContext {
     for (const { tfPath, text, files } of this.candidates(uri)) {
       const module = readTerraform(text);
       const folder = dirOf(tfPath);
-      const subject = module?.subjects.find((s) => s.link?.path && !s.link.path.includes('${') && normalize(s.link.path.startsWith('/') ? s.link.path : `${folder}/${s.link.path}`) === path);
+      const at = (p: string, base: string) => normalize(p.startsWith('/') ? p : `${base}/${p}`) === path;
+      const subject = module?.subjects.find((s) => s.link?.path && !s.link.path.includes('${') && (s.link.fromModule ? [folder] : rootCandidates(folder)).some((base) => at(s.link!.path!, base)));
       if (subject) return { path: tfPath, text, address: subject.address, module: [...files].filter(([p]) => p !== tfPath).map(([p, t]) => ({ path: p, text: t })) };
     }
     return undefined;

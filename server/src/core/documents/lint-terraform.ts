@@ -307,11 +307,11 @@ function siblingSubjects(f: SiblingFile, values: ReadonlyMap<string, TfValue>, o
  * The paths (as written, relative to the module folder) of the JSON files the task definitions of these .tf texts
  * load with file()/templatefile(): what a host reads into LintOptions.terraformLoaded. Computed paths are left out.
  */
-export function terraformLoadPaths(texts: readonly string[]): string[] {
-  const out = new Set<string>();
+export function terraformLoadPaths(texts: readonly string[]): Array<{ path: string; fromModule: boolean }> {
+  const out = new Map<string, boolean>();
   for (const text of texts) {
     if (text.length > MAX_HCL_SIZE || !/\b(?:file|templatefile)\s*\(/.test(text) || !text.includes(TF_TASK_DEFINITION)) continue;
-    for (const s of readTerraform(text)?.subjects ?? []) if (s.link?.path && !s.link.path.includes('${') && !/\.tf(\.json)?$/i.test(s.link.path)) out.add(s.link.path);
+    for (const s of readTerraform(text)?.subjects ?? []) if (s.link?.path && !s.link.path.includes('${') && !/\.tf(\.json)?$/i.test(s.link.path) && !out.has(s.link.path)) out.set(s.link.path, s.link.fromModule);
   }
-  return [...out];
+  return [...out].map(([path, fromModule]) => ({ path, fromModule }));
 }

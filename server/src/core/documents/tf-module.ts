@@ -19,8 +19,13 @@ export { TF_SERVICE, TF_TASK_DEFINITION };
 /** A `file("…")` or `templatefile("…", {…})` that loads the container definitions. */
 export interface TfLink {
   fn: 'file' | 'templatefile';
-  /** The path as written, relative to the module directory (`${path.module}/` taken off); undefined when computed. */
+  /** The path as written (`${path.module}/` taken off); undefined when computed. */
   path?: string;
+  /**
+   * True when written `${path.module}/…`: relative to the module's folder. A bare relative path is relative to the
+   * folder Terraform runs in (the root module's), which for a child module is a folder above it.
+   */
+  fromModule: boolean;
   /** The call, where a missing file or a cycle is reported. */
   call: { offset: number; length: number };
   /** templatefile's variable names (their values are not known here). */

@@ -184,7 +184,7 @@ function containers(b: Builder, expr: SyntaxNode, p: MNode): MNode | undefined {
     }
     if ((fn === 'file' || fn === 'templatefile') && args.length >= 1) {
       const vars = fn === 'templatefile' && args[1] ? objectKeys(args[1]) : [];
-      b.link = { fn, path: linkPath(args[0]), call: { offset: inner.startIndex, length: inner.endIndex - inner.startIndex }, vars };
+      b.link = { fn, ...linkPath(args[0]), call: { offset: inner.startIndex, length: inner.endIndex - inner.startIndex }, vars };
       return opaque();
     }
     return opaque();
@@ -222,14 +222,14 @@ function decodeWithMap(raw: string): { decoded: string; at: number[] } {
 }
 
 /** `"containers.json"`, `"${path.module}/containers.json"`: the path relative to the module; undefined if computed. */
-function linkPath(arg: SyntaxNode): string | undefined {
+function linkPath(arg: SyntaxNode): { path?: string; fromModule: boolean } {
   const lit = literalString(arg);
-  if (lit !== undefined) return lit;
+  if (lit !== undefined) return { path: lit, fromModule: false };
   const inner = unwrap(arg);
-  if (inner?.type !== 'template_expr') return undefined;
+  if (inner?.type !== 'template_expr') return { fromModule: false };
   const raw = inner.text.replace(/^"|"$/g, '');
-  const m = /^\$\{path\.(?:module|root|cwd)\}\/(.*)$/.exec(raw);
-  return m && !m[1].includes('${') ? unescapeHcl(m[1]) : undefined;
+  const m = /^\$\{path\.(module|root|cwd)\}\/(.*)$/.exec(raw);
+  return m && !m[2].includes('${') ? { path: unescapeHcl(m[2]), fromModule: m[1] === 'module' } : { fromModule: false };
 }
 
 function objectKeys(arg: SyntaxNode): string[] {
