@@ -118,6 +118,22 @@ resource "aws_ecs_task_definition" "worker" {
   }
 }
 `,
+    'worker-service.tf': `resource "aws_ecs_service" "worker" {
+  name            = "worker"
+  task_definition = aws_ecs_task_definition.worker.arn
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.worker.arn
+    container_name   = "wrkr"
+    container_port   = 8080
+  }
+}
+`,
+    'child/legacy.tf': 'resource "aws_ecs_task_definition" "legacy" {\n  family                   = "legacy"\n  requires_compatibilities = ["FARGATE"]\n  network_mode             = "awsvpc"\n  cpu                      = 256\n  memory                   = 512\n  container_definitions    = "${file("./child/legacy.json")}"\n}\n',
+    'child/legacy.json': '[\n  { "name": "legacy", "image": "nginx:1.27", "essential": true, "privileged": true }\n]\n',
     'containers/worker.json': '[\n  { "name": "worker", "image": "nginx:1.27", "essential": true, "privileged": true, "portMappings": [{ "containerPort": 8080 }] }\n]\n',
   };
   for (const [rel, text] of Object.entries(files)) {
@@ -158,5 +174,36 @@ resource "aws_ecs_task_definition" "worker" {
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
     assert.ok(hover);
     assert.match(hover.contents.value, /Loaded by `aws_ecs_task_definition\.worker` \(task\.tf\) with `file\(\)`: checked as its containers, with its launch type FARGATE, network mode awsvpc/);
+  });
+
+  it('a service is checked against the containers its task definition loads with file(), and follows the open JSON', async () => {
+    const uri = uriOf('worker-service.tf');
+    await client.open(uri, files['worker-service.tf'], 1, 'terraform');
+    const ref = (await diagnostics(uri)).find((d) => d.code === 'unknown-container-reference');
+    assert.ok(ref, 'containers/worker.json names its container worker, read from disk');
+    assert.equal(ref.range.start.line, 9);
+    assert.match(ref.message, /'wrkr'/);
+    // The open JSON document (above) wins over the disk: renamed unsaved, the service follows it.
+    const renamed = files['containers/worker.json'].replace('"name": "worker"', '"name": "wrkr"');
+    await client.change(uriOf('containers/worker.json'), 2, [{ text: renamed }]);
+    const after = await diagnostics(uri);
+    assert.ok(!after.some((d) => d.code === 'unknown-container-reference'), JSON.stringify(after));
+  });
+
+  it('a bare relative file() path of a child module is found from the folder above (where terraform runs)', async () => {
+    const uri = uriOf('child/legacy.json');
+    await client.open(uri, files['child/legacy.json'], 1, 'json');
+    const items = await diagnostics(uri);
+    const priv = items.find((d) => d.code === 'fargate-unsupported-parameter');
+    assert.ok(priv, `linked to child/legacy.tf through "./child/legacy.json": ${JSON.stringify(items)}`);
+    assert.match(priv.message, /^aws_ecs_task_definition\.legacy: /);
+  });
+
+  it('service completion offers the containers of a task definition in another file, and of the JSON it loads', async () => {
+    // Line 9 of both: `    container_name   = "…"`, the value at character 23. task.tf is open with its container renamed to api.
+    const labels = async (rel: string) => (await completionItems(client, uriOf(rel), { line: 9, character: 23 })).map((i) => i.label);
+    assert.deepEqual(await labels('service.tf'), ['api']);
+    // worker's containers come from containers/worker.json, open and renamed to wrkr above.
+    assert.deepEqual(await labels('worker-service.tf'), ['wrkr']);
   });
 });

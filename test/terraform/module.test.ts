@@ -273,6 +273,30 @@ describe('Terraform service completion and hover', () => {
     assert.deepEqual(inBlock.map((e) => e.label).sort(), ['assign_public_ip', 'security_groups', 'subnets']);
   });
 
+  it('offers the containers of a task definition in another file of the module, or loaded with file()', () => {
+    const inModule = (withCursor: string, options: Parameters<typeof lint>[1]) => {
+      const offset = withCursor.indexOf('|');
+      const text = withCursor.replace('|', '');
+      return completeAt(lint(text, { fileName: 'infra/service.tf', ...options }) as never, offset).map((e) => e.insertText);
+    };
+    const service = (body: string) => `resource "aws_ecs_service" "web" {\n  task_definition = aws_ecs_task_definition.web.arn\n${body}\n}\n`;
+    const module = { terraformModule: [{ path: 'infra/task.tf', text: TASK }] };
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_name = |\n  }'), module), ['"web"', '"sidecar"']);
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_port = |\n  }'), module), ['8080']);
+    assert.deepEqual(inModule(service('  service_connect_configuration {\n    service {\n      port_name = |\n    }\n  }'), module), ['"http"']);
+    // While the line being typed does not parse, the block's task_definition is read from the text.
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_name = "|\n  }'), module), ['"web"', '"sidecar"']);
+    // Without the module file in sight, nothing is offered.
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_name = |\n  }'), {}), []);
+    const loadedTask = 'resource "aws_ecs_task_definition" "web" {\n  family = "web"\n  container_definitions = file("${path.module}/containers.json")\n}\n';
+    const loaded = {
+      terraformModule: [{ path: 'infra/task.tf', text: loadedTask }],
+      terraformLoaded: [{ path: 'containers.json', text: '[{ "name": "app", "image": "app:1", "portMappings": [{ "containerPort": 3000, "name": "api" }] }]' }],
+    };
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_name = |\n  }'), loaded), ['"app"']);
+    assert.deepEqual(inModule(service('  load_balancer {\n    container_port = |\n  }'), loaded), ['3000']);
+  });
+
   it('hovers an argument with its description and values', () => {
     const text = svc('  launch_type = "FARGATE"\n  network_configuration {\n    assign_public_ip = true\n  }');
     const out = lint(text, { fileName: 'main.tf' });

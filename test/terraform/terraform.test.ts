@@ -128,7 +128,7 @@ JSON
 `;
     const out = lint(text, { fileName: 'main.tf' }) as import('../../server/src/core/documents/lint-terraform').TerraformOutput;
     const subject = out.module!.subjects[0];
-    assert.deepEqual(subject.link, { fn: 'file', path: 'containers.json', call: subject.link!.call, vars: [] });
+    assert.deepEqual(subject.link, { fn: 'file', path: 'containers.json', fromModule: true, call: subject.link!.call, vars: [] });
     const json = '[{ "name": "a", "image": "nginx:1.27", "essential": true, "memory": 1024, "privileged": true, "mountPoints": [{ "sourceVolume": "data", "containerPath": "/d" }] }]';
     const ds = lintLoadedContainers(json, subject, {});
     const got = ds.map((d) => d.code).sort();

@@ -9,7 +9,7 @@ import { toRegisterInput } from '../core/fixes/convert';
 import { ALL_RULES } from '../core/rules';
 import type { LaunchTypeName, LintOptions } from '../core/types';
 import { ConfigLoader, configLintOptions, configTaskDefinition } from './config-loader';
-import { moduleFiles } from './terraform-files';
+import { moduleOptions } from './terraform-files';
 import { collectFiles, UsageError } from './files';
 import { FamilyIndex, fixDeployFile } from './deploy-linked-files';
 import { fixWorkflow } from './workflow-files';
@@ -151,7 +151,7 @@ function fixSummary(applied: number, errors: number): string {
 
 function lintOptionsFor(path: string, args: FixArgs, configs: ConfigLoader): LintOptions {
   const base = configLintOptions(configs, path);
-  const module = /\.tf$/i.test(path) && path !== '-' ? { terraformModule: moduleFiles(path) } : {};
+  const module = /\.tf$/i.test(path) && path !== '-' ? moduleOptions(path, undefined) : {};
   return { ...base, fileName: path, defaultLaunchType: args.launchType ?? base.defaultLaunchType, ...module };
 }
 

@@ -17,7 +17,7 @@ import { type DeployContext, workflowDeployments } from '../core/workspace/deplo
 import { checkWorkflow } from '../core/workspace/check-workflow';
 import { deployFileKind, isDeployingService } from '../core/workspace/deploy-files';
 import { isWorkflowPath, mentionsEcsActions } from '../core/workspace/workflow';
-import { lintLoadedFiles, moduleFiles } from './terraform-files';
+import { lintLoadedFiles, moduleOptions } from './terraform-files';
 import type { TerraformOutput } from '../core/documents/lint-terraform';
 
 export { parseLintArgs, type LintArgs } from './lint-args';
@@ -46,7 +46,7 @@ export function runLint(argv: readonly string[], out: (s: string) => void): numb
     const text = texts[i];
     const base = optionsFor(f, args, configs);
     // A .tf file is read with the rest of its folder: one Terraform module.
-    const options = /\.tf$/i.test(f.path) && f.path !== STDIN_NAME ? { ...base, terraformModule: moduleFiles(f.path, known) } : base;
+    const options = /\.tf$/i.test(f.path) && f.path !== STDIN_NAME ? { ...base, ...moduleOptions(f.path, text, known) } : base;
     const r =
       isWorkflowPath(f.path) && mentionsEcsActions(text)
         ? lintWorkflow(f.path, text, options)

@@ -88,6 +88,12 @@ export interface LintOptions {
    */
   terraformModule?: ReadonlyArray<{ path: string; text: string }>;
   /**
+   * The JSON files the module's task definitions load with file()/templatefile(), by the path as written there
+   * (`${path.module}/` taken off): their containers are what a service of the module runs (its load_balancer,
+   * service_connect_configuration are checked against them). The host reads them; absent means unknown.
+   */
+  terraformLoaded?: ReadonlyArray<{ path: string; text: string }>;
+  /**
    * For a JSON file that a Terraform resource loads with file()/templatefile(): the .tf file and the resource's
    * address; the file is linted as that resource's containers, with its launch type, network mode, size and roles.
    */

@@ -25,7 +25,7 @@ export function setTerraformContext(context: TerraformContext | undefined): void
 }
 
 /** A .tf file's other module files, or the resource that loads a JSON file: lint options, and a stamp of what was read. */
-function terraformOptions(uri: string): { options: Pick<LintOptions, 'terraformModule' | 'loadedBy'>; stamp: string } {
+function terraformOptions(uri: string, text?: string): { options: Pick<LintOptions, 'terraformModule' | 'terraformLoaded' | 'loadedBy'>; stamp: string } {
   const isTf = /\.tf$/i.test(URI_PATH(uri));
   // Linted before the HCL parser loaded (a hover or symbols request came first): the "loading" note must not stay cached.
   const loading = isTf && !hclReady() ? 'hcl-loading' : '';
@@ -33,7 +33,9 @@ function terraformOptions(uri: string): { options: Pick<LintOptions, 'terraformM
   try {
     if (isTf) {
       const files = terraformContext.moduleOf(uri);
-      return { options: { terraformModule: files }, stamp: loading + (files.length ? `tf:${fingerprint(files.flatMap((f) => [f.path, f.text]))}` : '') };
+      const loaded = terraformContext.loadedOf(uri, text, files);
+      const read = [...files, ...loaded];
+      return { options: { terraformModule: files, terraformLoaded: loaded }, stamp: loading + (read.length ? `tf:${fingerprint(read.flatMap((f) => [f.path, f.text]))}` : '') };
     }
     const by = terraformContext.loaderOf(uri);
     if (!by) return { options: {}, stamp: '' };
@@ -129,11 +131,11 @@ export class AnalysisCache {
    * The config in force, its stamp extended by who deploys the document: a workflow that starts or stops deploying
    * it makes the cached analysis stale although the document did not change.
    */
-  private view(doc: TextDocument, settings: Settings): ConfigView & { deployedBy: DeployContext[]; terraform: Pick<LintOptions, 'terraformModule' | 'loadedBy'> } {
+  private view(doc: TextDocument, settings: Settings): ConfigView & { deployedBy: DeployContext[]; terraform: Pick<LintOptions, 'terraformModule' | 'terraformLoaded' | 'loadedBy'> } {
     const config = applyConfigFile(doc.uri, URI_PATH(doc.uri), settings, this.log);
     const deployedBy = deployContexts(doc.uri);
     // Another file of the Terraform module changed: the cached analysis is stale although the document did not change.
-    const tf = terraformOptions(doc.uri);
+    const tf = terraformOptions(doc.uri, doc.getText());
     const stamp = (deployedBy.length ? `${config.stamp}\n${JSON.stringify(deployedBy)}` : config.stamp) + (tf.stamp ? `\n${tf.stamp}` : '');
     return { ...config, deployedBy, terraform: tf.options, stamp };
   }
@@ -202,7 +204,7 @@ export function lintOptionsFor(uri: string, settings: Settings, config: ConfigVi
     maxFullLintSize: settings.maxFileSize,
     placeholderPatterns: config.settings.placeholderPatterns,
     ...withDeployers('deployedBy' in config ? (config.deployedBy as DeployContext[]) : deployContexts(uri)),
-    ...('terraform' in config ? (config.terraform as Pick<LintOptions, 'terraformModule' | 'loadedBy'>) : terraformOptions(uri).options),
+    ...('terraform' in config ? (config.terraform as Pick<LintOptions, 'terraformModule' | 'terraformLoaded' | 'loadedBy'>) : terraformOptions(uri).options),
   };
 }
 

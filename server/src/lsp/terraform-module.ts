@@ -6,6 +6,7 @@
  * disk; the web worker has no synchronous reader, so there only open documents count).
  */
 import { readTerraform } from '../core/documents/tf-module';
+import { terraformLoadPaths } from '../core/documents/lint-terraform';
 import { hclReady } from '../core/syntax/hcl';
 import type { LintOptions } from '../core/types';
 import { URI_PATH } from './uri';
@@ -14,6 +15,8 @@ export interface TerraformFolderSource {
   handles(uri: string): boolean;
   /** The .tf files of a folder (absolute path) with their text; small files only. */
   list(folder: string): Array<{ path: string; text: string }>;
+  /** One file's text (absolute path), undefined when missing, unreadable or too large. */
+  read?(path: string): string | undefined;
 }
 
 const sources: TerraformFolderSource[] = [];
@@ -36,6 +39,19 @@ function normalize(path: string): string {
     else out.push(part);
   }
   return out.join('/');
+}
+
+/** Folders above a child module where terraform's working folder (the root module) may be. */
+const MAX_ROOT_DEPTH = 4;
+
+/** A bare relative file() path's possible bases: the module's folder (it is the root), then the folders above it. */
+function rootCandidates(folder: string): string[] {
+  const out = [folder];
+  for (let f = folder; out.length <= MAX_ROOT_DEPTH && f !== '/' && f !== ''; ) {
+    f = dirOf(f);
+    out.push(f);
+  }
+  return out;
 }
 
 export class TerraformContext {
@@ -63,6 +79,35 @@ export class TerraformContext {
     return [...this.folder(uri, dirOf(path))].filter(([p]) => p !== path).map(([p, text]) => ({ path: p, text }));
   }
 
+  /**
+   * The JSON files that a .tf document's module loads with file()/templatefile() (`files`: the module's other .tf
+   * files), by the path as written: an open document's text, else the disk's. The service checks read their containers.
+   */
+  loadedOf(uri: string, text: string | undefined, files: readonly ModuleFile[]): ModuleFile[] {
+    if (!hclReady()) return [];
+    const folder = dirOf(URI_PATH(uri));
+    const source = sources.find((s) => s.handles(uri));
+    const open = new Map<string, string>();
+    for (const doc of this.openDocuments()) open.set(URI_PATH(doc.uri), doc.getText());
+    const out: ModuleFile[] = [];
+    for (const p of terraformLoadPaths([text ?? open.get(URI_PATH(uri)) ?? '', ...files.map((f) => f.text)])) {
+      // The module's folder, then (a bare relative path: terraform's working folder) the folders above it.
+      for (const base of p.path.startsWith('/') ? [''] : p.fromModule ? [folder] : rootCandidates(folder)) {
+        const abs = normalize(base ? `${base}/${p.path}` : p.path);
+        let read = open.get(abs);
+        try {
+          read ??= source?.read?.(abs);
+        } catch {
+          // unreadable: its containers stay unknown
+        }
+        if (read === undefined) continue;
+        out.push({ path: p.path, text: read });
+        break;
+      }
+    }
+    return out;
+  }
+
   /** True when a .tf file of the same or the parent folder may load this file (the HCL parser is then wanted). */
   mayBeLoaded(uri: string): boolean {
     return this.candidates(uri).length > 0;
@@ -75,7 +120,8 @@ export class TerraformContext {
     for (const { tfPath, text, files } of this.candidates(uri)) {
       const module = readTerraform(text);
       const folder = dirOf(tfPath);
-      const subject = module?.subjects.find((s) => s.link?.path && !s.link.path.includes('${') && normalize(s.link.path.startsWith('/') ? s.link.path : `${folder}/${s.link.path}`) === path);
+      const at = (p: string, base: string) => normalize(p.startsWith('/') ? p : `${base}/${p}`) === path;
+      const subject = module?.subjects.find((s) => s.link?.path && !s.link.path.includes('${') && (s.link.fromModule ? [folder] : rootCandidates(folder)).some((base) => at(s.link!.path!, base)));
       if (subject) return { path: tfPath, text, address: subject.address, module: [...files].filter(([p]) => p !== tfPath).map(([p, t]) => ({ path: p, text: t })) };
     }
     return undefined;

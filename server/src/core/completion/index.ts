@@ -24,6 +24,8 @@ export interface CompletionInput {
   subjects?: TemplateCompletionSubject[];
   /** A .tf file's model (TerraformOutput.module), to find the resource under the cursor. */
   module?: TfModule;
+  /** The task definitions a .tf file's services may run (TerraformOutput.serviceTasks): any file of the module. */
+  serviceTasks?: ReadonlyArray<{ address: string; doc: Classification }>;
   /** Where a document path sits in a schema, for a file another schema describes (a service definition); default: the task definition's. */
   paths?: (path: JSONPath) => RelativePath | undefined;
 }
@@ -49,7 +51,7 @@ export interface CompletionEntry {
 export function completeAt(input: CompletionInput, offset: number): CompletionEntry[] {
   const { parsed, doc } = input;
   const root = parsed.root;
-  if (doc.kind === 'terraform') return completeInTerraform({ text: parsed.text, module: input.module, subjects: input.subjects }, offset);
+  if (doc.kind === 'terraform') return completeInTerraform({ text: parsed.text, module: input.module, subjects: input.subjects, serviceTasks: input.serviceTasks }, offset);
   if (doc.kind === 'cfn-template') return completeInTemplate(parsed.text, input.subjects ?? [], offset, !/^\s*[{[]/.test(parsed.text));
   if (!root) return [];
   const location = locationAt(parsed, offset);

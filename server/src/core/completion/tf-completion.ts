@@ -20,6 +20,8 @@ export interface TfCompletionInput {
   text: string;
   module?: TfModule;
   subjects?: ReadonlyArray<{ doc: Classification }>;
+  /** The task definitions the file's services may run, in any file of the module (TerraformOutput.serviceTasks). */
+  serviceTasks?: ReadonlyArray<{ address: string; doc: Classification }>;
 }
 
 interface Frame {
@@ -321,7 +323,7 @@ function serviceCompletion(input: TfCompletionInput, frames: Frame[], offset: nu
   // While the line being typed does not parse, the block is not read: its task_definition is found in the text.
   const ref = svc ? svc.taskDefinitionRef : /\btask_definition\s*=\s*"?(?:\$\{)?\s*(aws_ecs_task_definition\.[A-Za-z0-9_-]+)/.exec(text.slice(frames[0].at, matchingClose(text, frames[0].at)))?.[1];
   const i = ref ? (input.module?.subjects.findIndex((s) => s.address === ref) ?? -1) : -1;
-  const task = i >= 0 ? input.subjects?.[i]?.doc : undefined;
+  const task = (ref ? input.serviceTasks?.find((t) => t.address === ref)?.doc : undefined) ?? (i >= 0 ? input.subjects?.[i]?.doc : undefined);
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const kv = /^\s*([A-Za-z_][\w-]*)\s*=\s*("?[\w.-]*"?)$/.exec(seg);
   if (kv) {

@@ -11,7 +11,7 @@ import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { compilePlaceholderPatterns } from '../syntax/placeholders';
 import { hclReady, MAX_HCL_SIZE } from '../syntax/hcl';
 import type { Diagnostic, Fix, LintOptions } from '../types';
-import { readTerraform, type TfModule, type TfSubject } from './tf-module';
+import { readTerraform, TF_TASK_DEFINITION, type TfModule, type TfSubject } from './tf-module';
 import { droppedKeyWording, resolvedNote, shortenAddress, tfWording } from './tf-names';
 import type { TfValue } from './tf-values';
 
@@ -100,6 +100,12 @@ export interface TerraformOutput extends LintOutput {
   links?: Array<{ range: { offset: number; length: number }; markdown: string }>;
   /** The file's aws_ecs_service blocks (hover). */
   tfServices?: TfModule['services'];
+  /**
+   * The task definitions a service of this file may run, by address: this file's and the module's other files', with
+   * the containers they load with file()/templatefile() when those were read (service completion). Set when the
+   * file declares a service, even one that does not parse yet (it is being typed).
+   */
+  serviceTasks?: ReadonlyArray<{ address: string; doc: Classification }>;
 }
 
 export function* lintTerraformSteps(text: string, options: LintOptions, pause: PauseWanted = undefined): Generator<void, TerraformOutput, void> {
@@ -133,19 +139,24 @@ export function* lintTerraformSteps(text: string, options: LintOptions, pause: P
     const writer = new HclFixWriter(subject);
     for (const diag of finalize(raw, options)) out.push(inTerraform(diag, subject, (f) => writer.adapt(f), options));
   }
-  if (module.services.length > 0) {
+  let serviceTasks: TfCheckedSubject[] | undefined;
+  if (module.services.length > 0 || SERVICE_BLOCK.test(text)) {
     yield;
     // A service may run a task definition of another file of the module (service.tf → task.tf): checked here, reported there.
-    const own = module.subjects.map((s, i) => ({ address: s.address, ...subjects[i] }));
+    const own = module.subjects.map((s, i) => withLoadedContainers({ address: s.address, ...subjects[i] }, s, undefined, options));
     const others = sibling.files.flatMap((f) => (f.hasTasks ? siblingSubjects(f, sibling.values, options) : []));
-    out.push(...checkTerraformServices(text, module, [...own, ...others], options, sibling.strategyInSight));
+    serviceTasks = [...own, ...others];
+    out.push(...checkTerraformServices(text, module, serviceTasks, options, sibling.strategyInSight));
   }
   out.sort((a, b) => a.range.offset - b.range.offset);
   const launchType = launchTypes.size === 1 ? [...launchTypes][0] : launchTypes.size === 0 ? 'unknown' : [...launchTypes].join(' | ');
   const templated = subjects.some((s) => s.doc.templated);
   const links = module.subjects.flatMap((s, i) => (s.link ? [{ range: s.link.call, markdown: linkMarkdown(s, subjects[i].doc) }] : []));
-  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services };
+  return { kind: 'terraform', launchType, templated, diagnostics: out, parsed: { ...empty }, doc: { ...doc, launchType }, subjects, module, links, tfServices: module.services, serviceTasks: serviceTasks?.map((t) => ({ address: t.address, doc: t.doc })) };
 }
+
+/** A service block, parsed or not (completion reads the task definitions while its line is being typed). */
+const SERVICE_BLOCK = /\bresource\s+"aws_ecs_service"/;
 
 function linkMarkdown(s: TfSubject, d: Classification): string {
   const link = s.link!;
@@ -190,26 +201,7 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
     for (const e of parsed.syntaxErrors) out.push({ code: 'json-syntax', severity: sev ?? 'error', message: e.message, range: { offset: e.offset, length: e.length } });
     return out;
   }
-  const task: Node = { type: 'object', offset: 0, length: 0, children: [] } as unknown as Node;
-  const virtual = (n: Node, parent: Node | undefined): Node => {
-    const v: { -readonly [K in keyof Node]: Node[K] } = { type: n.type, value: n.value, offset: 0, length: 0, parent };
-    if (n.children) v.children = n.children.map((c) => virtual(c, v));
-    return v;
-  };
-  for (const p of subject.root.children ?? []) {
-    if (p.children?.[0]?.value === 'containerDefinitions') continue;
-    task.children!.push(virtual(p, task));
-  }
-  const prop = { type: 'property', offset: 0, length: 0, parent: task, children: [] as Node[] } as unknown as Node;
-  prop.children!.push({ type: 'string', value: 'containerDefinitions', offset: 0, length: 0, parent: prop } as Node);
-  const containers = (parsed.root.type === 'object' ? { type: 'array', offset: parsed.root.offset, length: parsed.root.length, children: [parsed.root] } : parsed.root) as { -readonly [K in keyof Node]: Node[K] };
-  containers.parent = prop;
-  prop.children!.push(containers);
-  task.children!.push(prop);
-  const placeholders = new Set(parsed.placeholderOffsets);
-  const sub: ParsedDocument = { ...parsed, root: task, placeholderOffsets: placeholders };
-  const d = classify(sub, options);
-  d.kind = 'register';
+  const { sub, d } = loadedTask(parsed, subject, options);
   const steps = checkSubject(jsonText, sub, d, options, undefined, tfSkippedRules());
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -225,6 +217,54 @@ export function lintLoadedContainers(jsonText: string, subject: TfSubject, optio
   return out;
 }
 
+
+/**
+ * The loaded JSON as the resource's task, the JSON as its containers. The resource's other members are zero-length
+ * nodes at the file's start; or, with `shift` (past the JSON text's end), copies at their .tf offsets plus `shift`,
+ * so that a range at or past `shift` is one of the .tf file's, and its placeholders stay known.
+ */
+function loadedTask(parsed: ParsedDocument, subject: TfSubject, options: LintOptions, shift?: number): { sub: ParsedDocument; d: Classification } {
+  const task: Node = { type: 'object', offset: 0, length: 0, children: [] } as unknown as Node;
+  const virtual = (n: Node, parent: Node | undefined): Node => {
+    const at = shift === undefined ? { offset: 0, length: 0 } : { offset: n.offset + shift, length: n.length };
+    const v: { -readonly [K in keyof Node]: Node[K] } = { type: n.type, value: n.value, ...at, parent };
+    if (n.children) v.children = n.children.map((c) => virtual(c, v));
+    return v;
+  };
+  for (const p of subject.root.children ?? []) {
+    if (p.children?.[0]?.value === 'containerDefinitions') continue;
+    task.children!.push(virtual(p, task));
+  }
+  const prop = { type: 'property', offset: 0, length: 0, parent: task, children: [] as Node[] } as unknown as Node;
+  prop.children!.push({ type: 'string', value: 'containerDefinitions', offset: 0, length: 0, parent: prop } as Node);
+  const root = parsed.root!;
+  const containers = (root.type === 'object' ? { type: 'array', offset: root.offset, length: root.length, children: [root] } : root) as { -readonly [K in keyof Node]: Node[K] };
+  containers.parent = prop;
+  prop.children!.push(containers);
+  task.children!.push(prop);
+  const placeholderOffsets = new Set(parsed.placeholderOffsets);
+  if (shift !== undefined) for (const o of subject.placeholderOffsets) placeholderOffsets.add(o + shift);
+  const sub: ParsedDocument = { ...parsed, root: task, placeholderOffsets };
+  const d = classify(sub, options);
+  d.kind = 'register';
+  return { sub, d };
+}
+
+/**
+ * A task definition whose containers are loaded with file()/templatefile(), as the service checks read it: the
+ * loaded JSON's containers (options.terraformLoaded has its text, by the path as written) with the resource's
+ * settings. Undefined when the file's text is not at hand or is not JSON (the task's containers stay unknown).
+ */
+function withLoadedContainers(s: TfCheckedSubject, subject: TfSubject, tfFile: string | undefined, options: LintOptions): TfCheckedSubject {
+  const path = subject.link?.path;
+  const text = path === undefined ? undefined : options.terraformLoaded?.find((f) => f.path === path)?.text;
+  if (text === undefined) return s;
+  const parsed = parseDocument(text, compilePlaceholderPatterns(options.placeholderPatterns));
+  if (parsed.syntaxErrors.length > 0 || !parsed.root || (parsed.root.type !== 'array' && parsed.root.type !== 'object')) return s;
+  const shift = text.length + 1;
+  const { sub, d } = loadedTask(parsed, subject, options, shift);
+  return { address: s.address, file: path, text, parsed: sub, doc: d, loadedFrom: { shift, file: tfFile, text: s.text } };
+}
 
 /** At most this many other .tf files of a folder are read as the module (a real module has a handful). */
 const MAX_MODULE_FILES = 64;
@@ -259,6 +299,19 @@ function siblingSubjects(f: SiblingFile, values: ReadonlyMap<string, TfValue>, o
     const doc = classify(parsed, { ...options, fileName: f.path });
     doc.kind = 'register';
     doc.templated ||= s.placeholderOffsets.size > 0;
-    return { address: s.address, file: f.path, text: f.text, parsed, doc };
+    return withLoadedContainers({ address: s.address, file: f.path, text: f.text, parsed, doc }, s, f.path, options);
   });
+}
+
+/**
+ * The paths (as written, relative to the module folder) of the JSON files the task definitions of these .tf texts
+ * load with file()/templatefile(): what a host reads into LintOptions.terraformLoaded. Computed paths are left out.
+ */
+export function terraformLoadPaths(texts: readonly string[]): Array<{ path: string; fromModule: boolean }> {
+  const out = new Map<string, boolean>();
+  for (const text of texts) {
+    if (text.length > MAX_HCL_SIZE || !/\b(?:file|templatefile)\s*\(/.test(text) || !text.includes(TF_TASK_DEFINITION)) continue;
+    for (const s of readTerraform(text)?.subjects ?? []) if (s.link?.path && !s.link.path.includes('${') && !/\.tf(\.json)?$/i.test(s.link.path) && !out.has(s.link.path)) out.set(s.link.path, s.link.fromModule);
+  }
+  return [...out].map(([path, fromModule]) => ({ path, fromModule }));
 }

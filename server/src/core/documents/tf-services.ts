@@ -27,6 +27,11 @@ export interface TfCheckedSubject {
   text?: string;
   parsed: ParsedDocument;
   doc: Classification;
+  /**
+   * Containers loaded with file()/templatefile(): `file`/`text` are then the JSON's, and a range at or past `shift`
+   * is a task argument of the resource, at that offset minus `shift` in its .tf file (`file` undefined: the linted one).
+   */
+  loadedFrom?: { shift: number; file?: string; text?: string };
 }
 
 /** The service model of one aws_ecs_service block. `module` tells whether the cluster's default strategy is in sight. */
@@ -92,8 +97,16 @@ export function checkTerraformServices(text: string, module: TfModule, subjects:
     for (const d of finalize(raw, options)) {
       d.message = shortenAddress(svc.address, serviceWording(d.message));
       // A node of a task definition in another file of the module: named by file and line, shown on the service.
-      const elsewhere = (r: { range: { offset: number }; file?: string; message: string }) =>
-        r.file !== undefined && linked?.text !== undefined ? { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(r.file)}:${lineOf(linked.text, r.range.offset)})` } : undefined;
+      const elsewhere = (r: { range: { offset: number; length: number }; file?: string; message: string }) => {
+        const from = linked?.loadedFrom;
+        // A task argument of a resource whose containers are loaded: it is in the resource, not in the JSON file.
+        if (from && r.file !== undefined && r.range.offset >= from.shift) {
+          const range = { offset: r.range.offset - from.shift, length: r.range.length };
+          if (from.file === undefined) return { range, message: serviceWording(r.message) };
+          return { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(from.file)}:${lineOf(from.text ?? '', range.offset)})` };
+        }
+        return r.file !== undefined && linked?.text !== undefined ? { range: { ...svc.header }, message: `${serviceWording(r.message)} (${baseName(r.file)}:${lineOf(linked.text, r.range.offset)})` } : undefined;
+      };
       d.related = [...(d.related ?? []).map((r) => elsewhere(r) ?? { ...r, message: serviceWording(r.message) }), { range: { ...svc.header }, message: `In resource ${svc.address}.` }];
       resolvedNote(d, svc.resolved);
       if (d.code === 'service-role-with-awsvpc') d.fixes = removeArgument(text, model.role?.node);

@@ -31,4 +31,22 @@ function list(folder: string): Array<{ path: string; text: string }> {
   return out;
 }
 
-addTerraformFolderSource({ handles: (uri) => /^file:/i.test(uri), list });
+/** A file a module loads with file()/templatefile() (a JSON file of a few KB). */
+const MAX_LOADED = 1024 * 1024;
+
+function read(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_LOADED) return undefined;
+    const hit = cache.get(path);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
+    const text = readFileSync(path, 'utf8');
+    if (cache.size > 512) cache.clear();
+    cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, text });
+    return text;
+  } catch {
+    return undefined; // missing or unreadable: the containers stay unknown
+  }
+}
+
+addTerraformFolderSource({ handles: (uri) => /^file:/i.test(uri), list, read });
