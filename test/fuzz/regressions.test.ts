@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { jsonInsertPropertyEdits } from '../../server/src/core/fixes/layout-edits';
 import { lint } from '../../server/src/core/lint';
+import { parseTree, type Node } from 'jsonc-parser';
 import type { Diagnostic } from '../../server/src/core/types';
 import { checkCore, checkFix, commentsOf } from './properties';
 import { checkJsonTemplateFixes } from './yaml-templates';
@@ -22,6 +24,16 @@ const titles = (ds: Diagnostic[]) => ds.flatMap((d) => (d.fixes ?? []).map((f) =
 const apply = (text: string, d: Diagnostic, title: string) => applyTextEdits(text, d.fixes!.find((f) => f.title.startsWith(title))!.edits);
 
 describe('fix regressions found by the fuzz run', () => {
+  it('setting a key that stands once without a value and once with one edits the valued one (no endless hand-back)', () => {
+    // Broken text as typed: `"networkMode"` with no value, then the complete member (the fuzz found a NUL-led copy).
+    const text = '{"networkMode" "family": "web", "networkMode": "bridge"}';
+    const root = parseTree(text, [], { allowTrailingComma: true }) as Node;
+    const keys = (root.children ?? []).map((p) => `${p.children?.[0]?.value}:${p.children?.length}`);
+    assert.ok(keys.includes('networkMode:1') && keys.includes('networkMode:2'), JSON.stringify(keys));
+    const edits = jsonInsertPropertyEdits(text, root, 'networkMode', 'awsvpc');
+    assert.equal(applyTextEdits(text, edits), '{"networkMode" "family": "web", "networkMode": "awsvpc"}');
+  });
+
   it('a template fix that removes one of two identical links counts as gone (its twin moves into its place)', () => {
     const template = JSON.stringify({
       Resources: { TaskDef: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Links: ['app-container:app-container', 'app-container:app-container'] }] } } },

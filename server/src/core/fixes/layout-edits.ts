@@ -147,7 +147,9 @@ export function setPropertyEdits(text: string, obj: Node, key: string, value: un
 
 /** setPropertyEdits in JSON text; `shown` as for jsonInsertPropertyEdits. */
 export function jsonSetPropertyEdits(text: string, obj: Node, key: string, value: unknown, shown?: { key: string; value: unknown }): TextEdit[] {
-  const prop = obj.children?.find((p) => p.children?.[0]?.value === key);
+  // The member that has a value (in broken text a key may stand without one, next to a complete twin): the same
+  // test jsonInsertPropertyEdits makes, so the two never hand the edit back and forth.
+  const prop = obj.children?.find((p) => p.children?.[0]?.value === key && p.children[1]);
   const current = prop?.children?.[1];
   const written = shown ? shown.value : value;
   if (current) return [{ offset: current.offset, length: current.length, content: isMultiLine(text, current) ? blockJson(text, written, lineIndent(text, current.offset)) : inlineJson(written) }];
